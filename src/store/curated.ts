@@ -1,0 +1,190 @@
+// Loads the curated, git-reviewed dataset from data/: parties, incidents and the dataset meta.
+// Every file is parsed through the zod schemas; any problem is reported with the file, the
+// record and the field, and loading fails as a whole. Nothing here ever writes to data/.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { z } from 'zod';
+import { DatasetMeta, Incident, PartiesFile, type Party } from '../domain/schema.ts';
+
+
+export const DEFAULT_DATA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data');
+
+export interface CuratedDataset {
+  meta: DatasetMeta;
+  parties: Party[];
+  incidents: Incident[];
+}
+
+/** One thing wrong with the data, located precisely enough to fix by hand. */
+export interface DataProblem {
+  file: string;
+  record?: string;
+  field?: string;
+  message: string;
+}
+
+export class DataValidationError extends Error {
+  constructor(readonly problems: DataProblem[]) {
+    super(`The data failed validation:\n${problems.map(formatProblem).join('\n')}`);
+    this.name = 'DataValidationError';
+  }
+}
+
+export function formatProblem(p: DataProblem): string {
+  const where = [p.file, p.record && `record "${p.record}"`, p.field && `field ${p.field}`].filter(Boolean).join(', ');
+  return `  - ${where}: ${p.message}`;
+}
+
+function readJson(file: string, problems: DataProblem[]): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    problems.push({ file, message: `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})` });
+    return undefined;
+  }
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    problems.push({ file, message: `is not valid JSON: ${(err as Error).message}` });
+    return undefined;
+  }
+}
+
+function jsonFilesIn(dir: string, problems: DataProblem[]): string[] {
+  try {
+    return readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+      .map((f) => path.join(dir, f));
+  } catch (err) {
+    problems.push({ file: dir, message: `folder cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})` });
+    return [];
+  }
+}
+
+/** Turns zod issues into problems that name the record by its id where the path allows. */
+export function zodProblems(file: string, error: z.ZodError, recordOf: (path: PropertyKey[]) => string | undefined): DataProblem[] {
+  return error.issues.map((issue) => ({
+    file,
+    record: recordOf(issue.path),
+    field: issue.path.length ? issue.path.join('.') : undefined,
+    message: issue.message,
+  }));
+}
+
+function idAt(value: unknown, ...keys: PropertyKey[]): string | undefined {
+  let v: unknown = value;
+  for (const k of keys) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[k];
+  }
+  return v && typeof v === 'object' && typeof (v as { id?: unknown }).id === 'string' ? (v as { id: string }).id : undefined;
+}
+
+/**
+ * Loads and checks the curated dataset. Structural checks are done here; cross-references
+ * that need the alias registry are done by checkReferences in validate.ts.
+ */
+export function loadCuratedDataset(dataDir = DEFAULT_DATA_DIR): CuratedDataset {
+  const problems: DataProblem[] = [];
+  const rel = (f: string) => path.relative(process.cwd(), f) || f;
+
+  const metaFile = path.join(dataDir, 'dataset.json');
+  const metaRaw = readJson(metaFile, problems);
+  let meta: DatasetMeta = { reviewed: '1970', version: 'unknown' };
+  if (metaRaw !== undefined) {
+    const parsed = DatasetMeta.safeParse(metaRaw);
+    if (parsed.success) meta = parsed.data;
+    else problems.push(...zodProblems(rel(metaFile), parsed.error, () => undefined));
+  }
+
+  const parties: Party[] = [];
+  const partyFile = new Map<string, string>();
+  for (const file of jsonFilesIn(path.join(dataDir, 'parties'), problems)) {
+    const raw = readJson(file, problems);
+    if (raw === undefined) continue;
+    const parsed = PartiesFile.safeParse(raw);
+    if (!parsed.success) {
+      problems.push(...zodProblems(rel(file), parsed.error, (p) => (p[0] === 'parties' ? idAt(raw, 'parties', p[1]!) : undefined)));
+      continue;
+    }
+    for (const party of parsed.data.parties) {
+      const seen = partyFile.get(party.id);
+      if (seen) problems.push({ file: rel(file), record: party.id, message: `duplicate party id (also in ${seen})` });
+      else partyFile.set(party.id, rel(file));
+      parties.push(party);
+    }
+  }
+
+  const incidents: Incident[] = [];
+  const incidentFile = new Map<string, string>();
+  for (const file of jsonFilesIn(path.join(dataDir, 'incidents'), problems)) {
+    const raw = readJson(file, problems);
+    if (raw === undefined) continue;
+    const parsed = Incident.safeParse(raw);
+    if (!parsed.success) {
+      const id = idAt({ r: raw }, 'r') ?? path.basename(file, '.json');
+      problems.push(
+        ...zodProblems(rel(file), parsed.error, (p) =>
+          p[0] === 'claims' || p[0] === 'sources' ? `${id} ${String(p[0]).slice(0, -1)} ${idAt(raw, p[0], p[1]!) ?? `#${String(p[1])}`}` : id,
+        ),
+      );
+      continue;
+    }
+    const seen = incidentFile.get(parsed.data.id);
+    if (seen) problems.push({ file: rel(file), record: parsed.data.id, message: `duplicate incident id (also in ${seen})` });
+    else incidentFile.set(parsed.data.id, rel(file));
+    incidents.push(parsed.data);
+  }
+
+  problems.push(...checkInternalReferences(parties, incidents, partyFile, incidentFile));
+  if (problems.length) throw new DataValidationError(problems);
+  return { meta, parties, incidents };
+}
+
+/** References inside the curated data: party ids, source ids, claim ids, states. */
+export function checkInternalReferences(
+  parties: Party[],
+  incidents: Incident[],
+  partyFile = new Map<string, string>(),
+  incidentFile = new Map<string, string>(),
+): DataProblem[] {
+  const problems: DataProblem[] = [];
+  const byId = new Map(parties.map((p) => [p.id, p]));
+  for (const party of parties) {
+    if (party.state) {
+      const state = byId.get(party.state);
+      if (!state) problems.push({ file: partyFile.get(party.id) ?? 'data/parties', record: party.id, field: 'state', message: `unknown party "${party.state}"` });
+      else if (state.kind !== 'state') problems.push({ file: partyFile.get(party.id) ?? 'data/parties', record: party.id, field: 'state', message: `"${party.state}" is a ${state.kind}, not a state` });
+    }
+  }
+  for (const incident of incidents) {
+    const file = incidentFile.get(incident.id) ?? `data/incidents/${incident.id}.json`;
+    const sourceIds = new Set<string>();
+    incident.sources.forEach((s, i) => {
+      if (sourceIds.has(s.id)) problems.push({ file, record: incident.id, field: `sources.${i}.id`, message: `duplicate source id "${s.id}"` });
+      sourceIds.add(s.id);
+    });
+    const claimIds = new Set(incident.claims.map((c) => c.id));
+    if (claimIds.size !== incident.claims.length) problems.push({ file, record: incident.id, field: 'claims', message: 'duplicate claim ids' });
+    if (!incident.claims.some((c) => c.type === 'accusation')) problems.push({ file, record: incident.id, field: 'claims', message: 'an incident needs at least one accusation' });
+    incident.claims.forEach((claim, i) => {
+      const at = `claims.${i}`;
+      for (const [field, id] of [['by', claim.by], ...claim.against.map((a, j) => [`against.${j}`, a])] as const) {
+        if (!byId.has(id)) problems.push({ file, record: `${incident.id} claim ${claim.id}`, field: `${at}.${field}`, message: `unknown party "${id}"` });
+      }
+      claim.sources.forEach((s, j) => {
+        if (!sourceIds.has(s)) problems.push({ file, record: `${incident.id} claim ${claim.id}`, field: `${at}.sources.${j}`, message: `unknown source "${s}"` });
+      });
+      if (claim.respondsTo && !claimIds.has(claim.respondsTo)) {
+        problems.push({ file, record: `${incident.id} claim ${claim.id}`, field: `${at}.respondsTo`, message: `unknown claim "${claim.respondsTo}"` });
+      }
+    });
+    if (incident.firstAttributed < incident.occurred.start.slice(0, incident.firstAttributed.length)) {
+      problems.push({ file, record: incident.id, field: 'firstAttributed', message: 'is before the incident started' });
+    }
+  }
+  return problems;
+}
