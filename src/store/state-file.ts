@@ -1,0 +1,156 @@
+// The state file on disk, as a lowdb adapter: reads are validated (a bad file stops start-up
+// with the file, the record and the field, and is never touched), writes are atomic and durable.
+//
+// Why not lowdb's own JSONFile for writing: it hands the text to steno's Writer, which writes
+// `.<name>.tmp` next to the file and renames it over the original. That makes writes atomic
+// (a reader or a crash of this process sees the old file or the new one, never half of one),
+// but steno never fsyncs, so after a power cut or kernel crash the renamed file can be empty
+// or stale even though the write "succeeded". steno offers no hook between its write and its
+// rename, so writeFileDurably below keeps steno's scheme (same temp name, same directory,
+// rename) and adds the two fsyncs: the temp file before the rename, the directory after it.
+// steno also coalesces overlapping writes; the store serializes updates itself, so that is
+// not needed here. Reads go through lowdb's TextFile (a missing file reads as null).
+import { mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { open, rename, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { Adapter } from 'lowdb';
+import { TextFile } from 'lowdb/node';
+import { DataValidationError, formatProblem, zodProblems, type DataProblem } from './curated.ts';
+import { State, stateRecordAt } from './state-schema.ts';
+
+/** The state file failed validation, on load (start-up stops) or in an update (nothing was written). */
+export class StateValidationError extends DataValidationError {
+  constructor(
+    readonly file: string,
+    problems: DataProblem[],
+    readonly phase: 'load' | 'update',
+  ) {
+    super(problems);
+    this.name = 'StateValidationError';
+    this.message =
+      phase === 'load'
+        ? `The state file ${file} is invalid. It has not been changed: fix it or move it aside, then start again.\n${problems.map(formatProblem).join('\n')}`
+        : `Update rejected, nothing was written to ${file}:\n${problems.map(formatProblem).join('\n')}`;
+  }
+}
+
+/** The state directory cannot be created or written to. */
+export class StateDirError extends Error {
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+  ) {
+    super(`State directory ${path} ${reason}. Point ILZAM_STATE_DIR at a writable directory.`);
+    this.name = 'StateDirError';
+  }
+}
+
+const errCode = (err: unknown) => (err as NodeJS.ErrnoException).code ?? String(err);
+
+/**
+ * Creates the directory if missing and proves it is writable by writing and removing a probe
+ * file, so a read-only mount fails at start-up rather than at the first subscription.
+ */
+export function prepareStateDir(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (err) {
+    throw new StateDirError(dir, `cannot be created (${errCode(err)})`);
+  }
+  const probe = path.join(dir, `.probe-${process.pid}-${randomUUID()}.tmp`);
+  try {
+    writeFileSync(probe, '');
+    unlinkSync(probe);
+  } catch (err) {
+    throw new StateDirError(dir, `is not writable (${errCode(err)})`);
+  }
+}
+
+/** Validates raw state; returns the parsed copy (defaults filled in) or throws with every problem. */
+export function validateState(raw: unknown, file: string, phase: 'load' | 'update'): State {
+  const parsed = State.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  throw new StateValidationError(file, zodProblems(file, parsed.error, (p) => stateRecordAt(raw, p)), phase);
+}
+
+/**
+ * JSON.parse reports a character offset; a person editing the file wants a line and column.
+ * Some V8 messages (Node 20's "Unexpected token") give no offset but quote the text around
+ * the error instead; those are passed on as they are.
+ */
+function jsonProblem(file: string, text: string, err: Error): DataProblem {
+  if (text.trim() === '') return { file, message: 'is empty (not valid JSON); an empty file is not read as empty state' };
+  const pos = /position (\d+)/.exec(err.message)?.[1] ?? (/end of JSON input/.test(err.message) ? text.length : undefined);
+  if (pos === undefined) return { file, message: `is not valid JSON: ${err.message}` };
+  const before = text.slice(0, Number(pos));
+  const line = before.split('\n').length;
+  const column = before.length - before.lastIndexOf('\n');
+  return { file, field: `line ${line}, column ${column}`, message: `is not valid JSON: ${err.message}` };
+}
+
+async function syncDir(dir: string): Promise<void> {
+  let handle;
+  try {
+    handle = await open(dir, 'r');
+    await handle.sync();
+  } catch (err) {
+    // Some platforms and file systems (Windows, some network mounts) cannot fsync a directory.
+    // The rename has happened by then, so failing the update here would only mislead.
+    if (!['EISDIR', 'EPERM', 'EINVAL', 'ENOTSUP', 'EBADF'].includes(errCode(err))) throw err;
+  } finally {
+    await handle?.close();
+  }
+}
+
+/** Temp file in the same directory, fsync, rename over the target, fsync the directory. */
+export async function writeFileDurably(file: string, text: string): Promise<void> {
+  const dir = path.dirname(file);
+  // steno's temp name: one writer at a time (the store's queue), so one fixed name suffices
+  // and a temp file left by a crash is simply overwritten by the next write.
+  const temp = path.join(dir, `.${path.basename(file)}.tmp`);
+  try {
+    const handle = await open(temp, 'w');
+    try {
+      await handle.writeFile(text, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, file);
+  } catch (err) {
+    await unlink(temp).catch(() => undefined);
+    throw err;
+  }
+  await syncDir(dir);
+}
+
+/** lowdb adapter for the state file. read() throws StateValidationError; it never writes. */
+export class StateFile implements Adapter<State> {
+  readonly #text: TextFile;
+
+  constructor(readonly file: string) {
+    this.#text = new TextFile(file);
+  }
+
+  async read(): Promise<State | null> {
+    let text: string | null;
+    try {
+      text = await this.#text.read();
+    } catch (err) {
+      throw new StateValidationError(this.file, [{ file: this.file, message: `cannot be read (${errCode(err)})` }], 'load');
+    }
+    if (text === null) return null;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch (err) {
+      throw new StateValidationError(this.file, [jsonProblem(this.file, text, err as Error)], 'load');
+    }
+    return validateState(raw, this.file, 'load');
+  }
+
+  async write(state: State): Promise<void> {
+    await writeFileDurably(this.file, `${JSON.stringify(state, null, 2)}\n`);
+  }
+}
