@@ -85,7 +85,7 @@ function idAt(value: unknown, ...keys: PropertyKey[]): string | undefined {
 
 /**
  * Loads and checks the curated dataset. Structural checks are done here; cross-references
- * that need the alias registry are done by checkReferences in validate.ts.
+ * that need the alias registry are checked by scripts/check-data.ts.
  */
 export function loadCuratedDataset(dataDir = DEFAULT_DATA_DIR): CuratedDataset {
   const problems: DataProblem[] = [];
