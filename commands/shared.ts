@@ -1,0 +1,30 @@
+// Option definitions and replies the commands share.
+import type { OptionSpec } from '../src/core/command.ts';
+import { echo } from '../src/core/input.ts';
+import { usageReply } from '../src/core/lookup.ts';
+import type { Lang } from '../src/i18n/dates.ts';
+import type { Reply } from '../src/reply/model.ts';
+
+export const LANG_OPTION: OptionSpec = {
+  name: 'lang',
+  kind: 'lang',
+  description: { en: 'Answer in English or Urdu', ur: 'جواب انگریزی یا اردو میں' },
+};
+
+export const DETAIL_OPTION: OptionSpec = {
+  name: 'detail',
+  kind: 'flag',
+  description: { en: 'The full record: every claim and source', ur: 'مکمل ریکارڈ: ہر دعویٰ اور ہر ذریعہ' },
+};
+
+export function isOn(value: string | undefined): boolean {
+  return value !== undefined && ['1', 'true', 'yes', 'on', 'detail', 'ہاں'].includes(value.trim().toLowerCase());
+}
+
+export function badLangReply(given: string, lang: Lang): Reply {
+  return usageReply(
+    lang,
+    lang === 'ur' ? `زبان “${echo(given)}” دستیاب نہیں` : `Unknown language “${echo(given)}”`,
+    lang === 'ur' ? 'lang:ur (اردو) یا lang:en (انگریزی) لکھیں۔' : 'Use lang:en (English) or lang:ur (Urdu).',
+  );
+}

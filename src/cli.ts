@@ -1,0 +1,118 @@
+// The scripting CLI:
+//   npm run cli -- search|incident|actor|week <args> [--lang ur|en] [--json] [--date YYYY-MM-DD] [--detail]
+// Without --json it prints what the console bot would; with --json, machine-readable data.
+// Exit codes: 0 answered, 1 nothing matched, 2 bad usage, 3 the data failed to load.
+import { config as loadDotenv } from 'dotenv';
+import { parseArgs } from 'node:util';
+import { ConfigError, readConfig } from './config.ts';
+import { Bot } from './core/bot.ts';
+import { cleanText } from './core/input.ts';
+import { BadLanguageError, parseLang } from './core/lang.ts';
+import { lookup } from './core/lookup.ts';
+import { renderTerminal } from './render/terminal.ts';
+import { DataValidationError } from './store/curated.ts';
+import { entityJson, incidentJson, searchJson, weekJson } from './core/json.ts';
+import { weekDigest } from './summary/week.ts';
+import { localDay } from './core/time.ts';
+import { parseDay } from '../commands/week.ts';
+
+const USAGE = `usage: npm run cli -- <command> [text] [options]
+commands:
+  search <text>     every match, best first
+  incident <text>   an incident's summary
+  actor <name>      an actor's names, state and history
+  week              this week in attribution (--date YYYY-MM-DD for another week)
+options:
+  --lang en|ur      answer language (default: DEFAULT_LANG, or Urdu for Urdu text)
+  --json            machine-readable output
+  --detail          the full record
+  --date DAY        with week: the last day of the week
+  --limit N         with search: how many results (default 10)`;
+
+function fail(message: string, code: number): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(code);
+}
+
+function main(): void {
+  loadDotenv({ quiet: true });
+  let parsed;
+  try {
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: {
+        lang: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        detail: { type: 'boolean', default: false },
+        date: { type: 'string' },
+        limit: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (err) {
+    fail(`${(err as Error).message}\n\n${USAGE}`, 2);
+  }
+  const { values, positionals } = parsed;
+  const [command, ...words] = positionals;
+  if (values.help || !command) fail(USAGE, values.help ? 0 : 2);
+  const text = cleanText(words.join(' '));
+  let lang;
+  try {
+    lang = parseLang(values.lang);
+  } catch (err) {
+    if (err instanceof BadLanguageError) fail(`unknown --lang "${err.given}": use en or ur`, 2);
+    throw err;
+  }
+
+  let bot: Bot;
+  try {
+    bot = Bot.load(readConfig());
+  } catch (err) {
+    if (err instanceof ConfigError || err instanceof DataValidationError) fail(err.message, 3);
+    throw err;
+  }
+  const ctx = bot.context();
+  const print = (value: unknown) => process.stdout.write(`${typeof value === 'string' ? value : JSON.stringify(value, null, 2)}\n`);
+
+  switch (command) {
+    case 'search': {
+      if (!text) fail('search needs some text, e.g. npm run cli -- search fancy bear', 2);
+      const limit = Math.min(100, Math.max(1, Number(values.limit ?? 10) || 10));
+      const hits = bot.search.search(text, { limit });
+      if (values.json) print(searchJson(bot.kb, text, hits));
+      else print(hits.length ? hits.map((h, i) => `${i + 1}. [${h.kind}] ${h.id}  ${h.score.toFixed(3)}  (${h.how}: ${h.matched})`).join('\n') : 'nothing matched');
+      process.exitCode = hits.length ? 0 : 1;
+      return;
+    }
+    case 'incident':
+    case 'actor': {
+      const input = { [command === 'incident' ? 'query' : 'name']: text, lang: values.lang, detail: values.detail ? 'true' : undefined };
+      const reply = bot.execute(command, input);
+      if (values.json) {
+        if (reply.kind === 'usage') fail(reply.description ?? reply.title, 2);
+        const found = text ? lookup(ctx, text, command === 'incident' ? 'incident' : 'entity') : undefined;
+        if (found?.kind !== 'found') {
+          print({ query: text, found: false, candidates: found ? searchJson(bot.kb, text, found.kind === 'none' ? found.near : found.hits).results : [] });
+          process.exitCode = 1;
+          return;
+        }
+        print(command === 'incident' ? incidentJson(bot.kb, bot.kb.incidents.get(found.hit.id)!) : entityJson(bot.kb, bot.kb.entities.get(found.hit.id)!));
+        return;
+      }
+      print(renderTerminal(reply));
+      process.exitCode = reply.kind === 'usage' ? 2 : reply.kind === 'not-found' ? 1 : 0;
+      return;
+    }
+    case 'week': {
+      const day = values.date ? parseDay(values.date) : localDay(ctx.now, ctx.timeZone);
+      if (!day) fail(`--date must be YYYY-MM-DD, not "${values.date}"`, 2);
+      if (values.json) print(weekJson(bot.kb, weekDigest(bot.kb, day)));
+      else print(renderTerminal(bot.execute('week', { lang: lang, date: day })));
+      return;
+    }
+    default:
+      fail(`unknown command "${command}"\n\n${USAGE}`, 2);
+  }
+}
+
+main();

@@ -1,0 +1,125 @@
+// The knowledge base: the curated dataset joined with the alias registry, in the shape the
+// commands need. Built once at start-up; queries never touch the files again.
+import type { Claim, Incident, Party } from '../domain/schema.ts';
+import { loadRegistry, type AliasRegistry, type RegistryActor } from '../registry/registry.ts';
+import { loadCuratedDataset, type CuratedDataset } from '../store/curated.ts';
+
+/** A name with who uses it, for display ("Fancy Bear — CrowdStrike"). */
+export interface NamedBy {
+  name: string;
+  sources: string[];
+}
+
+/**
+ * Something that can be looked up with /actor: a curated party (with Urdu names, possibly
+ * linked to a registry actor) or a registry actor nobody has curated yet.
+ */
+export interface Entity {
+  id: string;
+  kind: Party['kind'];
+  name: { en: string; ur?: string };
+  /** Every other name, curated aliases first, then the registry's vendor names. */
+  aliases: NamedBy[];
+  /** The affiliated or attributed state, as a curated party when one exists. */
+  state?: Party;
+  /** Country code or sponsor from the registry, for actors with no curated state. */
+  countryHint?: string;
+  party?: Party;
+  actor?: RegistryActor;
+  note?: { en: string; ur: string };
+}
+
+/** A claim with the incident it belongs to, for histories and the weekly digest. */
+export interface ClaimRef {
+  incident: Incident;
+  claim: Claim;
+}
+
+export class KnowledgeBase {
+  readonly parties = new Map<string, Party>();
+  readonly entities = new Map<string, Entity>();
+  readonly incidents = new Map<string, Incident>();
+  /** Claims that mention an entity as maker or target, by entity id. */
+  readonly claimsByEntity = new Map<string, ClaimRef[]>();
+  /** Registry actor id -> curated party id, so a registry hit lands on the curated entity. */
+  private readonly curatedByActor = new Map<string, string>();
+
+  constructor(
+    readonly dataset: CuratedDataset,
+    readonly registry: AliasRegistry,
+  ) {
+    for (const party of dataset.parties) this.parties.set(party.id, party);
+    for (const party of dataset.parties) this.addParty(party);
+    for (const actor of registry.actors) {
+      if (!this.curatedByActor.has(actor.id) && !this.entities.has(actor.id)) this.addActor(actor);
+    }
+    for (const incident of [...dataset.incidents].sort((a, b) => a.id.localeCompare(b.id))) this.addIncident(incident);
+  }
+
+  get reviewed(): string {
+    return this.dataset.meta.reviewed;
+  }
+
+  /** The entity a registry actor is shown as: its curated party when there is one. */
+  entityForActor(actorId: string): Entity | undefined {
+    return this.entities.get(this.curatedByActor.get(actorId) ?? actorId);
+  }
+
+  partyName(id: string, lang: 'en' | 'ur'): string {
+    const party = this.parties.get(id);
+    if (!party) return id;
+    return party.name[lang];
+  }
+
+  /** Adds an incident at run time (from the state store); it is indexed by the caller. */
+  addIncident(incident: Incident): void {
+    this.incidents.set(incident.id, incident);
+    for (const claim of incident.claims) {
+      for (const id of new Set([claim.by, ...claim.against])) {
+        const list = this.claimsByEntity.get(id) ?? [];
+        list.push({ incident, claim });
+        this.claimsByEntity.set(id, list);
+      }
+    }
+  }
+
+  private addParty(party: Party): void {
+    const actor = party.registry ? this.registry.resolve(party.registry) : [];
+    // The checker guarantees a unique match; at run time an ambiguous one is simply not linked.
+    const linked = actor.length === 1 ? actor[0] : undefined;
+    if (linked) this.curatedByActor.set(linked.id, party.id);
+    const aliases: NamedBy[] = party.aliases.map((a) => ({ name: a.name, sources: a.source ? [a.source] : [] }));
+    const seen = new Set([party.name.en, party.name.ur, ...aliases.map((a) => a.name)].map((n) => n.toLowerCase()));
+    for (const n of linked?.names ?? []) {
+      if (seen.has(n.name.toLowerCase())) continue;
+      seen.add(n.name.toLowerCase());
+      aliases.push({ name: n.name, sources: n.sources });
+    }
+    this.entities.set(party.id, {
+      id: party.id,
+      kind: party.kind,
+      name: party.name,
+      aliases,
+      state: party.state ? this.parties.get(party.state) : undefined,
+      countryHint: linked?.sponsor ?? linked?.country,
+      party,
+      actor: linked,
+      note: party.note,
+    });
+  }
+
+  private addActor(actor: RegistryActor): void {
+    this.entities.set(actor.id, {
+      id: actor.id,
+      kind: actor.kind,
+      name: { en: actor.name },
+      aliases: actor.names.filter((n) => n.name !== actor.name),
+      countryHint: actor.sponsor ?? actor.country,
+      actor,
+    });
+  }
+}
+
+export function loadKnowledgeBase(opts: { dataDir?: string; registryFile?: string } = {}): KnowledgeBase {
+  return new KnowledgeBase(loadCuratedDataset(opts.dataDir), loadRegistry(opts.registryFile));
+}

@@ -1,0 +1,57 @@
+// What the search index knows about each incident and entity: their names (with how much a
+// match on each counts) and, for incidents, descriptive words for multi-word queries.
+import type { Incident } from '../domain/schema.ts';
+import type { SearchDoc } from '../search/engine.ts';
+import type { Entity, KnowledgeBase } from './knowledge.ts';
+
+// A match on the target's own name or alias counts fully; on the name of a party in an
+// incident a little less (the incident is not *called* APT28); registry-only actors slightly
+// below curated ones, so a curated party wins a tie.
+const W_OWN = 1;
+const W_ALIAS = 0.95;
+const W_REGISTRY_ONLY = 0.9;
+const W_ACCUSED = 0.8;
+const W_OTHER_PARTY = 0.65;
+
+export function entityDoc(entity: Entity): SearchDoc {
+  const own = entity.party ? W_OWN : W_REGISTRY_ONLY;
+  const names = [{ text: entity.name.en, weight: own }];
+  if (entity.name.ur) names.push({ text: entity.name.ur, weight: own });
+  for (const alias of entity.aliases) names.push({ text: alias.name, weight: entity.party ? W_ALIAS : W_REGISTRY_ONLY });
+  return { kind: 'entity', id: entity.id, names };
+}
+
+export function incidentDoc(kb: KnowledgeBase, incident: Incident): SearchDoc {
+  const names = [
+    { text: incident.title.en, weight: W_OWN },
+    { text: incident.title.ur, weight: W_OWN },
+    ...incident.names.map((text) => ({ text, weight: W_OWN })),
+  ];
+  const accused = new Set(incident.claims.filter((c) => c.type === 'accusation').flatMap((c) => c.against));
+  const involved = new Set(incident.claims.flatMap((c) => [c.by, ...c.against]));
+  for (const id of involved) {
+    const entity = kb.entities.get(id);
+    if (!entity) continue;
+    const weight = accused.has(id) ? W_ACCUSED : W_OTHER_PARTY;
+    names.push({ text: entity.name.en, weight });
+    if (entity.name.ur) names.push({ text: entity.name.ur, weight });
+    // Every vendor name of an accused group finds the incident too ("fancy bear" -> DNC hack).
+    if (accused.has(id)) for (const a of entity.aliases) names.push({ text: a.name, weight });
+  }
+  const years = new Set([incident.occurred.start, incident.occurred.end, incident.firstAttributed].filter(Boolean).map((d) => d!.slice(0, 4)));
+  const words = [
+    ...[...years].map((text) => ({ text, weight: 0.9 })),
+    ...incident.tags.map((tag) => ({ text: tag.replace(/-/g, ' '), weight: 0.9 })),
+    ...incident.victims.flatMap((v) => [
+      { text: v.en, weight: 0.8 },
+      { text: v.ur, weight: 0.8 },
+    ]),
+    { text: incident.summary.en, weight: 0.6 },
+    { text: incident.summary.ur, weight: 0.6 },
+  ];
+  return { kind: 'incident', id: incident.id, names, words };
+}
+
+export function searchDocs(kb: KnowledgeBase): SearchDoc[] {
+  return [...[...kb.entities.values()].map(entityDoc), ...[...kb.incidents.values()].map((i) => incidentDoc(kb, i))];
+}

@@ -1,0 +1,29 @@
+// npm start: loads the data, then runs every configured platform in one process. With no
+// platform token set, it runs the local console bot instead.
+import { config as loadDotenv } from 'dotenv';
+import { runConsole } from './adapters/console.ts';
+import { ConfigError, describeConfig, readConfig } from './config.ts';
+import { Bot } from './core/bot.ts';
+import { DataValidationError } from './store/curated.ts';
+
+async function main(): Promise<void> {
+  loadDotenv({ quiet: true });
+  const config = readConfig();
+  const bot = Bot.load(config);
+  if (!config.discord && !config.slack) {
+    await runConsole(bot);
+    return;
+  }
+  console.error(`[ilzam] starting: ${describeConfig(config)}`);
+  const platforms = await import('./adapters/platforms.ts');
+  await platforms.startPlatforms(bot, config);
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError || err instanceof DataValidationError) {
+    console.error(`[ilzam] cannot start: ${err.message}`);
+  } else {
+    console.error('[ilzam] cannot start:', err instanceof Error ? (err.stack ?? err.message) : err);
+  }
+  process.exitCode = 1;
+});

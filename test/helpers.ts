@@ -1,0 +1,11 @@
+// One Bot for all core tests: loading and indexing the real dataset and registry once.
+import { Bot } from '../src/core/bot.ts';
+
+let shared: Bot | undefined;
+
+export function testBot(): Bot {
+  shared ??= Bot.load({ defaultLang: 'en', timeZone: 'Asia/Karachi' });
+  return shared;
+}
+
+export const ARABIC = /[\u0600-\u06FF]/;

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { renderTerminal } from '../src/render/terminal.ts';
+import { incidentReply, SHORT_BODY_TARGET } from '../src/summary/incident.ts';
+import { ARABIC, testBot } from './helpers.ts';
+
+const bot = testBot();
+const incidents = [...bot.kb.incidents.values()];
+
+function textOf(reply: ReturnType<typeof incidentReply>): string {
+  return [reply.title, reply.description ?? '', ...reply.fields.flatMap((f) => [f.label, ...f.lines]), reply.footer ?? ''].join('\n');
+}
+
+describe.each(['en', 'ur'] as const)('every incident summarised in %s', (lang) => {
+  it.each(incidents.map((i) => [i.id, i] as const))('%s', (_id, incident) => {
+    for (const detail of [false, true]) {
+      const reply = incidentReply(bot.kb, incident, lang, detail);
+      const text = textOf(reply);
+      expect(text).not.toMatch(/undefined|null|NaN|\[object/);
+      const labels = reply.fields.map((f) => f.label);
+      expect(labels.length).toBeGreaterThanOrEqual(3);
+      for (const f of reply.fields) {
+        expect(f.lines.length).toBeGreaterThan(0);
+        for (const line of f.lines) expect(line.trim()).not.toBe('');
+      }
+      expect(reply.sources.length).toBeGreaterThan(0);
+      expect(reply.dir).toBe(lang === 'ur' ? 'rtl' : 'ltr');
+      if (lang === 'ur') {
+        // Urdu output is Urdu: the title, every label and the status line are in Urdu script.
+        expect(reply.title).toMatch(ARABIC);
+        for (const l of labels) expect(l).toMatch(ARABIC);
+        expect(reply.description).toMatch(ARABIC);
+      }
+      if (!detail) {
+        const body = reply.fields.reduce((n, f) => n + f.label.length + f.lines.join('\n').length, 0);
+        expect(body, `${incident.id} short body`).toBeLessThanOrEqual(SHORT_BODY_TARGET);
+      }
+      expect(renderTerminal(reply)).toContain(reply.title);
+    }
+  });
+});
+
+describe('the Volt Typhoon summary', () => {
+  const incident = bot.kb.incidents.get('volt-typhoon')!;
+  it('names Microsoft as accuser, China as accused, the Chinese foreign ministry as denying', () => {
+    const reply = incidentReply(bot.kb, incident, 'en');
+    const field = (label: string) => reply.fields.find((f) => f.label === label)?.lines.join('\n') ?? '';
+    expect(field('Accused')).toContain('Volt Typhoon (China)');
+    expect(field('Accused by')).toContain('Microsoft (24 May 2023)');
+    expect(field('Denied')).toContain('Chinese Ministry of Foreign Affairs (25 May 2023)');
+    expect(field('Counter-accusations')).toContain('United States');
+    expect(reply.sources[0]!.publisher).toContain('Microsoft');
+  });
+  it('in Urdu, with Urdu dates', () => {
+    const reply = incidentReply(bot.kb, incident, 'ur');
+    const text = textOf(reply);
+    expect(text).toContain('وولٹ ٹائیفون');
+    expect(text).toContain('24 مئی 2023');
+    expect(text).toContain('چینی وزارت خارجہ');
+  });
+  it('says when no denial is on record', () => {
+    const silent = incidents.find((i) => !i.claims.some((c) => c.type === 'denial'));
+    if (!silent) return;
+    const reply = incidentReply(bot.kb, silent, 'en');
+    expect(reply.fields.find((f) => f.label === 'Denied')!.lines[0]).toBe('No public denial on record.');
+  });
+});
