@@ -1,13 +1,18 @@
 // The knowledge base: the curated dataset joined with the alias registry, in the shape the
 // commands need. Built once at start-up; queries never touch the files again.
 import type { Claim, Incident, Party } from '../domain/schema.ts';
+import { creditedVendors } from '../registry/naming-schemes.ts';
 import { loadRegistry, type AliasRegistry, type RegistryActor } from '../registry/registry.ts';
 import { loadCuratedDataset, type CuratedDataset } from '../store/curated.ts';
 
-/** A name with who uses it, for display ("Fancy Bear — CrowdStrike"). */
+/** A name with the vendors credited with it, for display ("CrowdStrike: Fancy Bear"). */
 export interface NamedBy {
   name: string;
   sources: string[];
+}
+
+function credited(names: Array<{ name: string; sources: string[] }>): NamedBy[] {
+  return names.map((n) => ({ name: n.name, sources: creditedVendors(n.name, n.sources) }));
 }
 
 /**
@@ -90,7 +95,7 @@ export class KnowledgeBase {
     if (linked) this.curatedByActor.set(linked.id, party.id);
     const aliases: NamedBy[] = party.aliases.map((a) => ({ name: a.name, sources: a.source ? [a.source] : [] }));
     const seen = new Set([party.name.en, party.name.ur, ...aliases.map((a) => a.name)].map((n) => n.toLowerCase()));
-    for (const n of linked?.names ?? []) {
+    for (const n of credited(linked?.names ?? [])) {
       if (seen.has(n.name.toLowerCase())) continue;
       seen.add(n.name.toLowerCase());
       aliases.push({ name: n.name, sources: n.sources });
@@ -113,7 +118,7 @@ export class KnowledgeBase {
       id: actor.id,
       kind: actor.kind,
       name: { en: actor.name },
-      aliases: actor.names.filter((n) => n.name !== actor.name),
+      aliases: credited(actor.names.filter((n) => n.name !== actor.name)),
       countryHint: actor.sponsor ?? actor.country,
       actor,
     });

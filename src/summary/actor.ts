@@ -5,9 +5,11 @@ import type { ClaimRef, Entity, KnowledgeBase } from '../core/knowledge.ts';
 import { formatDate, type Lang } from '../i18n/dates.ts';
 import { kindName, list, t } from '../i18n/labels.ts';
 import { directionOf, type Reply, type ReplyField } from '../reply/model.ts';
+import { isArabicScript } from '../search/normalize.ts';
 
 const MAX_NAME_GROUPS = 12;
 const SHORT_HISTORY = 8;
+const MAX_NAMES_PER_GROUP = 12;
 
 type Role = 'accused' | 'accuser' | 'denied' | 'counter' | 'counterTarget' | 'silent' | 'official' | 'statement';
 
@@ -75,11 +77,17 @@ export function actorHistory(kb: KnowledgeBase, entity: Entity, lang: Lang): His
   return [...byIncident.values()].sort((a, b) => b.latest.localeCompare(a.latest) || a.incidentId.localeCompare(b.incidentId));
 }
 
-/** Names grouped by who uses them: "Microsoft: Strontium, Forest Blizzard". */
-function namesByVendor(entity: Entity, lang: Lang): string[] {
+/** Names grouped by who uses them: "Microsoft: Strontium, Forest Blizzard". Urdu names first. */
+function namesByVendor(entity: Entity, lang: Lang, detail: boolean): string[] {
+  const perGroup = detail ? Infinity : MAX_NAMES_PER_GROUP;
   const groups = new Map<string, string[]>();
-  const other = lang === 'ur' ? 'دیگر' : 'Other';
+  const other = lang === 'ur' ? 'دیگر نام' : 'Other names';
+  const urdu: string[] = [];
   for (const alias of entity.aliases) {
+    if (isArabicScript(alias.name)) {
+      urdu.push(alias.name);
+      continue;
+    }
     const vendor = alias.sources.length ? alias.sources.join(' / ') : other;
     const names = groups.get(vendor) ?? [];
     names.push(alias.name);
@@ -87,12 +95,13 @@ function namesByVendor(entity: Entity, lang: Lang): string[] {
   }
   const lines = [...groups.entries()]
     .sort(([a], [b]) => (a === other ? 1 : b === other ? -1 : a.localeCompare(b)))
-    .map(([vendor, names]) => `${vendor}: ${list(names, lang)}`);
-  if (lines.length > MAX_NAME_GROUPS) {
-    const rest = lines.length - MAX_NAME_GROUPS;
-    return [...lines.slice(0, MAX_NAME_GROUPS), `+${rest} ${t('more', lang)}`];
-  }
-  return lines;
+    .map(([vendor, names]) => {
+      const shown = names.slice(0, perGroup);
+      const rest = names.length - shown.length;
+      return `${vendor}: ${list(shown, lang)}${rest > 0 ? ` (+${rest} ${t('more', lang)})` : ''}`;
+    });
+  const capped = lines.length > MAX_NAME_GROUPS ? [...lines.slice(0, MAX_NAME_GROUPS), `+${lines.length - MAX_NAME_GROUPS} ${t('more', lang)}`] : lines;
+  return urdu.length ? [list(urdu, lang), ...capped] : capped;
 }
 
 function hostOf(url: string): string {
@@ -112,9 +121,13 @@ export function actorReply(kb: KnowledgeBase, entity: Entity, lang: Lang, detail
   const stateLine = entity.state ? entity.state.name[lang] : entity.countryHint;
   const head = [`${t('kind', lang)}: ${kindName(entity.kind, lang)}`];
   if (stateLine && entity.kind !== 'state') head.push(`${t('state', lang)}: ${stateLine}`);
-  const names = namesByVendor(entity, lang);
+  const names = namesByVendor(entity, lang, detail);
+  // The name in the other script leads: "اے پی ٹی 28" under APT28, "China" under چین.
   const otherScript = lang === 'ur' ? entity.name.en : entity.name.ur;
-  if (otherScript && otherScript !== entityTitle(entity, lang)) names.unshift(otherScript);
+  if (otherScript && otherScript !== entityTitle(entity, lang)) {
+    if (names[0] && isArabicScript(names[0]) === isArabicScript(otherScript)) names[0] = list([otherScript, names[0]], lang);
+    else names.unshift(otherScript);
+  }
   if (names.length) fields.push({ label: t('names', lang), lines: names });
   const history = actorHistory(kb, entity, lang);
   const shown = detail ? history : history.slice(0, SHORT_HISTORY);
