@@ -79,6 +79,9 @@ export function incidentFields(kb: KnowledgeBase, incident: Incident, lang: Lang
     (c) => `${kb.partyName(c.by, lang)}: ${t(c.type === 'sanction' ? 'sanction' : 'indictment', lang)} (${formatDate(c.date, lang)})`,
   );
   if (official.length) fields.push({ label: t('official', lang), lines: official });
+  // Positions that are neither charge nor denial (the Kremlin saying no request was made).
+  const statements = makersLine(kb, of('statement'), lang);
+  if (statements.length) fields.push({ label: t('statements', lang), lines: statements });
   return fields;
 }
 
