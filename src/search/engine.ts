@@ -11,6 +11,7 @@
 import Fuse from 'fuse.js';
 import { compactKey, isArabicScript, normalizeText } from './normalize.ts';
 import { latinSkeleton, MIN_SKELETON, urduSkeleton } from './phonetic.ts';
+import { editSimilarity } from './edit-distance.ts';
 import { TrigramIndex } from './trigram.ts';
 
 export type TargetKind = 'incident' | 'entity';
@@ -222,10 +223,10 @@ export class SearchEngine {
       const entry = this.entries[result.item.index]!;
       const similarity = 1 - (result.score ?? 1);
       const dice = result.item.dice;
-      // A short query inside a long name (fuse scores substrings well) is weaker than a match
-      // of the whole name: the length ratio keeps "apt" from ranking like "apt28".
-      const coverage = Math.min(compact.length, entry.compact.length) / Math.max(compact.length, entry.compact.length);
-      const score = entry.weight * (0.55 * similarity + 0.25 * coverage + 0.2 * dice) * 0.97;
+      // Fuse scores a short query inside a long name well; the edit similarity of the whole
+      // keys keeps "apt" from ranking like "apt28" and breaks Fuse's ties ("vlot" is "volt").
+      const whole = editSimilarity(compact, entry.compact);
+      const score = entry.weight * (0.45 * similarity + 0.35 * whole + 0.2 * dice) * 0.97;
       offer(entry.target, score, entry.text, 'fuzzy');
     }
   }

@@ -14,6 +14,7 @@ const URDU_CONSONANTS: Record<string, string> = {
 // Latin spellings first folded to one letter per sound, in this order.
 const LATIN_DIGRAPHS: Array<[RegExp, string]> = [
   [/x/g, 'ks'], // before "sh" becomes x
+  [/[ts]ion/g, 'xn'], // "equation" is said (and written in Urdu) with sh: ایکویشن
   [/ph/g, 'f'],
   [/sh/g, 'x'],
   [/ch/g, 'c'],
