@@ -25,7 +25,10 @@ export function lookup(ctx: CommandContext, query: string, kind: TargetKind): Lo
   // One typed name that is exactly a name of several targets: never pick one silently.
   const tied = hits.filter((h) => h.how === 'exact' && h.score >= top.score - 1e-9);
   if (kind === 'entity' && tied.length > 1) return { kind: 'ambiguous', hits: tied };
-  const others = hits.slice(1).filter((h) => h.score >= Math.max(ANSWER_SCORE, top.score * RUNNER_UP_RATIO)).slice(0, MAX_SUGGESTIONS);
+  // After an exact hit only other exact hits are worth showing (the other incidents a group
+  // is named in); after a fuzzy one, anything close to it ("did you mean").
+  const close = (h: SearchHit) => (top.how === 'exact' ? h.how === 'exact' : h.score >= top.score * RUNNER_UP_RATIO);
+  const others = hits.slice(1).filter((h) => h.score >= ANSWER_SCORE && close(h)).slice(0, MAX_SUGGESTIONS);
   return { kind: 'found', hit: top, others };
 }
 
