@@ -2,6 +2,7 @@
 // match on each counts) and, for incidents, descriptive words for multi-word queries.
 import type { Incident } from '../domain/schema.ts';
 import type { SearchDoc } from '../search/engine.ts';
+import { compactKey } from '../search/normalize.ts';
 import type { Entity, KnowledgeBase } from './knowledge.ts';
 
 // A match on the target's own name or alias counts fully; on the name of a party in an
@@ -22,13 +23,21 @@ export function entityDoc(entity: Entity): SearchDoc {
 }
 
 export function incidentDoc(kb: KnowledgeBase, incident: Incident): SearchDoc {
+  const accused = new Set(incident.claims.filter((c) => c.type === 'accusation').flatMap((c) => c.against));
+  const involved = new Set(incident.claims.flatMap((c) => [c.by, ...c.against]));
+  // An incident's extra names sometimes repeat a party's name ("Fancy Bear" on the DNC hack):
+  // such a name is the actor's, so it must not outrank the actor itself.
+  const partyKeys = new Set(
+    [...involved].flatMap((id) => {
+      const e = kb.entities.get(id);
+      return e ? [e.name.en, e.name.ur ?? '', ...e.aliases.map((a) => a.name)].map(compactKey) : [];
+    }),
+  );
   const names = [
     { text: incident.title.en, weight: W_OWN },
     { text: incident.title.ur, weight: W_OWN },
-    ...incident.names.map((text) => ({ text, weight: W_OWN })),
+    ...incident.names.map((text) => ({ text, weight: partyKeys.has(compactKey(text)) ? W_ACCUSED : W_OWN })),
   ];
-  const accused = new Set(incident.claims.filter((c) => c.type === 'accusation').flatMap((c) => c.against));
-  const involved = new Set(incident.claims.flatMap((c) => [c.by, ...c.against]));
   for (const id of involved) {
     const entity = kb.entities.get(id);
     if (!entity) continue;

@@ -133,6 +133,9 @@ export function loadCuratedDataset(dataDir = DEFAULT_DATA_DIR): CuratedDataset {
       );
       continue;
     }
+    if (path.basename(file, '.json') !== parsed.data.id) {
+      problems.push({ file: rel(file), record: parsed.data.id, field: 'id', message: `must match the file name (${path.basename(file)})` });
+    }
     const seen = incidentFile.get(parsed.data.id);
     if (seen) problems.push({ file: rel(file), record: parsed.data.id, message: `duplicate incident id (also in ${seen})` });
     else incidentFile.set(parsed.data.id, rel(file));

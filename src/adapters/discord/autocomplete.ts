@@ -1,0 +1,57 @@
+// Autocomplete for query and name: choices from the bot's search, answered at once (Discord
+// gives 3 seconds and no way to defer). A user typing fast makes Discord drop earlier requests,
+// so an "Unknown interaction" on respond() is routine and not worth a log line.
+import { DiscordAPIError, RESTJSONErrorCodes, type AutocompleteInteraction } from 'discord.js';
+import type { Bot } from '../../core/bot.ts';
+import { chooseLang, parseLang } from '../../core/lang.ts';
+import type { Lang } from '../../i18n/dates.ts';
+import { cutText, plainLine } from '../../render/discord-text.ts';
+import type { Log } from './log.ts';
+
+/** Discord's limits for autocomplete choices. */
+export const CHOICES_MAX = 25;
+export const CHOICE_TEXT_MAX = 100;
+
+export interface Choice {
+  name: string;
+  value: string;
+}
+
+function explicitLang(options: readonly { name: string; value?: unknown }[]): Lang | undefined {
+  const given = options.find((o) => o.name === 'lang')?.value;
+  try {
+    return typeof given === 'string' ? parseLang(given) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The choices for what is typed so far; none when the focused option has no autocomplete. */
+export function choicesFor(bot: Bot, commandName: string, options: readonly { name: string; value?: unknown; focused?: boolean }[]): Choice[] {
+  const focused = options.find((o) => o.focused);
+  if (!focused) return [];
+  const spec = bot.commands.find((c) => c.name === commandName)?.options.find((o) => o.name === focused.name);
+  if (!spec?.autocomplete) return [];
+  const typed = typeof focused.value === 'string' ? focused.value : '';
+  const lang = chooseLang(explicitLang(options), typed, bot.config.defaultLang);
+  return bot
+    .suggest(spec.autocomplete, typed, lang)
+    .map((s) => ({ name: cutText(plainLine(s.label).trim() || s.value, CHOICE_TEXT_MAX), value: s.value }))
+    .filter((c) => c.name && c.value && c.value.length <= CHOICE_TEXT_MAX)
+    .slice(0, CHOICES_MAX);
+}
+
+export async function answerAutocomplete(interaction: AutocompleteInteraction, bot: Bot, log: Log): Promise<void> {
+  let choices: Choice[] = [];
+  try {
+    choices = choicesFor(bot, interaction.commandName, interaction.options.data);
+  } catch (err) {
+    log(`autocomplete for /${interaction.commandName} failed`, err);
+  }
+  try {
+    await interaction.respond(choices);
+  } catch (err) {
+    if (err instanceof DiscordAPIError && err.code === RESTJSONErrorCodes.UnknownInteraction) return;
+    log(`answering autocomplete for /${interaction.commandName} failed`, err);
+  }
+}

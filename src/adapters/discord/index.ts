@@ -1,0 +1,113 @@
+// The Discord adapter: a discord.js client that answers the slash commands and their
+// autocomplete from the bot's core. Commands are registered separately (npm run
+// deploy:discord), never here: Discord limits how often commands may be created.
+import { once } from 'node:events';
+import { Client, Events, GatewayIntentBits, type Interaction } from 'discord.js';
+import type { Config } from '../../config.ts';
+import type { Bot } from '../../core/bot.ts';
+import { answerAutocomplete } from './autocomplete.ts';
+import { commandInput } from './commands.ts';
+import { consoleLogger, makeLog, redact, type Log, type Logger } from './log.ts';
+import { answerCommand, DEFER_AFTER_MS } from './respond.ts';
+
+export type DiscordConfig = NonNullable<Config['discord']>;
+
+export interface DiscordOptions {
+  /** Defer a slash command whose answer is not ready after this long (ms). */
+  deferAfterMs?: number;
+  /** Give up starting when the gateway has not said READY after this long (ms). */
+  readyTimeoutMs?: number;
+  /** Where log lines go (already redacted); stderr by default. */
+  logger?: Logger;
+}
+
+export interface RunningDiscord {
+  name: string;
+  client: Client;
+  stop(): Promise<void>;
+}
+
+/** How long stop() waits for answers in flight before closing the connection anyway. */
+const STOP_GRACE_MS = 5000;
+
+/**
+ * DISCORD_API_URL is a base like Discord's own (https://discord.com/api); discord.js appends
+ * the version. A trailing slash or version is tolerated.
+ */
+export function restApiBase(apiUrl: string): string {
+  return apiUrl.trim().replace(/\/+$/, '').replace(/\/v\d+$/, '');
+}
+
+export async function startDiscord(bot: Bot, config: DiscordConfig, options: DiscordOptions = {}): Promise<RunningDiscord> {
+  const log = makeLog(options.logger ?? consoleLogger, [config.token]);
+  const client = new Client({
+    // Slash commands arrive without any privileged intent; Guilds keeps channel data usable.
+    intents: [GatewayIntentBits.Guilds],
+    // The default for anything sent through this client; each reply sets it too.
+    allowedMentions: { parse: [] },
+    ...(config.apiUrl ? { rest: { api: restApiBase(config.apiUrl) } } : {}),
+  });
+  // Without an 'error' listener an EventEmitter error would crash the process.
+  client.on(Events.Error, (err) => log('client error', err));
+  client.on(Events.Warn, (message) => log(`warning: ${message}`));
+  client.rest.on('rateLimited', (info) => log(`rate limited on ${info.method.toUpperCase()} ${info.route}, retrying in ${info.retryAfter} ms`));
+
+  const inFlight = new Set<Promise<void>>();
+  let stopping = false;
+  client.on(Events.InteractionCreate, (interaction) => {
+    if (stopping) return;
+    const task = handleInteraction(bot, interaction, log, options.deferAfterMs ?? DEFER_AFTER_MS)
+      .catch((err: unknown) => log('an interaction failed', err))
+      .finally(() => inFlight.delete(task));
+    inFlight.add(task);
+  });
+
+  await login(client, config.token, options.readyTimeoutMs ?? 60_000, log);
+  log(`connected as ${client.user?.tag ?? 'unknown'}`);
+
+  let stopped: Promise<void> | undefined;
+  const stop = () =>
+    (stopped ??= (async () => {
+      stopping = true;
+      await Promise.race([Promise.allSettled([...inFlight]), new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref())]);
+      await client.destroy();
+      log('disconnected');
+    })());
+  return { name: 'discord', client, stop };
+}
+
+async function login(client: Client, token: string, timeoutMs: number, log: Log): Promise<void> {
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  try {
+    await Promise.all([client.login(token), once(client, Events.ClientReady, { signal: controller.signal })]);
+  } catch (err) {
+    log('could not connect', err);
+    await client.destroy().catch(() => undefined);
+    const reason = timedOut ? `not ready within ${timeoutMs} ms` : err instanceof Error ? err.message : String(err);
+    throw new Error(redact(`Discord login failed: ${reason}`, [token]));
+  } finally {
+    clearTimeout(timer);
+    controller.abort();
+  }
+}
+
+async function handleInteraction(bot: Bot, interaction: Interaction, log: Log, deferAfterMs: number): Promise<void> {
+  if (interaction.isAutocomplete()) {
+    await answerAutocomplete(interaction, bot, log);
+    return;
+  }
+  if (!interaction.isChatInputCommand()) return;
+  const command = bot.commands.find((c) => c.name === interaction.commandName);
+  const input = commandInput(command, interaction.options.data);
+  // execute() is synchronous today; awaiting it keeps this path right should it become async.
+  await answerCommand(interaction, () => bot.execute(interaction.commandName, input, { user: interaction.user.id }), {
+    deferAfterMs,
+    lang: bot.config.defaultLang,
+    log,
+  });
+}

@@ -1,0 +1,80 @@
+// The Slack adapter: check the token, build the app, register listeners, start it, and hand
+// back a handle that stops it cleanly. One call from the platform runner:
+//   const slack = await startSlack(bot, config.slack);   ...   await slack.stop();
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import type { App, LogLevel } from '@slack/bolt';
+import type { Bot } from '../../core/bot.ts';
+import { createSlackApp, verifyBotToken, type SlackConfig } from './app.ts';
+import { describeSlackError } from './errors.ts';
+import { InFlight } from './in-flight.ts';
+import { registerListeners } from './listeners/index.ts';
+import { createSlackLogger, type LogSink } from './logger.ts';
+
+export { postReply, type PostOutcome } from './post.ts';
+export { answerSlashCommand } from './listeners/commands.ts';
+
+/** How long stop() waits for answers already under way, and for the socket to close. */
+const STOP_GRACE_MS = 5000;
+
+export interface StartSlackOptions {
+  /** Where log lines go (stderr by default); tests capture them. */
+  logSink?: LogSink;
+  logLevel?: LogLevel;
+}
+
+export interface RunningSlack {
+  name: string;
+  app: App;
+  mode: 'socket' | 'http';
+  /** The port HTTP mode listens on (the real one when asked for port 0). */
+  port?: number;
+  stop(): Promise<void>;
+}
+
+export async function startSlack(bot: Bot, config: SlackConfig, options: StartSlackOptions = {}): Promise<RunningSlack> {
+  const logger = createSlackLogger([config.botToken, config.appToken ?? '', config.signingSecret ?? ''], options.logSink, options.logLevel);
+  const identity = await verifyBotToken(config, logger).catch((err: unknown) => {
+    throw new Error(`Slack did not accept SLACK_BOT_TOKEN (${describeSlackError(err).error})`);
+  });
+  const built = createSlackApp(config, identity, logger);
+  const { app } = built;
+  const inFlight = new InFlight();
+  registerListeners(app, bot, inFlight);
+  app.error(async (error) => {
+    logger.error(`unhandled error (${describeSlackError(error).error}): ${error.message}`);
+  });
+
+  let port: number | undefined;
+  if (built.mode === 'http') {
+    const server = (await app.start(config.port)) as Server;
+    port = (server.address() as AddressInfo).port;
+    logger.info(`HTTP mode: listening on :${port}/slack/events${identity.team ? ` for ${identity.team}` : ''}`);
+  } else {
+    await app.start();
+    logger.info(`Socket Mode: connected${identity.team ? ` to ${identity.team}` : ''}`);
+  }
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      // Stop taking new work first, then let the answers under way reach Slack.
+      if (built.mode === 'http') await built.receiver.stop().catch(() => undefined);
+      else await withTimeout(built.receiver.client.disconnect(), STOP_GRACE_MS);
+      await inFlight.drain(STOP_GRACE_MS);
+      logger.info('stopped');
+    })());
+  return { name: 'slack', app, mode: built.mode, port, stop };
+}
+
+async function withTimeout(promise: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    promise.catch(() => undefined),
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, ms);
+      timer.unref();
+    }),
+  ]);
+  clearTimeout(timer);
+}
