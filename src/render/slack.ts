@@ -32,6 +32,7 @@ const COMPACT_FIELD_LINES = 6;
 /** One line of a field or the description; a longer one (hostile data) is cut. */
 const LINE_MAX = 500;
 const SOURCE_LABEL_MAX = 300;
+const LABEL_MAX = 200;
 const SOURCE_URL_MAX = 2000;
 const FOOTER_MAX = 500;
 
@@ -41,8 +42,12 @@ export interface SlackReplyPayload {
   blocks: KnownBlock[];
 }
 
-/** Lower is more important; when blocks must go, the highest number goes first. */
-const PRIORITY = { header: 0, field: 1, firstSources: 2, description: 3, moreSources: 4, footer: 5, suggestions: 6 } as const;
+/**
+ * Lower is more important; when blocks must go, the highest number goes first, and among
+ * equals the later one. Sources outrank fields because an answer without its sources is not
+ * one; fields come in the order the reply gives them (accused, accused by, denied first).
+ */
+const PRIORITY = { header: 0, firstSources: 1, description: 2, field: 3, moreSources: 4, footer: 5, suggestions: 6 } as const;
 
 interface Part {
   priority: number;
@@ -66,7 +71,7 @@ export function renderSlack(reply: Reply): SlackReplyPayload {
     if (footer) parts.push({ priority: PRIORITY.footer, block: context([{ type: 'plain_text', text: cutLine(plainLine(footer, dir), FOOTER_MAX), emoji: false }]) });
     return { response_type, text: fallbackText(reply, dir), blocks: withinBlockLimit(parts) };
   } catch (err) {
-    // A renderer bug must not cost the user the answer's existence; log it and say so briefly.
+    // A renderer bug must not leave the user with no answer at all: log it, send the title.
     console.error('[ilzam] renderSlack failed:', err instanceof Error ? err.stack : err);
     const text = cutLine(plainLine(String(reply?.title ?? ''), 'ltr'), SLACK_HEADER_TEXT_MAX) || ELLIPSIS;
     return { response_type, text, blocks: [{ type: 'header', text: { type: 'plain_text', text, emoji: false } }] };
@@ -91,8 +96,9 @@ function context(elements: ContextBlock['elements']): ContextBlock {
   return { type: 'context', elements };
 }
 
-function bold(text: string, dir: 'ltr' | 'rtl'): string {
-  const line = mrkdwnLine(text, dir);
+/** A label in bold, cut before the asterisks go on so a cut never leaves one unclosed. */
+function bold(text: string, dir: 'ltr' | 'rtl', max = LABEL_MAX): string {
+  const line = cutLine(mrkdwnLine(text, dir), max - 2);
   // The right-to-left mark goes before the asterisk, so the asterisk still opens bold.
   return dir === 'rtl' && line.startsWith('\u200F') ? `\u200F*${line.slice(1)}*` : `*${line}*`;
 }
@@ -102,7 +108,7 @@ function fieldText(field: ReplyField, dir: 'ltr' | 'rtl', max: number): string {
   const lines = (field.lines ?? []).map(cleanLine).filter(Boolean);
   const body = lines.map((l) => cutLine(mrkdwnLine(lines.length > 1 ? `• ${l}` : l, dir), LINE_MAX));
   const label = cleanLine(field.label ?? '');
-  const head = label ? [cutLine(bold(label, dir), Math.min(200, max))] : [];
+  const head = label ? [bold(label, dir)] : [];
   return fitLines([...head, ...body], max);
 }
 
@@ -198,13 +204,19 @@ function fallbackText(reply: Reply, dir: 'ltr' | 'rtl'): string {
   return cutLine(mrkdwnLine(text, dir), SLACK_FALLBACK_TEXT_TARGET) || ELLIPSIS;
 }
 
-/** Keeps the most important blocks within 50, in their original order, marking a cut with "…". */
+/** Keeps the most important blocks within 50, in their original order, marking the cut with "…". */
 function withinBlockLimit(parts: Part[]): KnownBlock[] {
   if (parts.length <= SLACK_MAX_BLOCKS) return parts.map((p) => p.block);
-  const keep = SLACK_MAX_BLOCKS - 1;
-  const ranked = parts.map((p, i) => ({ ...p, i })).sort((a, b) => a.priority - b.priority || a.i - b.i);
-  const kept = new Set(ranked.slice(0, keep).map((p) => p.i));
-  const blocks = parts.filter((_, i) => kept.has(i)).map((p) => p.block);
-  blocks.push(context([{ type: 'plain_text', text: ELLIPSIS, emoji: false }]));
+  const ranked = parts.map((p, i) => ({ priority: p.priority, i })).sort((a, b) => a.priority - b.priority || a.i - b.i);
+  const kept = new Set(ranked.slice(0, SLACK_MAX_BLOCKS - 1).map((p) => p.i));
+  const blocks: KnownBlock[] = [];
+  let marked = false;
+  parts.forEach((part, i) => {
+    if (kept.has(i)) blocks.push(part.block);
+    else if (!marked) {
+      blocks.push(context([{ type: 'plain_text', text: ELLIPSIS, emoji: false }]));
+      marked = true;
+    }
+  });
   return blocks;
 }

@@ -51,7 +51,10 @@ export async function startSlack(bot: Bot, config: SlackConfig, options: StartSl
     port = (server.address() as AddressInfo).port;
     logger.info(`HTTP mode: listening on :${port}/slack/events${identity.team ? ` for ${identity.team}` : ''}`);
   } else {
-    await app.start();
+    await app.start().catch((err: unknown) => {
+      // invalid_auth, not_allowed_token_type (a bot token given as the app token), ...
+      throw new Error(`Slack Socket Mode did not start with SLACK_APP_TOKEN (${describeSlackError(err).error})`);
+    });
     logger.info(`Socket Mode: connected${identity.team ? ` to ${identity.team}` : ''}`);
   }
 
