@@ -1,5 +1,6 @@
 // Starts the chat platforms that are configured, side by side in one process, and stops them
-// cleanly on SIGINT/SIGTERM. Each adapter is loaded only when its token is set.
+// cleanly on SIGINT/SIGTERM. Each adapter is loaded only when its token is set, so a console
+// or Slack-only install never loads discord.js, and vice versa.
 import type { Config } from '../config.ts';
 import type { Bot } from '../core/bot.ts';
 
@@ -10,10 +11,43 @@ export interface RunningPlatform {
 
 export async function startPlatforms(bot: Bot, config: Config): Promise<RunningPlatform[]> {
   const running: RunningPlatform[] = [];
-  // Platform adapters register here as they are built (Discord: issue 4, Slack: issue 5).
-  void bot;
-  if (config.discord || config.slack) {
-    throw new Error('Discord and Slack adapters are not built yet; unset DISCORD_TOKEN and SLACK_BOT_TOKEN to use the console');
+  const failures: string[] = [];
+  // One platform failing to start (a revoked token) should not take the other one down.
+  if (config.discord) {
+    try {
+      const { startDiscord } = await import('./discord/index.ts');
+      running.push(await startDiscord(bot, config.discord));
+      console.error('[ilzam] discord: connected');
+    } catch (err) {
+      failures.push(`discord: ${(err as Error).message}`);
+    }
   }
+  if (config.slack) {
+    try {
+      const { startSlack } = await import('./slack/index.ts');
+      running.push(await startSlack(bot, config.slack));
+      console.error('[ilzam] slack: connected');
+    } catch (err) {
+      failures.push(`slack: ${(err as Error).message}`);
+    }
+  }
+  for (const failure of failures) console.error(`[ilzam] ${failure}`);
+  if (!running.length) throw new Error('no platform could start');
+  stopOnSignals(running);
   return running;
+}
+
+function stopOnSignals(running: RunningPlatform[]): void {
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.error(`[ilzam] ${signal}: shutting down`);
+    // A second signal, or a stop that hangs, must not leave the process stuck.
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    void Promise.allSettled(running.map((p) => p.stop())).then(() => process.exit(0));
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
 }

@@ -93,8 +93,8 @@ export function renderDiscord(reply: Reply): DiscordReplyPayload {
 
   dropExtraFields(blocks);
   const build = () => buildEmbed(reply.kind, title, blocks, footer, more);
-  while (embedLength(build()) > EMBED_TOTAL_MAX && shrinkOnce(blocks)) {
-    // each pass drops one line from the least important part that still has one to spare
+  for (let excess = embedLength(build()) - EMBED_TOTAL_MAX; excess > 0 && shrink(blocks, excess); ) {
+    excess = embedLength(build()) - EMBED_TOTAL_MAX;
   }
   const embed = hardFit(build());
   return { embeds: [embed], allowedMentions: { parse: [] }, ephemeral: reply.ephemeral };
@@ -106,10 +106,11 @@ function sourceLine(source: ReplySource, index: number, rtl: boolean): string {
   const url = linkUrl(source.url);
   const publisher = safeLine(cutText(source.publisher, SOURCE_PUBLISHER_MAX), rtl);
   const date = source.date ? `, ${safeLine(source.date, rtl)}` : '';
-  const titled = source.title && source.title !== source.url ? title : publisher;
-  const linked = url ? `[${titled}](${url})` : titled;
+  const hasTitle = source.title && source.title !== source.url && source.title !== source.publisher;
+  const text = hasTitle ? title : publisher;
+  const linked = url ? `[${text}](${url})` : text;
   // An RLM in front keeps an Urdu line from being read as a markdown list (left-aligned).
-  return `${rtl ? '\u200F' : ''}${index + 1}. ${linked} — ${publisher}${date}`;
+  return `${rtl ? '\u200F' : ''}${index + 1}. ${linked}${hasTitle ? ` — ${publisher}` : ''}${date}`;
 }
 
 function suggestionLine(s: Suggestion, rtl: boolean): string {
@@ -196,20 +197,22 @@ function dropExtraFields(blocks: Block[]): void {
 }
 
 /**
- * Drops one line from the least important part that can spare one. When every part is down to
- * its last line (only absurd data gets here), drops whole parts outside the core instead.
- * False when nothing is left to drop.
+ * Drops lines from the end of the least important part that can spare any, as many as the
+ * excess calls for. When every part is down to its last line (only absurd data gets here),
+ * drops a whole part outside the core instead. False when nothing is left to drop.
  */
-function shrinkOnce(blocks: Block[]): boolean {
+function shrink(blocks: Block[], excess: number): boolean {
   const lowest = (list: Block[]) => list.reduce((a, b) => (b.rank < a.rank ? b : a));
   const spare = blocks.filter((b) => b.lines.length > Math.max(b.minLines, 1) || b.minLines === 0);
   if (spare.length) {
     const block = lowest(spare);
-    if (block.lines.length <= 1) remove(blocks, block);
-    else {
+    let saved = 0;
+    while (saved < excess && block.lines.length > Math.max(block.minLines, 1)) {
+      saved += block.lines.at(-1)!.length + 1;
       block.lines = block.lines.slice(0, -1);
       block.hidden += 1;
     }
+    if (saved < excess && block.minLines === 0) remove(blocks, block);
     return true;
   }
   const outsideCore = blocks.filter((b) => b.rank < CORE_RANK);

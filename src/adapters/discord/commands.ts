@@ -34,7 +34,8 @@ function optionJSON(option: OptionSpec): APIApplicationCommandBasicOption {
     case 'lang':
       return { ...base, type: ApplicationCommandOptionType.String, choices: [...LANG_CHOICES] };
     case 'date':
-      return { ...base, type: ApplicationCommandOptionType.String, min_length: 10, max_length: 10 };
+      // No length limits: a malformed date gets the bot's own hint rather than Discord's error.
+      return { ...base, type: ApplicationCommandOptionType.String };
     case 'text':
       // The cap only helps honest clients; typed input is cleaned and capped again by the core.
       return { ...base, type: ApplicationCommandOptionType.String, max_length: MAX_QUERY_LENGTH, autocomplete: option.autocomplete !== undefined };

@@ -2,7 +2,7 @@
 // globally (for every server the bot is in; Discord may take a while to show changes). A PUT
 // replaces the whole set, so removed commands disappear too. Run by npm run deploy:discord,
 // never at start-up: Discord limits how many commands may be created a day.
-import { REST, Routes, type APIApplication, type APIApplicationCommand } from 'discord.js';
+import { DiscordAPIError, REST, Routes, type APIApplication, type APIApplicationCommand } from 'discord.js';
 import type { Command } from '../../core/command.ts';
 import { discordCommands } from './commands.ts';
 import { restApiBase } from './index.ts';
@@ -25,8 +25,9 @@ export interface DeployResult {
 async function fetchApplicationId(rest: REST): Promise<string> {
   try {
     return ((await rest.get(Routes.currentApplication())) as APIApplication).id;
-  } catch {
-    // Older proxies only pass the OAuth2 route through.
+  } catch (err) {
+    // Some proxies pass only the OAuth2 route through; a refused token is final, though.
+    if (!(err instanceof DiscordAPIError && err.status === 404)) throw err;
     return ((await rest.get(Routes.oauth2CurrentApplication())) as APIApplication).id;
   }
 }

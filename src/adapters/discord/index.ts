@@ -40,6 +40,7 @@ export function restApiBase(apiUrl: string): string {
 
 export async function startDiscord(bot: Bot, config: DiscordConfig, options: DiscordOptions = {}): Promise<RunningDiscord> {
   const log = makeLog(options.logger ?? consoleLogger, [config.token]);
+  let stopping = false;
   const client = new Client({
     // Slash commands arrive without any privileged intent; Guilds keeps channel data usable.
     intents: [GatewayIntentBits.Guilds],
@@ -50,10 +51,15 @@ export async function startDiscord(bot: Bot, config: DiscordConfig, options: Dis
   // Without an 'error' listener an EventEmitter error would crash the process.
   client.on(Events.Error, (err) => log('client error', err));
   client.on(Events.Warn, (message) => log(`warning: ${message}`));
+  client.on(Events.ShardError, (err) => log('gateway error (discord.js reconnects by itself)', err));
+  client.on(Events.ShardReconnecting, () => {
+    if (!stopping) log('gateway connection lost; reconnecting');
+  });
+  client.on(Events.ShardResume, () => log('gateway connection resumed'));
+  client.on(Events.Invalidated, () => log('the gateway session was invalidated; the client has stopped'));
   client.rest.on('rateLimited', (info) => log(`rate limited on ${info.method.toUpperCase()} ${info.route}, retrying in ${info.retryAfter} ms`));
 
   const inFlight = new Set<Promise<void>>();
-  let stopping = false;
   client.on(Events.InteractionCreate, (interaction) => {
     if (stopping) return;
     const task = handleInteraction(bot, interaction, log, options.deferAfterMs ?? DEFER_AFTER_MS)

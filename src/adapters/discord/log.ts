@@ -12,9 +12,9 @@ const URL_TOKENS = /\/(interactions|webhooks)\/(\d+)\/[^/?#\s]+/g;
 const BOT_TOKEN_SHAPE = /[\w-]{23,28}\.[\w-]{6,7}\.[\w-]{27,}/g;
 
 export function redact(text: string, secrets: readonly string[] = []): string {
-  let out = text.replace(URL_TOKENS, '/$1/$2/[token]').replace(BOT_TOKEN_SHAPE, '[token]');
+  let out = text;
   for (const secret of secrets) if (secret) out = out.split(secret).join('[token]');
-  return out;
+  return out.replace(URL_TOKENS, '/$1/$2/[token]').replace(BOT_TOKEN_SHAPE, '[token]');
 }
 
 /** One line about an error: status, Discord's code and message, method and route; no stack. */
