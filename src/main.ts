@@ -20,7 +20,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof ConfigError || err instanceof DataValidationError) {
+  if (err instanceof ConfigError || err instanceof DataValidationError || (err instanceof Error && err.name === 'PlatformStartError')) {
     console.error(`[ilzam] cannot start: ${err.message}`);
   } else {
     console.error('[ilzam] cannot start:', err instanceof Error ? (err.stack ?? err.message) : err);

@@ -4,6 +4,10 @@
 import type { Config } from '../config.ts';
 import type { Bot } from '../core/bot.ts';
 
+export class PlatformStartError extends Error {
+  override name = 'PlatformStartError';
+}
+
 export interface RunningPlatform {
   name: string;
   stop(): Promise<void>;
@@ -31,8 +35,8 @@ export async function startPlatforms(bot: Bot, config: Config): Promise<RunningP
       failures.push(`slack: ${(err as Error).message}`);
     }
   }
+  if (!running.length) throw new PlatformStartError(`no platform could start (${failures.join('; ')})`);
   for (const failure of failures) console.error(`[ilzam] ${failure}`);
-  if (!running.length) throw new Error('no platform could start');
   stopOnSignals(running);
   return running;
 }
