@@ -50,17 +50,38 @@ export const Subscription = z.object({
   /** Failed posts since the last good one; the scheduler can pause a channel that keeps failing. */
   failures: z.number().int().min(0).default(0),
   lastError: z.object({ at: Instant, message: z.string() }).optional(),
+  /** The Discord server (guild) or Slack workspace (team) of the channel, so /subscriptions can list a whole server. */
+  workspace: nonBlank.optional(),
+  /** Set when the scheduler paused the channel after repeated failures; /subscribe resumes it. */
+  pausedAt: Instant.optional(),
+  pausedReason: z.string().optional(),
+  /** The channel was told it was paused. Best effort: a deleted channel cannot be told. */
+  pauseNoticeSent: z.boolean().optional(),
+  /** When /subscribe resumed a paused subscription: like createdAt, no slot before it is owed. */
+  resumedAt: Instant.optional(),
 });
 export type Subscription = z.infer<typeof Subscription>;
 
-/** One digest for one subscription and local day: the scheduler's guard against posting twice. */
+/**
+ * One digest for one subscription and local day: the scheduler's guard against posting twice.
+ * - claimed: written (durably) just before the post is sent; `at` is the claim time. Found on
+ *   start-up, it means the process died between claiming and confirming (docs/digest.md).
+ * - posted: the platform accepted it; messageId says which message.
+ * - failed: the last attempt failed; retried at retryAt if set, else not again that day.
+ * - unconfirmed: a claim left by a process that died; whether it went out is unknown, and it is
+ *   not re-sent (re-sending could double it). Recorded so the gap is never silent.
+ */
 export const PostRecord = z
   .object({
     subscriptionId: nonBlank,
     date: LocalDate,
-    status: z.enum(['posted', 'failed']),
+    status: z.enum(['claimed', 'posted', 'failed', 'unconfirmed']),
     messageId: nonBlank.optional(),
     at: Instant,
+    /** Send attempts for this day so far; bounds the retries. */
+    attempts: z.number().int().min(1).optional(),
+    retryAt: Instant.optional(),
+    error: z.string().optional(),
   })
   .refine((p) => p.status !== 'posted' || p.messageId !== undefined, { path: ['messageId'], message: 'a posted digest must record its message id' });
 export type PostRecord = z.infer<typeof PostRecord>;

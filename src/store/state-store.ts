@@ -25,7 +25,20 @@ export type DeepReadonly<T> = T extends (infer U)[]
     ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
     : T;
 
-export type NewSubscription = Pick<Subscription, 'platform' | 'channel' | 'language' | 'time' | 'zone' | 'createdBy'>;
+export type NewSubscription = Pick<Subscription, 'platform' | 'channel' | 'language' | 'time' | 'zone' | 'createdBy' | 'workspace'>;
+
+/** What /subscribe may change when it resumes a paused subscription. */
+export type SubscriptionSettings = Pick<Subscription, 'language' | 'time' | 'zone' | 'createdBy'>;
+
+export interface PostFailure {
+  error: string;
+  /** The local day the post was for; its log row becomes 'failed' (unless already posted). */
+  date?: string;
+  /** Try the day again at this time; without it, not again that day. */
+  retryAt?: Date;
+  /** A failure that is not the channel's fault (5xx, rate limit): logged, but not counted towards pausing. */
+  transient?: boolean;
+}
 
 export class DuplicateSubscriptionError extends Error {
   constructor(readonly existing: DeepReadonly<Subscription>) {
@@ -62,8 +75,28 @@ export interface StateStore {
   listSubscriptions(platform?: Platform): readonly DeepReadonly<Subscription>[];
   /** Logs a digest posted for a local date and clears the failure count. */
   recordPost(subscriptionId: string, post: { date: string; messageId: string }): Promise<void>;
-  /** Counts a failed post; with a date, also logs the day as failed (unless it was already posted). */
-  recordFailure(subscriptionId: string, failure: { error: string; date?: string }): Promise<void>;
+  /**
+   * Counts a failed post (unless transient); with a date, also logs the day as failed (unless it
+   * was already posted). Resolves with the subscription's consecutive failure count.
+   */
+  recordFailure(subscriptionId: string, failure: PostFailure): Promise<number>;
+
+  // The digest scheduler's claim protocol (docs/digest.md).
+  /**
+   * Claims the (subscription, local day) slot before a post is sent: atomically checks that
+   * the subscription is active and the day is neither posted, claimed, unconfirmed nor failed
+   * without a due retry, then logs it 'claimed'. Resolves with the attempt number, or
+   * undefined if the slot is not free. Also drops the subscription's log rows older than
+   * keepDays, so the file does not grow without end.
+   */
+  claimPost(subscriptionId: string, date: string, opts?: { maxAttempts?: number; keepDays?: number }): Promise<{ attempt: number } | undefined>;
+  /** Settles a claim left by a dead process as 'unconfirmed': not re-sent, and not silent. */
+  recordUnconfirmed(subscriptionId: string, date: string, note: string): Promise<void>;
+  /** Stops posting to a channel; undefined if it is gone or already paused. */
+  pauseSubscription(subscriptionId: string, reason: string): Promise<Subscription | undefined>;
+  markPauseNoticeSent(subscriptionId: string): Promise<void>;
+  /** Unpauses, clears the failures and applies new settings; no slot before now is owed. */
+  resumeSubscription(subscriptionId: string, settings: SubscriptionSettings): Promise<Subscription>;
 }
 
 export interface OpenStateStoreOptions {
@@ -85,6 +118,10 @@ function deepFreeze<T>(value: T): T {
 
 /** Errors kept short: a platform error can carry a whole HTTP body. */
 const MAX_ERROR_LENGTH = 500;
+/** Log rows kept per subscription: the claim protocol needs only today's; the rest is history for people. */
+const DEFAULT_KEEP_DAYS = 35;
+const DEFAULT_MAX_ATTEMPTS = 5;
+const DAY_MS = 86_400_000;
 
 class JsonStateStore implements StateStore {
   // lowdb's Low holds the committed data and the adapter. Low.update() is not used: it mutates
@@ -161,18 +198,93 @@ class JsonStateStore implements StateStore {
       const sub = findSubscription(s, subscriptionId);
       sub.failures = 0;
       delete sub.lastError;
-      upsertPost(s, { subscriptionId, date: post.date, status: 'posted', messageId: post.messageId, at: this.#now().toISOString() });
+      const row: PostRecord = { subscriptionId, date: post.date, status: 'posted', messageId: post.messageId, at: this.#now().toISOString() };
+      const attempts = s.posts.find((p) => p.subscriptionId === subscriptionId && p.date === post.date)?.attempts;
+      if (attempts !== undefined) row.attempts = attempts; // how many tries it took, for people reading the log
+      upsertPost(s, row);
     });
   }
 
-  recordFailure(subscriptionId: string, failure: { error: string; date?: string }): Promise<void> {
+  recordFailure(subscriptionId: string, failure: PostFailure): Promise<number> {
     return this.update((s) => {
       const sub = findSubscription(s, subscriptionId);
       const at = this.#now().toISOString();
-      sub.failures += 1;
-      sub.lastError = { at, message: failure.error.slice(0, MAX_ERROR_LENGTH) };
+      const message = failure.error.slice(0, MAX_ERROR_LENGTH);
+      if (!failure.transient) sub.failures += 1;
+      sub.lastError = { at, message };
       const day = failure.date && s.posts.find((p) => p.subscriptionId === subscriptionId && p.date === failure.date);
-      if (failure.date && (!day || day.status !== 'posted')) upsertPost(s, { subscriptionId, date: failure.date, status: 'failed', at });
+      if (failure.date && (!day || day.status !== 'posted')) {
+        const row: PostRecord = { subscriptionId, date: failure.date, status: 'failed', at, error: message };
+        if (day && day.attempts !== undefined) row.attempts = day.attempts;
+        if (failure.retryAt) row.retryAt = failure.retryAt.toISOString();
+        upsertPost(s, row);
+      }
+      return sub.failures;
+    });
+  }
+
+  claimPost(subscriptionId: string, date: string, opts: { maxAttempts?: number; keepDays?: number } = {}): Promise<{ attempt: number } | undefined> {
+    const maxAttempts = opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+    const keepDays = opts.keepDays ?? DEFAULT_KEEP_DAYS;
+    return this.update((s) => {
+      const sub = findSubscription(s, subscriptionId);
+      if (sub.paused) return undefined;
+      const now = this.#now();
+      const row = s.posts.find((p) => p.subscriptionId === subscriptionId && p.date === date);
+      if (row) {
+        // 'claimed' is in flight here or was left by a dead process (start-up settles those);
+        // 'posted' and 'unconfirmed' close the day; 'failed' reopens only at its retry time.
+        if (row.status !== 'failed' || !row.retryAt || Date.parse(row.retryAt) > now.getTime()) return undefined;
+        if ((row.attempts ?? 1) >= maxAttempts) return undefined;
+      }
+      const attempt = (row?.attempts ?? 0) + 1;
+      upsertPost(s, { subscriptionId, date, status: 'claimed', at: now.toISOString(), attempts: attempt });
+      const cutoff = new Date(Date.parse(`${date}T00:00:00Z`) - keepDays * DAY_MS).toISOString().slice(0, 10);
+      s.posts = s.posts.filter((p) => p.subscriptionId !== subscriptionId || p.date >= cutoff);
+      return { attempt };
+    });
+  }
+
+  recordUnconfirmed(subscriptionId: string, date: string, note: string): Promise<void> {
+    return this.update((s) => {
+      const row = s.posts.find((p) => p.subscriptionId === subscriptionId && p.date === date);
+      if (row?.status === 'posted') return; // confirmed after all: nothing to settle
+      const settled: PostRecord = { subscriptionId, date, status: 'unconfirmed', at: this.#now().toISOString(), error: note.slice(0, MAX_ERROR_LENGTH) };
+      if (row?.attempts !== undefined) settled.attempts = row.attempts;
+      upsertPost(s, settled);
+    });
+  }
+
+  pauseSubscription(subscriptionId: string, reason: string): Promise<Subscription | undefined> {
+    return this.update((s) => {
+      const sub = s.subscriptions.find((x) => x.id === subscriptionId);
+      if (!sub || sub.paused) return undefined;
+      sub.paused = true;
+      sub.pausedAt = this.#now().toISOString();
+      sub.pausedReason = reason.slice(0, MAX_ERROR_LENGTH);
+      sub.pauseNoticeSent = false;
+      return sub;
+    });
+  }
+
+  markPauseNoticeSent(subscriptionId: string): Promise<void> {
+    return this.update((s) => {
+      const sub = s.subscriptions.find((x) => x.id === subscriptionId);
+      if (sub) sub.pauseNoticeSent = true;
+    });
+  }
+
+  resumeSubscription(subscriptionId: string, settings: SubscriptionSettings): Promise<Subscription> {
+    return this.update((s) => {
+      const sub = findSubscription(s, subscriptionId);
+      Object.assign(sub, settings, { paused: false, failures: 0, resumedAt: this.#now().toISOString() });
+      delete sub.pausedAt;
+      delete sub.pausedReason;
+      delete sub.pauseNoticeSent;
+      delete sub.lastError;
+      // A day that failed before the pause must not block a slot still to come today.
+      s.posts = s.posts.filter((p) => p.subscriptionId !== subscriptionId || p.status !== 'failed');
+      return sub;
     });
   }
 }

@@ -1,0 +1,10 @@
+// The daily "This week in attribution" post, platform-neutral. Platforms implement
+// DigestPoster and call SubscriptionService from their slash commands; docs/digest.md.
+export { systemClock, type SchedulerClock } from './clock.ts';
+export { asPostError, PostError, type DigestPoster, type PostErrorKind, type PostOptions } from './poster.ts';
+export { discordPostError, slackPostError } from './post-errors.ts';
+export { DigestScheduler, type DigestLog, type DigestSchedulerOptions, type DueSlot } from './scheduler.ts';
+export { DEFAULT_DIGEST_TIME, digestKey } from './slots.ts';
+export { parseTime, parseZone } from './subscription-input.ts';
+export { SubscriptionService, type DigestRequest, type SubscribeOptions, type SubscriptionServiceOptions } from './subscriptions.ts';
+export { digestReply, plainCommandName, type CommandNamer, type DigestCommand } from './texts.ts';

@@ -1,0 +1,91 @@
+// The scheduler's bookkeeping for time it was not there: settle the claims a dead process left
+// behind (on start), and record the days whose slot passed with no post at all (on start and
+// on every run, which also catches a host that slept through a day). Both exist so a restart
+// never doubles a post and never skips a day without a trace.
+import { localDay } from '../core/time.ts';
+import type { Platform } from '../store/state-schema.ts';
+import type { StateStore } from '../store/state-store.ts';
+import type { DigestPoster } from './poster.ts';
+import { digestKey, recentSlots } from './slots.ts';
+import type { DigestLog } from './scheduler.ts';
+
+export interface RecoveryContext {
+  store: StateStore;
+  posters: ReadonlyMap<Platform, DigestPoster>;
+  now: Date;
+  log: DigestLog;
+}
+
+/**
+ * A 'claimed' row on start means the last process died between claiming a slot and recording
+ * the platform's answer: the post may or may not have gone out. In order of preference:
+ * 1. the poster can look (findPost): record it as posted, or re-send it if it is not there;
+ * 2. the claim is younger than the platform's own de-duplication window (Discord's nonce):
+ *    re-send with the same key, and the platform drops it if the first one went out;
+ * 3. otherwise: do not re-send. Record the day 'unconfirmed' and log it. We prefer a possibly
+ *    missing post, visible in the state, the log and /subscriptions, over a possibly doubled
+ *    one in a community channel; the window for this is the length of one HTTP request.
+ */
+export async function settleInterruptedPosts({ store, posters, now, log }: RecoveryContext): Promise<void> {
+  for (const row of store.read().posts.filter((p) => p.status === 'claimed')) {
+    const sub = store.read().subscriptions.find((s) => s.id === row.subscriptionId);
+    if (!sub) continue;
+    const where = `${sub.platform} channel ${sub.channel} (${row.date})`;
+    const poster = posters.get(sub.platform);
+    const dayOpen = row.date === localDay(now, sub.zone) && !sub.paused;
+    const resend = (why: string) =>
+      store.recordFailure(sub.id, { error: `interrupted by a restart; ${why}`, date: row.date, transient: true, retryAt: dayOpen ? now : undefined });
+
+    if (poster?.findPost) {
+      try {
+        const found = await poster.findPost(sub.channel, digestKey(sub.id, row.date), new Date(row.at));
+        if (found) {
+          await store.recordPost(sub.id, { date: row.date, messageId: found.messageId });
+          log('info', `${where}: a post interrupted by a restart had gone out (message ${found.messageId}); recorded it`);
+        } else {
+          await resend(dayOpen ? 'it had not gone out, re-sending' : 'it had not gone out and the day is over');
+          log('warn', `${where}: a post interrupted by a restart had not gone out; ${dayOpen ? 're-sending' : 'the day is over, recorded as failed'}`);
+        }
+        continue;
+      } catch (err) {
+        log('warn', `${where}: could not check whether an interrupted post went out: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+    const age = now.getTime() - Date.parse(row.at);
+    if (dayOpen && poster?.dedupeWindowMs && age >= 0 && age < poster.dedupeWindowMs) {
+      await resend('re-sending with the same idempotency key, which the platform de-duplicates');
+      log('info', `${where}: re-sending a post interrupted by a restart ${Math.round(age / 1000)} s ago; the platform drops it if it went out`);
+      continue;
+    }
+    await store.recordUnconfirmed(sub.id, row.date, 'interrupted by a restart between sending and confirming; not re-sent, as it may have gone out');
+    log('warn', `${where}: a post was interrupted by a restart and may or may not have gone out; not re-sending it (recorded as unconfirmed)`);
+  }
+}
+
+/** How far back start-up looks for days missed while the bot was down. */
+const MISSED_LOOKBACK_DAYS = 7;
+
+/**
+ * Days whose slot came and went, and whose local day ended, with no log row at all: the bot
+ * was not running (or its host was asleep). Nothing can be posted for them now (catch-up is
+ * for today only), but each is logged and recorded as failed, so the gap shows in the state
+ * and in /subscriptions. Cheap when nothing is missing: one read, no write.
+ */
+export async function recordMissedDays({ store, posters, now, log }: RecoveryContext): Promise<void> {
+  const { subscriptions, posts } = store.read();
+  const logged = new Set(posts.map((p) => `${p.subscriptionId} ${p.date}`));
+  for (const sub of subscriptions) {
+    if (sub.paused || !posters.has(sub.platform)) continue;
+    const since = Date.parse(sub.resumedAt ?? sub.createdAt);
+    const today = localDay(now, sub.zone);
+    const missed = recentSlots(sub, now, MISSED_LOOKBACK_DAYS + 1)
+      .filter((slot) => slot.getTime() >= since)
+      .map((slot) => localDay(slot, sub.zone))
+      .filter((day) => day < today && !logged.has(`${sub.id} ${day}`))
+      .reverse();
+    for (const day of missed) {
+      await store.recordFailure(sub.id, { error: 'missed: the bot was not running between the slot and the end of the day', date: day, transient: true });
+      log('warn', `${sub.platform} channel ${sub.channel} (${day}): missed, the bot was not running from the slot to the end of that day`);
+    }
+  }
+}

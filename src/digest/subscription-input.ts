@@ -1,0 +1,31 @@
+// Reading the time and zone options of /subscribe. Lenient in form, strict in value: "9",
+// "9:00", "09.00", "0900" and "۰۹:۰۰" (Urdu digits) all mean 09:00, but "25:99", "9am" or
+// "24:00" are refused with an example, never guessed at.
+import { cleanText } from '../core/input.ts';
+import { isValidTimeZone } from '../core/time.ts';
+
+/** Eastern Arabic digits as Urdu keyboards type them (U+06F0-06F9), and Arabic ones (U+0660-0669). */
+function asciiDigits(text: string): string {
+  return text.replace(/[\u06F0-\u06F9\u0660-\u0669]/g, (d) => {
+    const code = d.codePointAt(0)!;
+    return String(code - (code >= 0x06f0 ? 0x06f0 : 0x0660));
+  });
+}
+
+/** A 24-hour time as HH:MM, or undefined if the text is not one. */
+export function parseTime(raw: string): string | undefined {
+  const text = asciiDigits(cleanText(raw, 20)).replace(/\s+/g, '');
+  const m = /^(\d{1,2})(?:[:.٫](\d{2}))?$/.exec(text) ?? /^(\d{2})(\d{2})$/.exec(text);
+  if (!m) return undefined;
+  const hour = Number(m[1]);
+  const minute = Number(m[2] ?? 0);
+  if (hour > 23 || minute > 59) return undefined;
+  return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+}
+
+/** An IANA zone in its canonical spelling ("asia/karachi" gives Asia/Karachi), or undefined. */
+export function parseZone(raw: string): string | undefined {
+  const text = cleanText(raw, 64).replace(/\s+/g, '_');
+  if (!text || !isValidTimeZone(text)) return undefined;
+  return new Intl.DateTimeFormat('en', { timeZone: text }).resolvedOptions().timeZone;
+}

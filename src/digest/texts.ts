@@ -1,0 +1,197 @@
+// Everything the digest feature says, in English and in Urdu (the news register of
+// src/i18n/labels.ts), as neutral Replies. Confirmations and errors are ephemeral: only the
+// admin who ran the command sees them. The digest itself and the pause notice go to the channel.
+import type { KnowledgeBase } from '../core/knowledge.ts';
+import { formatDate, type Lang } from '../i18n/dates.ts';
+import { t } from '../i18n/labels.ts';
+import { emptyReply, type Reply } from '../reply/model.ts';
+import type { DeepReadonly } from '../store/state-store.ts';
+import type { Platform, PostRecord, Subscription } from '../store/state-schema.ts';
+import { weekDigest, weekReply } from '../summary/week.ts';
+import { echo } from '../core/input.ts';
+
+export type DigestCommand = 'subscribe' | 'unsubscribe' | 'subscriptions';
+
+/** How a command is typed on a platform: "/subscribe" on Discord, "/ilzam-subscribe" on Slack. */
+export type CommandNamer = (platform: Platform, command: DigestCommand) => string;
+export const plainCommandName: CommandNamer = (_platform, command) => `/${command}`;
+
+type Sub = DeepReadonly<Subscription>;
+const say = (lang: Lang, text: Record<Lang, string>) => text[lang];
+
+/** The daily post: the `week` digest for the subscription's local day. */
+export function digestReply(kb: KnowledgeBase, day: string, lang: Lang): Reply {
+  return weekReply(kb, weekDigest(kb, day), lang);
+}
+
+function languageName(language: Lang, lang: Lang): string {
+  return language === 'ur' ? say(lang, { en: 'Urdu', ur: 'اردو' }) : say(lang, { en: 'English', ur: 'انگریزی' });
+}
+
+/** "every day at 09:00 (Asia/Karachi), in Urdu" */
+function scheduleText(sub: Pick<Sub, 'time' | 'zone' | 'language'>, lang: Lang): string {
+  return say(lang, {
+    en: `every day at ${sub.time} (${sub.zone}), in ${languageName(sub.language, lang)}`,
+    ur: `روزانہ ${sub.time} بجے (${sub.zone})، ${languageName(sub.language, lang)} میں`,
+  });
+}
+
+/** Why a channel was paused, from the kind at the start of pausedReason ("gone: …"). */
+function pauseReasonText(reason: string | undefined, lang: Lang): string {
+  if (reason?.startsWith('gone')) return say(lang, { en: 'channel not found', ur: 'چینل نہیں ملا' });
+  if (reason?.startsWith('forbidden')) return say(lang, { en: 'no permission to post', ur: 'پوسٹ کرنے کی اجازت نہیں' });
+  return say(lang, { en: 'repeated failures', ur: 'بار بار ناکامی' });
+}
+
+export function pauseNotice(sub: Sub, failures: number, kind: string, namer: CommandNamer): Reply {
+  const lang = sub.language;
+  const reason = pauseReasonText(kind, lang);
+  const reply = emptyReply('error', lang, say(lang, { en: 'Daily digest paused', ur: 'روزانہ خلاصہ روک دیا گیا' }));
+  const resume = namer(sub.platform, 'subscribe');
+  reply.description = say(lang, {
+    en: `ilzam could not post “${t('weekTitle', 'en')}” here ${failures} times in a row (${reason}), so the daily post is paused. An admin can check the bot's access to this channel and run ${resume} to resume it.`,
+    ur: `الزام بوٹ اس چینل میں مسلسل ${failures} بار “${t('weekTitle', 'ur')}” پوسٹ نہیں کر سکا (${reason})، اس لیے روزانہ پوسٹ روک دی گئی ہے۔ ایڈمن اس چینل تک بوٹ کی رسائی دیکھ کر ${resume} کے ذریعے اسے دوبارہ شروع کر سکتے ہیں۔`,
+  });
+  return reply;
+}
+
+function usage(lang: Lang, title: Record<Lang, string>, text: Record<Lang, string>): Reply {
+  const reply = emptyReply('usage', lang, say(lang, title), true);
+  reply.description = say(lang, text);
+  return reply;
+}
+
+/** Confirmations and lists: ephemeral information, rendered like help. */
+function info(lang: Lang, title: Record<Lang, string>, text?: Record<Lang, string>): Reply {
+  const reply = emptyReply('help', lang, say(lang, title), true);
+  if (text) reply.description = say(lang, text);
+  return reply;
+}
+
+export function notAdminReply(platform: Platform, lang: Lang): Reply {
+  const reply = emptyReply('error', lang, say(lang, { en: 'Only admins can manage the daily digest', ur: 'روزانہ خلاصے کا انتظام صرف ایڈمن کر سکتے ہیں' }), true);
+  reply.description =
+    platform === 'discord'
+      ? say(lang, {
+          en: 'Subscribing a channel, unsubscribing it and listing subscriptions need the Manage Server permission.',
+          ur: 'چینل کی رکنیت شروع یا ختم کرنے اور رکنیتوں کی فہرست دیکھنے کے لیے Manage Server کی اجازت درکار ہے۔',
+        })
+      : say(lang, {
+          en: 'Subscribing a channel, unsubscribing it and listing subscriptions are for workspace admins and the people the bot’s operator has allowed.',
+          ur: 'چینل کی رکنیت شروع یا ختم کرنا اور رکنیتوں کی فہرست دیکھنا ورک اسپیس کے ایڈمن اور بوٹ چلانے والے کی جانب سے مجاز افراد کا کام ہے۔',
+        });
+  return reply;
+}
+
+export function badTimeReply(given: string, lang: Lang): Reply {
+  return usage(
+    lang,
+    { en: `“${echo(given)}” is not a time`, ur: `“${echo(given)}” درست وقت نہیں` },
+    {
+      en: 'Use a 24-hour time from 00:00 to 23:59, for example time:09:00 or time:21:30.',
+      ur: '24 گھنٹے کے حساب سے 00:00 سے 23:59 تک وقت لکھیں، مثلاً time:09:00 یا time:21:30۔',
+    },
+  );
+}
+
+export function badZoneReply(given: string, lang: Lang): Reply {
+  return usage(
+    lang,
+    { en: `“${echo(given)}” is not a time zone`, ur: `“${echo(given)}” کوئی ٹائم زون نہیں` },
+    {
+      en: 'Use an IANA zone name, for example zone:Asia/Karachi, zone:Europe/London or zone:UTC.',
+      ur: 'IANA ٹائم زون کا نام لکھیں، مثلاً zone:Asia/Karachi، zone:Europe/London یا zone:UTC۔',
+    },
+  );
+}
+
+export function alreadySubscribedReply(sub: Sub, lang: Lang, namer: CommandNamer): Reply {
+  const unsubscribe = namer(sub.platform, 'unsubscribe');
+  const subscribe = namer(sub.platform, 'subscribe');
+  return usage(
+    lang,
+    { en: 'This channel already gets the daily digest', ur: 'یہ چینل پہلے ہی روزانہ خلاصہ وصول کر رہا ہے' },
+    {
+      en: `It is posted ${scheduleText(sub, 'en')}. To change that, run ${unsubscribe} and then ${subscribe} again.`,
+      ur: `یہ ${scheduleText(sub, 'ur')} پوسٹ ہوتا ہے۔ تبدیلی کے لیے پہلے ${unsubscribe} اور پھر دوبارہ ${subscribe} چلائیں۔`,
+    },
+  );
+}
+
+export function subscribedReply(sub: Sub, firstDay: string | undefined, resumed: boolean, lang: Lang): Reply {
+  const title = resumed
+    ? { en: 'Daily digest resumed', ur: 'روزانہ خلاصہ دوبارہ شروع' }
+    : { en: 'Subscribed to the daily digest', ur: 'روزانہ خلاصے کی رکنیت شروع' };
+  const first = firstDay
+    ? say(lang, { en: ` The next one is on ${formatDate(firstDay, 'en')}.`, ur: ` اگلی پوسٹ ${formatDate(firstDay, 'ur')} کو ہو گی۔` })
+    : '';
+  return info(lang, title, {
+    en: `This channel will get “${t('weekTitle', 'en')}” ${scheduleText(sub, 'en')}.${first}`,
+    ur: `اس چینل میں “${t('weekTitle', 'ur')}” ${scheduleText(sub, 'ur')} پوسٹ ہو گا۔${first}`,
+  });
+}
+
+export function unsubscribedReply(lang: Lang): Reply {
+  return info(
+    lang,
+    { en: 'Unsubscribed', ur: 'رکنیت ختم' },
+    { en: 'This channel will no longer get the daily digest.', ur: 'اس چینل میں اب روزانہ خلاصہ پوسٹ نہیں ہو گا۔' },
+  );
+}
+
+export function nothingToUnsubscribeReply(platform: Platform, lang: Lang, namer: CommandNamer): Reply {
+  const subscribe = namer(platform, 'subscribe');
+  const list = namer(platform, 'subscriptions');
+  return usage(
+    lang,
+    { en: 'This channel has no daily digest to stop', ur: 'اس چینل میں روزانہ خلاصے کی کوئی رکنیت نہیں' },
+    {
+      en: `Run ${subscribe} to start one. ${list} shows the channels that have one.`,
+      ur: `شروع کرنے کے لیے ${subscribe} چلائیں۔ ${list} سے وہ چینل دیکھیں جن کی رکنیت ہے۔`,
+    },
+  );
+}
+
+export function saveFailedReply(lang: Lang): Reply {
+  const reply = emptyReply('error', lang, say(lang, { en: 'Sorry, that could not be saved', ur: 'معذرت، یہ محفوظ نہیں ہو سکا' }), true);
+  reply.description = say(lang, { en: 'Nothing was changed. Please try again.', ur: 'کچھ تبدیل نہیں ہوا۔ دوبارہ کوشش کریں۔' });
+  return reply;
+}
+
+function statusLine(sub: Sub, last: DeepReadonly<PostRecord> | undefined, lang: Lang): string {
+  if (sub.paused) return say(lang, { en: `paused: ${pauseReasonText(sub.pausedReason, lang)}`, ur: `رکا ہوا: ${pauseReasonText(sub.pausedReason, lang)}` });
+  if (!last) return say(lang, { en: 'nothing posted yet', ur: 'ابھی کوئی پوسٹ نہیں ہوئی' });
+  const day = formatDate(last.date, lang);
+  switch (last.status) {
+    case 'posted':
+      return say(lang, { en: `last posted ${day}`, ur: `آخری پوسٹ ${day}` });
+    case 'claimed':
+      return say(lang, { en: `posting for ${day}`, ur: `${day} کی پوسٹ جاری` });
+    case 'unconfirmed':
+      return say(lang, { en: `${day}: interrupted by a restart, may not have been posted`, ur: `${day}: ری اسٹارٹ کی وجہ سے رکاوٹ، ممکن ہے پوسٹ نہ ہوئی ہو` });
+    case 'failed':
+      return say(lang, { en: `${day}: failed (${last.error ?? 'error'})`, ur: `${day}: ناکام (${last.error ?? 'error'})` });
+  }
+}
+
+export function listReply(subs: readonly Sub[], posts: readonly DeepReadonly<PostRecord>[], scope: 'channel' | 'workspace', platform: Platform, lang: Lang, namer: CommandNamer): Reply {
+  const title =
+    scope === 'workspace'
+      ? platform === 'discord'
+        ? { en: 'Daily digest in this server', ur: 'اس سرور میں روزانہ خلاصہ' }
+        : { en: 'Daily digest in this workspace', ur: 'اس ورک اسپیس میں روزانہ خلاصہ' }
+      : { en: 'Daily digest in this channel', ur: 'اس چینل میں روزانہ خلاصہ' };
+  if (subs.length === 0) {
+    const subscribe = namer(platform, 'subscribe');
+    return info(lang, title, {
+      en: `No channel gets the daily digest yet. Run ${subscribe} in a channel to start it there.`,
+      ur: `ابھی کسی چینل میں روزانہ خلاصہ نہیں آتا۔ کسی چینل میں ${subscribe} چلا کر اسے وہاں شروع کریں۔`,
+    });
+  }
+  const lastOf = (id: string) => posts.filter((p) => p.subscriptionId === id).reduce<DeepReadonly<PostRecord> | undefined>((a, p) => (!a || p.date > a.date ? p : a), undefined);
+  const reply = info(lang, title);
+  reply.fields = [...subs]
+    .sort((a, b) => a.channel.localeCompare(b.channel))
+    .map((sub) => ({ label: sub.channel, lines: [scheduleText(sub, lang), statusLine(sub, lastOf(sub.id), lang)] }));
+  return reply;
+}
