@@ -2,11 +2,10 @@
 // history. Works for states ("China", "چین"), groups ("APT28") and accusers ("FBI").
 import type { Command } from '../src/core/command.ts';
 import { cleanText } from '../src/core/input.ts';
-import { BadLanguageError, chooseLang, parseLang } from '../src/core/lang.ts';
 import { ambiguousReply, lookup, notFoundReply, suggestionsFor, usageReply } from '../src/core/lookup.ts';
 import { t } from '../src/i18n/labels.ts';
 import { actorReply } from '../src/summary/actor.ts';
-import { badLangReply, DETAIL_OPTION, isOn, LANG_OPTION } from './shared.ts';
+import { DETAIL_OPTION, hasSearchableText, inLanguage, isOn, LANG_OPTION } from './shared.ts';
 
 export const actor: Command = {
   name: 'actor',
@@ -28,27 +27,22 @@ export const actor: Command = {
   ],
   run(input, ctx) {
     const query = cleanText(input.name);
-    let lang;
-    try {
-      lang = chooseLang(parseLang(input.lang), query, ctx.defaultLang);
-    } catch (err) {
-      if (err instanceof BadLanguageError) return badLangReply(err.given, ctx.defaultLang);
-      throw err;
-    }
-    if (!/[\p{L}\p{N}]/u.test(query)) {
-      return usageReply(
-        lang,
-        lang === 'ur' ? 'کس گروپ یا ملک کے بارے میں؟' : 'Which actor?',
-        lang === 'ur' ? 'مثال: /actor فینسی بئیر' : 'Type any name it goes by, for example: /actor fancy bear',
-      );
-    }
-    const found = lookup(ctx, query, 'entity');
-    if (found.kind === 'ambiguous') return ambiguousReply(ctx, query, found.hits, lang);
-    if (found.kind === 'none') return notFoundReply(ctx, query, found.near, lang);
-    const entity = ctx.kb.entities.get(found.hit.id)!;
-    const reply = actorReply(ctx.kb, entity, lang, isOn(input.detail));
-    reply.suggestions = suggestionsFor(ctx, found.others, lang);
-    reply.suggestionsLabel = t('alsoMatching', lang);
-    return reply;
+    return inLanguage(input.lang, query, ctx, (lang) => {
+      if (!hasSearchableText(query)) {
+        return usageReply(
+          lang,
+          lang === 'ur' ? 'کس گروپ یا ملک کے بارے میں؟' : 'Which actor?',
+          lang === 'ur' ? 'مثال: /actor فینسی بئیر' : 'Type any name it goes by, for example: /actor fancy bear',
+        );
+      }
+      const found = lookup(ctx, query, 'entity');
+      if (found.kind === 'ambiguous') return ambiguousReply(ctx, query, found.hits, lang);
+      if (found.kind === 'none') return notFoundReply(ctx, query, found.near, lang);
+      const entity = ctx.kb.entities.get(found.hit.id)!;
+      const reply = actorReply(ctx.kb, entity, lang, isOn(input.detail));
+      reply.suggestions = suggestionsFor(ctx, found.others, lang);
+      reply.suggestionsLabel = t('alsoMatching', lang);
+      return reply;
+    });
   },
 };

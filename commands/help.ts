@@ -1,9 +1,9 @@
 // /help [lang]: what the bot does and how to ask, with an example per command.
 import type { Command } from '../src/core/command.ts';
-import { BadLanguageError, chooseLang, parseLang } from '../src/core/lang.ts';
+import { formatDate } from '../src/i18n/dates.ts';
 import { t } from '../src/i18n/labels.ts';
 import { emptyReply } from '../src/reply/model.ts';
-import { badLangReply, LANG_OPTION } from './shared.ts';
+import { inLanguage, LANG_OPTION } from './shared.ts';
 
 const INTRO = {
   en: 'Ask about a cyber attack or an actor by any name, in English or Urdu, with typos. Every answer shows both sides and cites its sources. Add lang:ur for Urdu, lang:en for English.',
@@ -24,21 +24,16 @@ export function helpCommand(commands: () => Command[]): Command {
     example: '/help',
     options: [LANG_OPTION],
     run(input, ctx) {
-      let lang;
-      try {
-        lang = chooseLang(parseLang(input.lang), undefined, ctx.defaultLang);
-      } catch (err) {
-        if (err instanceof BadLanguageError) return badLangReply(err.given, ctx.defaultLang);
-        throw err;
-      }
-      const reply = emptyReply('help', lang, t('helpTitle', lang));
-      reply.description = INTRO[lang];
-      reply.fields = commands().map((c) => ({
-        label: `/${c.name}`,
-        lines: [c.description[lang], EXAMPLES[c.name]?.[lang] ?? c.example],
-      }));
-      reply.footer = `${t('dataset', lang)} ${ctx.kb.reviewed}`;
-      return reply;
+      return inLanguage(input.lang, undefined, ctx, (lang) => {
+        const reply = emptyReply('help', lang, t('helpTitle', lang));
+        reply.description = INTRO[lang];
+        reply.fields = commands().map((c) => ({
+          label: `/${c.name}`,
+          lines: [c.description[lang], EXAMPLES[c.name]?.[lang] ?? c.example],
+        }));
+        reply.footer = `${t('dataset', lang)} ${formatDate(ctx.kb.reviewed, lang)}`;
+        return reply;
+      });
     },
   };
 }

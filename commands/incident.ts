@@ -2,11 +2,10 @@
 // mean" for close runners-up.
 import type { Command } from '../src/core/command.ts';
 import { cleanText } from '../src/core/input.ts';
-import { BadLanguageError, chooseLang, parseLang } from '../src/core/lang.ts';
 import { lookup, notFoundReply, suggestionsFor, usageReply } from '../src/core/lookup.ts';
 import { t } from '../src/i18n/labels.ts';
 import { incidentReply } from '../src/summary/incident.ts';
-import { badLangReply, isOn, LANG_OPTION, DETAIL_OPTION } from './shared.ts';
+import { DETAIL_OPTION, hasSearchableText, inLanguage, isOn, LANG_OPTION } from './shared.ts';
 
 export const incident: Command = {
   name: 'incident',
@@ -28,26 +27,21 @@ export const incident: Command = {
   ],
   run(input, ctx) {
     const query = cleanText(input.query);
-    let lang;
-    try {
-      lang = chooseLang(parseLang(input.lang), query, ctx.defaultLang);
-    } catch (err) {
-      if (err instanceof BadLanguageError) return badLangReply(err.given, ctx.defaultLang);
-      throw err;
-    }
-    if (!/[\p{L}\p{N}]/u.test(query)) {
-      return usageReply(
-        lang,
-        lang === 'ur' ? 'کس واقعے کے بارے میں جاننا چاہتے ہیں؟' : 'Which incident?',
-        lang === 'ur' ? 'مثال: /incident وولٹ ٹائیفون' : 'Type a name or a few words, for example: /incident volt typhoon',
-      );
-    }
-    const found = lookup(ctx, query, 'incident');
-    if (found.kind !== 'found') return notFoundReply(ctx, query, found.kind === 'none' ? found.near : found.hits, lang);
-    const incidentData = ctx.kb.incidents.get(found.hit.id)!;
-    const reply = incidentReply(ctx.kb, incidentData, lang, isOn(input.detail));
-    reply.suggestions = suggestionsFor(ctx, found.others, lang);
-    reply.suggestionsLabel = t('alsoMatching', lang);
-    return reply;
+    return inLanguage(input.lang, query, ctx, (lang) => {
+      if (!hasSearchableText(query)) {
+        return usageReply(
+          lang,
+          lang === 'ur' ? 'کس واقعے کے بارے میں جاننا چاہتے ہیں؟' : 'Which incident?',
+          lang === 'ur' ? 'مثال: /incident وولٹ ٹائیفون' : 'Type a name or a few words, for example: /incident volt typhoon',
+        );
+      }
+      const found = lookup(ctx, query, 'incident');
+      if (found.kind !== 'found') return notFoundReply(ctx, query, found.kind === 'none' ? found.near : found.hits, lang);
+      const incidentData = ctx.kb.incidents.get(found.hit.id)!;
+      const reply = incidentReply(ctx.kb, incidentData, lang, isOn(input.detail));
+      reply.suggestions = suggestionsFor(ctx, found.others, lang);
+      reply.suggestionsLabel = t('alsoMatching', lang);
+      return reply;
+    });
   },
 };

@@ -2,11 +2,10 @@
 // configured zone) or up to a given date, with the same week in past years from the archive.
 import type { Command } from '../src/core/command.ts';
 import { cleanText, echo } from '../src/core/input.ts';
-import { BadLanguageError, chooseLang, parseLang } from '../src/core/lang.ts';
 import { usageReply } from '../src/core/lookup.ts';
 import { localDay } from '../src/core/time.ts';
 import { weekDigest, weekReply } from '../src/summary/week.ts';
-import { badLangReply, LANG_OPTION } from './shared.ts';
+import { inLanguage, LANG_OPTION } from './shared.ts';
 
 export function parseDay(value: string): string | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
@@ -24,22 +23,17 @@ export const week: Command = {
     { name: 'date', kind: 'date', description: { en: 'Show the week ending on this day (YYYY-MM-DD)', ur: 'اس تاریخ پر ختم ہونے والا ہفتہ (YYYY-MM-DD)' } },
   ],
   run(input, ctx) {
-    let lang;
-    try {
-      lang = chooseLang(parseLang(input.lang), undefined, ctx.defaultLang);
-    } catch (err) {
-      if (err instanceof BadLanguageError) return badLangReply(err.given, ctx.defaultLang);
-      throw err;
-    }
-    const given = cleanText(input.date);
-    const day = given ? parseDay(given) : localDay(ctx.now, ctx.timeZone);
-    if (!day) {
-      return usageReply(
-        lang,
-        lang === 'ur' ? `تاریخ “${echo(given)}” درست نہیں` : `“${echo(given)}” is not a date`,
-        lang === 'ur' ? 'تاریخ اس طرح لکھیں: date:2024-05-24' : 'Write the date as YYYY-MM-DD, for example date:2024-05-24',
-      );
-    }
-    return weekReply(ctx.kb, weekDigest(ctx.kb, day), lang);
+    return inLanguage(input.lang, undefined, ctx, (lang) => {
+      const given = cleanText(input.date);
+      const day = given ? parseDay(given) : localDay(ctx.now, ctx.timeZone);
+      if (!day) {
+        return usageReply(
+          lang,
+          lang === 'ur' ? `تاریخ “${echo(given)}” درست نہیں` : `“${echo(given)}” is not a date`,
+          lang === 'ur' ? 'تاریخ اس طرح لکھیں: date:2024-05-24' : 'Write the date as YYYY-MM-DD, for example date:2024-05-24',
+        );
+      }
+      return weekReply(ctx.kb, weekDigest(ctx.kb, day), lang);
+    });
   },
 };
