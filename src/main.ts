@@ -1,10 +1,12 @@
-// npm start: loads the data, then runs every configured platform in one process. With no
-// platform token set, it runs the local console bot instead.
+// npm start: loads the data, then runs every configured platform in one process, with the
+// daily digest (its state in ILZAM_STATE_DIR). With no platform token set, it runs the local
+// console bot instead, which keeps no state.
 import { config as loadDotenv } from 'dotenv';
 import { runConsole } from './adapters/console.ts';
 import { ConfigError, describeConfig, readConfig } from './config.ts';
 import { Bot } from './core/bot.ts';
 import { DataValidationError } from './store/curated.ts';
+import { StateDirError } from './store/state-store.ts';
 
 async function main(): Promise<void> {
   loadDotenv({ quiet: true });
@@ -20,7 +22,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof ConfigError || err instanceof DataValidationError || (err instanceof Error && err.name === 'PlatformStartError')) {
+  // Expected problems get one line that says what to fix; anything else keeps its stack.
+  if (err instanceof ConfigError || err instanceof DataValidationError || err instanceof StateDirError || (err instanceof Error && err.name === 'PlatformStartError')) {
     console.error(`[ilzam] cannot start: ${err.message}`);
   } else {
     console.error('[ilzam] cannot start:', err instanceof Error ? (err.stack ?? err.message) : err);

@@ -1,6 +1,7 @@
 // Test doubles for the digest: a clock the test moves by hand, and an in-memory poster whose
 // "platform" (the list of delivered messages) can outlive a scheduler, as a real channel
-// outlives a crashed bot. The Discord and Slack fakes test the real adapters separately.
+// outlives a crashed bot; and dyingPoster, which makes a real platform poster "die" mid-post
+// for the end-to-end restart tests against the Discord and Slack fakes.
 import type { SchedulerClock } from '../src/digest/clock.ts';
 import type { DigestPoster, PostOptions } from '../src/digest/poster.ts';
 import type { DigestScheduler } from '../src/digest/scheduler.ts';
@@ -139,4 +140,22 @@ export class FakePoster implements DigestPoster {
   in(channel: string): Delivered[] {
     return this.delivered.filter((m) => m.channel === channel);
   }
+}
+
+/**
+ * A real platform poster in a process that dies inside post(): before the request left, or
+ * after the platform took the message. The call never returns, so the scheduler never records
+ * the answer, as after a kill -9; the platform (the fake) keeps what it received.
+ */
+export function dyingPoster(real: DigestPoster, when: 'before-send' | 'after-send'): { poster: DigestPoster; died: Promise<void> } {
+  const died = deferred();
+  const poster: DigestPoster = {
+    ...real,
+    post: async (channel, reply, opts) => {
+      if (when === 'after-send') await real.post(channel, reply, opts);
+      died.resolve();
+      return new Promise<never>(() => undefined);
+    },
+  };
+  return { poster, died: died.promise };
 }

@@ -7,4 +7,4 @@ export { DigestScheduler, type DigestLog, type DigestSchedulerOptions, type DueS
 export { DEFAULT_DIGEST_TIME, digestKey } from './slots.ts';
 export { parseTime, parseZone } from './subscription-input.ts';
 export { SubscriptionService, type DigestRequest, type SubscribeOptions, type SubscriptionServiceOptions } from './subscriptions.ts';
-export { digestReply, plainCommandName, type CommandNamer, type DigestCommand } from './texts.ts';
+export { digestReply, digestUnavailableReply, plainCommandName, type CommandNamer, type DigestCommand } from './texts.ts';

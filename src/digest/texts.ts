@@ -152,6 +152,16 @@ export function nothingToUnsubscribeReply(platform: Platform, lang: Lang, namer:
   );
 }
 
+/** For an adapter started without a state store (embedding, tests): the commands exist but cannot work. */
+export function digestUnavailableReply(lang: Lang): Reply {
+  const reply = emptyReply('error', lang, say(lang, { en: 'The daily digest is not switched on here', ur: 'یہاں روزانہ خلاصہ فعال نہیں' }), true);
+  reply.description = say(lang, {
+    en: 'This copy of ilzam runs without its state store, so it cannot keep subscriptions. Ask the bot’s operator to start it with npm start.',
+    ur: 'الزام بوٹ کی یہ نقل اپنے اسٹیٹ اسٹور کے بغیر چل رہی ہے، اس لیے رکنیتیں محفوظ نہیں کر سکتی۔ بوٹ چلانے والے سے کہیں کہ اسے npm start سے چلائیں۔',
+  });
+  return reply;
+}
+
 export function saveFailedReply(lang: Lang): Reply {
   const reply = emptyReply('error', lang, say(lang, { en: 'Sorry, that could not be saved', ur: 'معذرت، یہ محفوظ نہیں ہو سکا' }), true);
   reply.description = say(lang, { en: 'Nothing was changed. Please try again.', ur: 'کچھ تبدیل نہیں ہوا۔ دوبارہ کوشش کریں۔' });

@@ -2,7 +2,10 @@
 // REST under /api/v10 and a WebSocket gateway on the same port. It records every request,
 // checks messages against Discord's limits (answering 400 like Discord when one is broken),
 // injects slash commands and autocomplete over the gateway, and can make the next calls to a
-// route fail with 500 or 429. See ../../../shared/notes/platform-testing.md for what the
+// route fail with 500 or 429, or with a 403/404 and Discord's JSON error code (a channel the
+// bot may not post in, or one that is gone). Messages posted to a channel are kept per
+// channel, and a repeated nonce with enforce_nonce returns the first message, as Discord does.
+// See ../../../shared/notes/platform-testing.md for what the
 // client needs. Usage:
 //   const fake = await DiscordFake.start({ token });
 //   client: rest.api = fake.apiUrl; fake.slashCommand('incident', [{ name: 'query', value: 'x' }]);
@@ -30,7 +33,21 @@ export interface Failure {
   times: number;
   /** For 429: seconds, sent as the retry-after header and retry_after in the body. */
   retryAfter?: number;
+  /** Discord's JSON error code and message, e.g. 10003 "Unknown Channel", 50001 "Missing Access". */
+  code?: number;
+  message?: string;
 }
+
+/** A message the fake created in a channel (POST /channels/{id}/messages). */
+export interface ChannelMessage {
+  id: string;
+  channelId: string;
+  body: any;
+  authorization: string | undefined;
+}
+
+/** How long a nonce is remembered for enforce_nonce ("a few minutes" at Discord). */
+const NONCE_WINDOW_MS = 3 * 60_000;
 
 export interface FakeOption {
   name: string;
@@ -77,6 +94,9 @@ export class DiscordFake {
   /** What each message-sending request broke, by request (empty when none did). */
   readonly violations: { path: string; problems: string[] }[] = [];
   readonly commands = { global: [] as any[], guilds: new Map<string, any[]>() };
+  /** Every message created in a channel, in order (a nonce re-sent with enforce_nonce adds none). */
+  readonly channelMessages: ChannelMessage[] = [];
+  private readonly nonces = new Map<string, { message: any; at: number }>();
 
   private readonly server: http.Server;
   private readonly wss: WebSocketServer;
@@ -127,6 +147,11 @@ export class DiscordFake {
   /** Makes the next `times` calls of method to a path matching pattern fail. */
   failNext(method: string, pattern: RegExp, failure: Failure): void {
     this.failures.push({ method: method.toUpperCase(), pattern, failure: { ...failure } });
+  }
+
+  /** The messages created in one channel. */
+  messagesIn(channelId: string): ChannelMessage[] {
+    return this.channelMessages.filter((m) => m.channelId === channelId);
   }
 
   /** The first recorded request (past or future) that matches. */
@@ -277,11 +302,16 @@ export class DiscordFake {
     return { id: this.botUserId, username: 'ilzam', discriminator: '0', bot: true };
   }
 
+  /** The asking member with these permissions (a bit field as a string: '32' is Manage Server, '0' none). */
+  member(permissions: string) {
+    const user = { id: this.userId, username: 'tester', discriminator: '0', global_name: 'Tester', avatar: null };
+    return { user, roles: [], permissions, joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0 };
+  }
+
   /** Builds an interaction payload; `extra` overrides any field (locale, guild_id…). */
   interactionPayload(type: 2 | 4, name: string, options: FakeOption[], extra: Record<string, unknown> = {}) {
     const id = this.snowflake();
     const token = `aW50ZXJhY3Rpb246${id}${randomBytes(24).toString('hex')}`;
-    const user = { id: this.userId, username: 'tester', discriminator: '0', global_name: 'Tester', avatar: null };
     return {
       id,
       application_id: this.applicationId,
@@ -302,7 +332,7 @@ export class DiscordFake {
       guild_id: this.guildId,
       channel_id: this.channelId,
       channel: { id: this.channelId, type: 0, guild_id: this.guildId, name: 'general' },
-      member: { user, roles: [], permissions: '2248473465835073', joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0 },
+      member: this.member('2248473465835073'),
       app_permissions: '2248473465835073',
       locale: 'en-US',
       guild_locale: 'en-US',
@@ -369,7 +399,8 @@ export class DiscordFake {
           body: { message: 'You are being rate limited.', retry_after: retryAfter, global: false },
         };
       }
-      return { status, body: { message: `${status}: failure injected by the fake`, code: status === 400 ? 50035 : 0 } };
+      const { code = status === 400 ? 50035 : 0, message = `${status}: failure injected by the fake` } = failure.failure;
+      return { status, body: { message, code } };
     }
 
     const authed = (): boolean => !this.token || r.headers.authorization === `Bot ${this.token}`;
@@ -397,7 +428,7 @@ export class DiscordFake {
     }
     if (r.method === 'POST' && (match = m(/^\/channels\/(\d+)\/messages$/))) {
       if (!authed()) return unauthorized();
-      return this.onMessage(r, r.body, match[1]);
+      return this.onChannelMessage(r, match[1]!);
     }
     if (r.method === 'PUT' && (match = m(/^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/))) {
       if (!authed()) return unauthorized();
@@ -430,6 +461,18 @@ export class DiscordFake {
   private onMessage(r: RecordedRequest, data: any, channelId?: string) {
     const refused = this.check(r, data);
     return refused ?? { status: 200, body: this.message(data ?? {}, channelId) };
+  }
+
+  private onChannelMessage(r: RecordedRequest, channelId: string) {
+    const nonce = r.body?.nonce === undefined ? undefined : `${channelId} ${String(r.body.nonce)}`;
+    const seen = nonce ? this.nonces.get(nonce) : undefined;
+    if (seen && r.body.enforce_nonce === true && Date.now() - seen.at < NONCE_WINDOW_MS) return { status: 200, body: seen.message };
+    const reply = this.onMessage(r, r.body, channelId);
+    if (reply.status !== 200) return reply;
+    const message = reply.body as { id: string };
+    this.channelMessages.push({ id: message.id, channelId, body: r.body, authorization: r.headers.authorization });
+    if (nonce) this.nonces.set(nonce, { message, at: Date.now() });
+    return reply;
   }
 
   /** Records the limits check; a 400 like Discord's when the message breaks one. */

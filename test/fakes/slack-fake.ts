@@ -1,11 +1,12 @@
 // A small fake of Slack on 127.0.0.1, for driving the real Bolt app offline:
 // - the Web API under /api/ (auth.test, chat.postMessage, chat.postEphemeral, chat.update,
-//   apps.connections.open; anything else answers {ok:true}), with Bearer token checks;
+//   users.info, apps.connections.open; anything else answers {ok:true}), with Bearer token
+//   checks; users.info says is_admin / is_owner as set in `users`, a plain member otherwise;
 // - Socket Mode: apps.connections.open hands out a ws:// URL served here, which says hello,
 //   carries envelopes to the app and records the acks that come back;
 // - response_url endpoints under /response/<id>, recording what the app posts.
 // Calls can be made to fail (channel_not_found, not_in_channel, ratelimited with HTTP 429 and
-// Retry-After, ...). chat.postMessage refuses blocks over Slack's limits with invalid_blocks,
+// Retry-After, ...), by method or, for chat.postMessage, for one channel. chat.postMessage refuses blocks over Slack's limits with invalid_blocks,
 // as Slack does, so a test that posts through the fake also checks the payload.
 // Tests wait on events (waitForApiCall, waitForResponse, waitForAck), never on fixed sleeps.
 import { randomUUID } from 'node:crypto';
@@ -153,6 +154,9 @@ export class SlackFake extends EventEmitter {
   readonly messages: PostedMessage[] = [];
   /** Number of Socket Mode connections made so far (reconnects count). */
   connections = 0;
+  /** What users.info says about a user; anyone not here is a plain member. */
+  readonly users = new Map<string, { is_admin?: boolean; is_owner?: boolean; is_primary_owner?: boolean }>();
+  private readonly channelFailures = new Map<string, Failure>();
 
   private readonly apiFailures = new Map<string, Failure[]>();
   private readonly responseFailures: { status: number; times: number; retryAfter?: number }[] = [];
@@ -199,6 +203,18 @@ export class SlackFake extends EventEmitter {
     const list = this.apiFailures.get(method) ?? [];
     list.push({ error, times, retryAfter });
     this.apiFailures.set(method, list);
+  }
+
+  /** Makes the next `times` chat.postMessage calls to one channel fail (default: every one from now on). */
+  failChannel(channel: string, error: string, { times = Infinity, retryAfter = 1 }: { times?: number; retryAfter?: number } = {}): void {
+    this.channelFailures.set(channel, { error, times, retryAfter });
+  }
+
+  /** The messages posted with chat.postMessage to one channel. */
+  messagesIn(channel: string): PostedMessage[] {
+    return this.callsOf('chat.postMessage')
+      .filter((c) => c.status === 200 && c.response.ok === true && c.params.channel === channel)
+      .map((c) => this.messages.find((m) => m.ts === c.response.ts)!);
   }
 
   /** Makes the next `times` posts to any response_url fail with an HTTP status (404: expired). */
@@ -295,7 +311,7 @@ export class SlackFake extends EventEmitter {
       send(res, status, response, headers);
       this.emit('api', call);
     };
-    const failure = this.takeFailure(method);
+    const failure = this.takeFailure(method) ?? (method === 'chat.postMessage' ? this.takeChannelFailure(params.channel) : undefined);
     if (failure?.error === 'ratelimited') return record(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(failure.retryAfter) });
     if (failure) return record(200, { ok: false, error: failure.error });
 
@@ -308,6 +324,11 @@ export class SlackFake extends EventEmitter {
     if (this.options.botToken && token !== this.options.botToken) return record(200, { ok: false, error: 'invalid_auth' });
 
     switch (method) {
+      case 'users.info': {
+        const id = String(params.user ?? '');
+        const flags = this.users.get(id) ?? {};
+        return record(200, { ok: true, user: { id, team_id: 'T0FAKE', name: id.toLowerCase(), deleted: false, is_bot: false, is_admin: false, is_owner: false, is_primary_owner: false, ...flags } });
+      }
       case 'auth.test':
         return record(200, { ok: true, url: 'https://fake.slack.test/', team: 'Fake Team', user: 'ilzam', team_id: 'T0FAKE', user_id: 'U0BOT', bot_id: 'B0BOT' });
       case 'chat.postMessage':
@@ -349,6 +370,13 @@ export class SlackFake extends EventEmitter {
     const failure = list?.[0];
     if (!failure) return undefined;
     if (--failure.times <= 0) list!.shift();
+    return failure;
+  }
+
+  private takeChannelFailure(channel: unknown): Failure | undefined {
+    const failure = typeof channel === 'string' ? this.channelFailures.get(channel) : undefined;
+    if (!failure) return undefined;
+    if (--failure.times <= 0) this.channelFailures.delete(channel as string);
     return failure;
   }
 

@@ -1,6 +1,7 @@
-// Autocomplete for query and name: choices from the bot's search, answered at once (Discord
-// gives 3 seconds and no way to defer). A user typing fast makes Discord drop earlier requests,
-// so an "Unknown interaction" on respond() is routine and not worth a log line.
+// Autocomplete for query and name (choices from the bot's search) and for /subscribe's zone
+// (digest-commands.ts), answered at once (Discord gives 3 seconds and no way to defer). A user
+// typing fast makes Discord drop earlier requests, so an "Unknown interaction" on respond() is
+// routine and not worth a log line.
 import { DiscordAPIError, RESTJSONErrorCodes, type AutocompleteInteraction } from 'discord.js';
 import type { Bot } from '../../core/bot.ts';
 import { chooseLang, parseLang } from '../../core/lang.ts';
@@ -41,10 +42,11 @@ export function choicesFor(bot: Bot, commandName: string, options: readonly { na
     .slice(0, CHOICES_MAX);
 }
 
-export async function answerAutocomplete(interaction: AutocompleteInteraction, bot: Bot, log: Log): Promise<void> {
+/** Answers with the choices `choose` gives; a failure there gives none rather than no answer. */
+export async function answerAutocomplete(interaction: AutocompleteInteraction, choose: () => Choice[], log: Log): Promise<void> {
   let choices: Choice[] = [];
   try {
-    choices = choicesFor(bot, interaction.commandName, interaction.options.data);
+    choices = choose();
   } catch (err) {
     log(`autocomplete for /${interaction.commandName} failed`, err);
   }

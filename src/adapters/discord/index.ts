@@ -1,12 +1,17 @@
 // The Discord adapter: a discord.js client that answers the slash commands and their
-// autocomplete from the bot's core. Commands are registered separately (npm run
-// deploy:discord), never here: Discord limits how often commands may be created.
+// autocomplete from the bot's core, the daily digest's subscription commands through the
+// SubscriptionService, and hands back a poster for the digest scheduler. Commands are
+// registered separately (npm run deploy:discord), never here: Discord limits how often
+// commands may be created.
 import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits, type Interaction } from 'discord.js';
 import type { Config } from '../../config.ts';
 import type { Bot } from '../../core/bot.ts';
-import { answerAutocomplete } from './autocomplete.ts';
+import type { DigestPoster, SubscriptionService } from '../../digest/index.ts';
+import { answerAutocomplete, choicesFor } from './autocomplete.ts';
 import { commandInput } from './commands.ts';
+import { isDigestCommand, runDigestCommand, zoneChoices } from './digest-commands.ts';
+import { discordDigestPoster } from './digest-poster.ts';
 import { consoleLogger, makeLog, redact, type Log, type Logger } from './log.ts';
 import { answerCommand, DEFER_AFTER_MS } from './respond.ts';
 
@@ -19,11 +24,15 @@ export interface DiscordOptions {
   readyTimeoutMs?: number;
   /** Where log lines go (already redacted); stderr by default. */
   logger?: Logger;
+  /** Answers /subscribe, /unsubscribe, /subscriptions; without it they say the digest is off. */
+  digest?: SubscriptionService;
 }
 
 export interface RunningDiscord {
   name: string;
   client: Client;
+  /** Posts the daily digest through this client's REST (and its rate limits). */
+  poster: DigestPoster;
   stop(): Promise<void>;
 }
 
@@ -62,7 +71,7 @@ export async function startDiscord(bot: Bot, config: DiscordConfig, options: Dis
   const inFlight = new Set<Promise<void>>();
   client.on(Events.InteractionCreate, (interaction) => {
     if (stopping) return;
-    const task = handleInteraction(bot, interaction, log, options.deferAfterMs ?? DEFER_AFTER_MS)
+    const task = handleInteraction(bot, interaction, log, options.deferAfterMs ?? DEFER_AFTER_MS, options.digest)
       .catch((err: unknown) => log('an interaction failed', err))
       .finally(() => inFlight.delete(task));
     inFlight.add(task);
@@ -79,7 +88,7 @@ export async function startDiscord(bot: Bot, config: DiscordConfig, options: Dis
       await client.destroy();
       log('disconnected');
     })());
-  return { name: 'discord', client, stop };
+  return { name: 'discord', client, poster: discordDigestPoster(client.rest), stop };
 }
 
 async function login(client: Client, token: string, timeoutMs: number, log: Log): Promise<void> {
@@ -102,18 +111,24 @@ async function login(client: Client, token: string, timeoutMs: number, log: Log)
   }
 }
 
-async function handleInteraction(bot: Bot, interaction: Interaction, log: Log, deferAfterMs: number): Promise<void> {
+async function handleInteraction(bot: Bot, interaction: Interaction, log: Log, deferAfterMs: number, digest: SubscriptionService | undefined): Promise<void> {
   if (interaction.isAutocomplete()) {
-    await answerAutocomplete(interaction, bot, log);
+    const digestCommand = isDigestCommand(interaction.commandName);
+    await answerAutocomplete(
+      interaction,
+      () => (digestCommand ? zoneChoices(String(interaction.options.getFocused()), bot.config.timeZone) : choicesFor(bot, interaction.commandName, interaction.options.data)),
+      log,
+    );
     return;
   }
   if (!interaction.isChatInputCommand()) return;
+  const answer = { deferAfterMs, lang: bot.config.defaultLang, log };
+  if (isDigestCommand(interaction.commandName)) {
+    await answerCommand(interaction, () => runDigestCommand(interaction, digest, bot.config.defaultLang), answer);
+    return;
+  }
   const command = bot.commands.find((c) => c.name === interaction.commandName);
   const input = commandInput(command, interaction.options.data);
   // execute() is synchronous today; awaiting it keeps this path right should it become async.
-  await answerCommand(interaction, () => bot.execute(interaction.commandName, input, { user: interaction.user.id }), {
-    deferAfterMs,
-    lang: bot.config.defaultLang,
-    log,
-  });
+  await answerCommand(interaction, () => bot.execute(interaction.commandName, input, { user: interaction.user.id }), answer);
 }

@@ -29,10 +29,15 @@ export function slackApiUrl(config: SlackConfig): string | undefined {
  * failure surfaces later as an unhandled rejection, and with retries for half an hour.
  */
 export async function verifyBotToken(config: SlackConfig, logger: Logger): Promise<SlackIdentity> {
-  const client = new webApi.WebClient(config.botToken, { slackApiUrl: slackApiUrl(config), logger, retryConfig: { retries: 2, factor: 2, minTimeout: 500 } });
+  const client = slackWebClient(config, logger, { retries: 2, factor: 2, minTimeout: 500 });
   const result = await client.auth.test();
   if (!result.bot_id || !result.user_id) throw new Error('auth.test did not name a bot: SLACK_BOT_TOKEN must be a bot token (xoxb-...)');
   return { botId: result.bot_id, botUserId: result.user_id, team: result.team };
+}
+
+/** A Web API client of our own, with a retry policy fit for its one job (the app's client retries for about 30 minutes). */
+export function slackWebClient(config: SlackConfig, logger: Logger, retryConfig: webApi.RetryOptions, rejectRateLimitedCalls = false): webApi.WebClient {
+  return new webApi.WebClient(config.botToken, { slackApiUrl: slackApiUrl(config), logger, retryConfig, rejectRateLimitedCalls });
 }
 
 export function createSlackApp(config: SlackConfig, identity: SlackIdentity, logger: Logger): SlackApp {

@@ -1,11 +1,15 @@
 // The Slack adapter: check the token, build the app, register listeners, start it, and hand
-// back a handle that stops it cleanly. One call from the platform runner:
-//   const slack = await startSlack(bot, config.slack);   ...   await slack.stop();
+// back a handle that stops it cleanly, with a poster for the daily digest. One call from the
+// platform runner:
+//   const slack = await startSlack(bot, config.slack, { digest });   ...   await slack.stop();
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { App, LogLevel } from '@slack/bolt';
 import type { Bot } from '../../core/bot.ts';
-import { createSlackApp, verifyBotToken, type SlackConfig } from './app.ts';
+import type { DigestPoster, SubscriptionService } from '../../digest/index.ts';
+import { createSlackApp, slackWebClient, verifyBotToken, type SlackConfig } from './app.ts';
+import { slackAdminCheck } from './digest-admins.ts';
+import { slackDigestClient, slackDigestPoster } from './digest-poster.ts';
 import { describeSlackError } from './errors.ts';
 import { InFlight } from './in-flight.ts';
 import { registerListeners } from './listeners/index.ts';
@@ -21,6 +25,8 @@ export interface StartSlackOptions {
   /** Where log lines go (stderr by default); tests capture them. */
   logSink?: LogSink;
   logLevel?: LogLevel;
+  /** Answers the digest's subscription commands; without it they say the digest is off. */
+  digest?: SubscriptionService;
 }
 
 export interface RunningSlack {
@@ -29,6 +35,8 @@ export interface RunningSlack {
   mode: 'socket' | 'http';
   /** The port HTTP mode listens on (the real one when asked for port 0). */
   port?: number;
+  /** Posts the daily digest (a Web API client that leaves retries to the scheduler). */
+  poster: DigestPoster;
   stop(): Promise<void>;
 }
 
@@ -40,7 +48,9 @@ export async function startSlack(bot: Bot, config: SlackConfig, options: StartSl
   const built = createSlackApp(config, identity, logger);
   const { app } = built;
   const inFlight = new InFlight();
-  registerListeners(app, bot, inFlight);
+  // users.info may be retried a little (it changes nothing); the asker is waiting.
+  const isAdmin = slackAdminCheck(slackWebClient(config, logger, { retries: 2, factor: 2, minTimeout: 500 }), config.admins, logger);
+  registerListeners(app, bot, inFlight, { service: options.digest, isAdmin, defaultLang: bot.config.defaultLang });
   app.error(async (error) => {
     logger.error(`unhandled error (${describeSlackError(error).error}): ${error.message}`);
   });
@@ -67,7 +77,7 @@ export async function startSlack(bot: Bot, config: SlackConfig, options: StartSl
       await inFlight.drain(STOP_GRACE_MS);
       logger.info('stopped');
     })());
-  return { name: 'slack', app, mode: built.mode, port, stop };
+  return { name: 'slack', app, mode: built.mode, port, poster: slackDigestPoster(slackDigestClient(config, logger)), stop };
 }
 
 async function withTimeout(promise: Promise<unknown>, ms: number): Promise<void> {
