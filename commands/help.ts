@@ -10,6 +10,11 @@ const INTRO = {
   ur: 'کسی سائبر حملے یا گروپ کے بارے میں کسی بھی نام سے، اردو یا انگریزی میں پوچھیں۔ ہر جواب میں دونوں فریقوں کا مؤقف اور ذرائع شامل ہوتے ہیں۔ اردو کے لیے lang:ur اور انگریزی کے لیے lang:en لکھیں۔',
 };
 
+const DIGEST = {
+  en: 'On Discord and Slack: a daily “This week in attribution” post in this channel (server or workspace admins).',
+  ur: 'ڈسکارڈ اور سلیک پر: اس چینل میں روزانہ “اس ہفتے کے سائبر الزامات” کی پوسٹ (صرف سرور یا ورک اسپیس کے منتظمین کے لیے)۔',
+};
+
 const EXAMPLES: Record<string, { en: string; ur: string }> = {
   incident: { en: '/incident volt typhoon · /incident sony hack 2014', ur: '/incident وولٹ ٹائیفون · /incident سونی پکچرز' },
   actor: { en: '/actor fancy bear · /actor china · /actor FBI', ur: '/actor فینسی بئیر · /actor چین' },
@@ -31,6 +36,9 @@ export function helpCommand(commands: () => Command[]): Command {
           label: `/${c.name}`,
           lines: [c.description[lang], EXAMPLES[c.name]?.[lang] ?? c.example],
         }));
+        // Subscriptions live in the chat adapters (they need a channel and an admin), so help
+        // names them here; the Slack adapter rewrites command names to its /ilzam-… form.
+        reply.fields.push({ label: '/subscribe · /unsubscribe · /subscriptions', lines: [DIGEST[lang]] });
         reply.footer = `${t('dataset', lang)} ${formatDate(ctx.kb.reviewed, lang)}`;
         return reply;
       });

@@ -133,7 +133,7 @@ describe('bad input never crashes and always fits a chat message', () => {
     expect(reply.description).toContain('lang:ur');
   });
   it('help in both languages', () => {
-    expect(run('help', {}).fields.map((f) => f.label)).toEqual(['/incident', '/actor', '/week', '/help']);
+    expect(run('help', {}).fields.map((f) => f.label)).toEqual(['/incident', '/actor', '/week', '/help', '/subscribe · /unsubscribe · /subscriptions']);
     expect(run('help', { lang: 'ur' }).description).toMatch(ARABIC);
   });
 });

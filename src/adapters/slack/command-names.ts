@@ -53,7 +53,7 @@ export function slackCommandName(core: string, style: InvocationStyle): string {
  */
 export function withSlackCommandNames(reply: Reply, style: InvocationStyle): Reply {
   if (style === 'bare' || !['help', 'usage', 'not-found', 'error'].includes(reply.kind)) return reply;
-  const mention = /(^|[\s(“"'·:،])\/(incident|actor|week|help)\b/g;
+  const mention = /(^|[\s(“"'·:،])\/(incident|actor|week|help|subscribe|unsubscribe|subscriptions)\b/g;
   const rename = (text: string) => text.replace(mention, (_m, before: string, core: string) => before + slackCommandName(core, style));
   return {
     ...reply,
