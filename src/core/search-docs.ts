@@ -22,21 +22,28 @@ export function entityDoc(entity: Entity): SearchDoc {
   return { kind: 'entity', id: entity.id, names };
 }
 
+/** The search keys of every name of an entity, computed once per entity (it is in many incidents). */
+const entityKeys = new WeakMap<Entity, Set<string>>();
+function keysOf(entity: Entity): Set<string> {
+  let keys = entityKeys.get(entity);
+  if (!keys) entityKeys.set(entity, (keys = new Set([entity.name.en, entity.name.ur ?? '', ...entity.aliases.map((a) => a.name)].map(compactKey))));
+  return keys;
+}
+
 export function incidentDoc(kb: KnowledgeBase, incident: Incident): SearchDoc {
   const accused = new Set(incident.claims.filter((c) => c.type === 'accusation').flatMap((c) => c.against));
   const involved = new Set(incident.claims.flatMap((c) => [c.by, ...c.against]));
   // An incident's extra names sometimes repeat a party's name ("Fancy Bear" on the DNC hack):
   // such a name is the actor's, so it must not outrank the actor itself.
-  const partyKeys = new Set(
-    [...involved].flatMap((id) => {
-      const e = kb.entities.get(id);
-      return e ? [e.name.en, e.name.ur ?? '', ...e.aliases.map((a) => a.name)].map(compactKey) : [];
-    }),
-  );
+  const entities = [...involved].map((id) => kb.entities.get(id)).filter((e): e is Entity => e !== undefined);
+  const isPartyName = (text: string) => {
+    const key = compactKey(text);
+    return entities.some((e) => keysOf(e).has(key));
+  };
   const names = [
     { text: incident.title.en, weight: W_OWN },
     { text: incident.title.ur, weight: W_OWN },
-    ...incident.names.map((text) => ({ text, weight: partyKeys.has(compactKey(text)) ? W_ACCUSED : W_OWN })),
+    ...incident.names.map((text) => ({ text, weight: isPartyName(text) ? W_ACCUSED : W_OWN })),
   ];
   for (const id of involved) {
     const entity = kb.entities.get(id);
@@ -61,6 +68,11 @@ export function incidentDoc(kb: KnowledgeBase, incident: Incident): SearchDoc {
   return { kind: 'incident', id: incident.id, names, words };
 }
 
-export function searchDocs(kb: KnowledgeBase): SearchDoc[] {
-  return [...[...kb.entities.values()].map(entityDoc), ...[...kb.incidents.values()].map((i) => incidentDoc(kb, i))];
+/**
+ * Every entity's and incident's document, made one at a time as the index reads them: at
+ * 100,000 incidents, holding them all at once would cost ~180 MB and seconds of GC.
+ */
+export function* searchDocs(kb: KnowledgeBase): Generator<SearchDoc> {
+  for (const entity of kb.entities.values()) yield entityDoc(entity);
+  for (const incident of kb.incidents.values()) yield incidentDoc(kb, incident);
 }

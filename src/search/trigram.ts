@@ -1,8 +1,19 @@
 // A character-trigram index over short keys (names, not prose). It proposes the keys that share
 // the most trigrams with a query without scanning every key: only the posting lists of the
 // query's rarest trigrams are walked. Fuse.js then re-ranks the few candidates it returns.
+//
+// Trigrams are numbers, not strings: each UTF-16 unit is given a small code as it is first
+// seen, and a trigram is the three codes packed into one 30-bit integer; the postings are
+// packed into typed arrays (columns.ts). Building the index for 100,000 incidents then
+// allocates no string and no array per trigram.
+import { IntColumn, IntMap, PostingLists } from './columns.ts';
 
 const MAX_QUERY_GRAMS = 12;
+/** Keys with this many distinct trigrams or more (titles) are posted apart; see TrigramIndex. */
+const LONG_KEY = 24;
+const BITS = 10;
+const ALPHABET = 1 << BITS; // distinct UTF-16 units with their own code; the rest share the last one
+const PAD = 0; // the space the key is padded with (keys never contain spaces themselves)
 
 export function trigramsOf(key: string): string[] {
   const padded = ` ${key} `;
@@ -18,79 +29,197 @@ export interface TrigramHit {
 }
 
 export class TrigramIndex {
-  private readonly building = new Map<string, number[]>();
-  private postings = new Map<string, Int32Array>();
-  private gramCounts: Uint16Array = new Uint16Array(0);
-  private readonly counts: number[] = [];
+  /** UTF-16 unit -> its code, -1 until seen (a table: a Map look-up per character is slow). */
+  private readonly alphabet = new Int16Array(65536).fill(-1);
+  private letters = 1;
+  /** Packed trigram -> dense list number. */
+  private readonly gramIds = new IntMap();
+  /**
+   * Postings of short keys (names) and of long keys (titles) apart. A long key can share only
+   * so much with a short query, so once the short keys have given `limit` good candidates the
+   * long keys' postings (most of the index: titles have ~60 trigrams) need not be walked.
+   */
+  private readonly lists = new PostingLists({ weight: false });
+  private readonly longLists = new PostingLists({ weight: false });
+  private grams = new Int32Array(64);
+  /** Distinct trigrams of each entry. */
+  private readonly gramCounts = new IntColumn();
   private scratch: Uint16Array = new Uint16Array(0);
-  private sealed = false;
+  private touched: Int32Array = new Int32Array(0);
+  private readonly seen = new Set<number>();
+  private readonly gramStamp = new IntColumn();
+
+  private code(unit: number, learn: boolean): number {
+    if (unit === 0x20) return PAD;
+    let c = this.alphabet[unit]!;
+    if (c < 0) {
+      if (!learn) return -1;
+      c = Math.min(this.letters++, ALPHABET - 1);
+      this.alphabet[unit] = c;
+    }
+    return c;
+  }
 
   /** Adds key number `entry` (entries must be added in increasing order, from 0). */
   add(entry: number, key: string): void {
-    const grams = trigramsOf(key);
-    this.counts[entry] = grams.length;
-    for (const g of grams) {
-      let list = this.building.get(g);
-      if (!list) this.building.set(g, (list = []));
-      list.push(entry);
+    // No Set per key: each trigram is stamped with the entry that last had it, which is how a
+    // trigram repeated within the key is counted once.
+    const stamp = this.gramStamp;
+    if (this.grams.length < key.length + 1) this.grams = new Int32Array(2 * (key.length + 1));
+    const grams = this.grams;
+    let distinct = 0;
+    let a = PAD;
+    let b = PAD;
+    for (let i = 0; i <= key.length && key.length > 0; i++) {
+      const c = i < key.length ? this.code(key.charCodeAt(i), true) : PAD;
+      if (i > 0) {
+        const id = this.gramIds.getOrSet((((a << BITS) | b) << BITS) | c, this.gramIds.size);
+        if (stamp.get(id) !== entry + 1) {
+          stamp.set(id, entry + 1);
+          grams[distinct++] = id;
+        }
+      }
+      a = b;
+      b = c;
     }
-    this.sealed = false;
+    const lists = distinct >= LONG_KEY ? this.longLists : this.lists;
+    for (let i = 0; i < distinct; i++) lists.add(grams[i]!, entry);
+    this.gramCounts.set(entry, distinct);
   }
 
-  /** Freezes the postings into typed arrays (compact, fast to walk). Called before queries. */
-  seal(): void {
-    if (this.sealed) return;
-    for (const [g, list] of this.building) {
-      const old = this.postings.get(g);
-      const merged = new Int32Array((old?.length ?? 0) + list.length);
-      if (old) merged.set(old);
-      merged.set(list, old?.length ?? 0);
-      this.postings.set(g, merged);
+  /** The distinct trigrams of ` key ` as numbers, in order of first occurrence. */
+  private gramList(key: string, learn: boolean): number[] {
+    const units: number[] = [PAD];
+    for (let i = 0; i < key.length; i++) units.push(this.code(key.charCodeAt(i), learn));
+    units.push(PAD);
+    const out: number[] = [];
+    const seen = this.seen;
+    seen.clear();
+    let unseen: Set<string> | undefined;
+    for (let i = 0; i + 3 <= units.length; i++) {
+      const a = units[i]!;
+      const b = units[i + 1]!;
+      const c = units[i + 2]!;
+      if (a < 0 || b < 0 || c < 0) {
+        // A unit the index has never seen: a trigram no posting holds, but it still counts
+        // in the query's size (once per distinct trigram, as trigramsOf counts it).
+        const text = ` ${key} `.slice(i, i + 3);
+        if (!(unseen ??= new Set()).has(text)) {
+          unseen.add(text);
+          out.push(-1 - i);
+        }
+        continue;
+      }
+      const g = (((a << BITS) | b) << BITS) | c;
+      if (units.length <= 18 ? !out.includes(g) : !seen.has(g)) {
+        out.push(g);
+        if (units.length > 18) seen.add(g);
+      }
     }
-    this.building.clear();
-    this.gramCounts = Uint16Array.from(this.counts, (c) => c ?? 0);
-    if (this.scratch.length < this.gramCounts.length) this.scratch = new Uint16Array(this.gramCounts.length);
-    this.sealed = true;
+    return out;
+  }
+
+  /** Packs the postings (compact, fast to walk). Called before queries. */
+  seal(): void {
+    this.lists.seal();
+    this.longLists.seal();
+    if (this.scratch.length < this.gramCounts.length) {
+      this.scratch = new Uint16Array(this.gramCounts.length);
+      this.touched = new Int32Array(this.gramCounts.length);
+    }
   }
 
   get size(): number {
-    return this.counts.length;
+    return this.gramCounts.length;
+  }
+
+  /** The limit-th best Dice among the accepted touched entries, on the counts so far (-1: fewer). */
+  private limitthBest(nTouched: number, limit: number, queryGrams: number, accept?: (entry: number) => boolean): number {
+    const top: number[] = []; // descending, at most `limit`
+    for (let t = 0; t < nTouched; t++) {
+      const e = this.touched[t]!;
+      const dice = (2 * this.scratch[e]!) / (queryGrams + this.gramCounts.data[e]!);
+      if (top.length >= limit && dice <= top[limit - 1]!) continue;
+      if (accept && !accept(e)) continue;
+      let i = top.length;
+      while (i > 0 && top[i - 1]! < dice) i--;
+      top.splice(i, 0, dice);
+      if (top.length > limit) top.pop();
+    }
+    return top.length < limit ? -1 : top[limit - 1]!;
   }
 
   /** The `limit` entries most similar to `key` by shared trigrams, best first. */
   query(key: string, limit: number, accept?: (entry: number) => boolean): TrigramHit[] {
     this.seal();
-    const grams = trigramsOf(key)
-      .map((g) => this.postings.get(g))
-      .filter((p): p is Int32Array => p !== undefined)
-      .sort((a, b) => a.length - b.length)
+    const all = this.gramList(key, false);
+    const lists: number[] = [];
+    for (const g of all) {
+      const id = g < 0 ? -1 : this.gramIds.get(g);
+      if (id >= 0) lists.push(id);
+    }
+    // The rarest trigrams first (stable: in the key's order among equals).
+    const chosen = lists
+      .map((id) => ({ id, size: this.lists.size(id) + this.longLists.size(id) }))
+      .sort((a, b) => a.size - b.size)
       .slice(0, MAX_QUERY_GRAMS);
-    const queryGrams = trigramsOf(key).length;
+    const queryGrams = all.length;
     const counts = this.scratch;
-    const touched: number[] = [];
-    for (const posting of grams) {
-      for (let i = 0; i < posting.length; i++) {
-        const e = posting[i]!;
-        if (counts[e] === 0) touched.push(e);
+    const touched = this.touched;
+    const gramCounts = this.gramCounts.data;
+    let nTouched = 0;
+    const walk = (postings: PostingLists, id: number) => {
+      const { target, start, end, extra } = postings.view(id);
+      for (let i = start; i < end; i++) {
+        const e = target[i]!;
+        if (counts[e] === 0) touched[nTouched++] = e;
         counts[e]!++;
       }
+      if (extra) {
+        for (let i = 0; i < extra.length; i += 3) {
+          const e = extra[i]!;
+          if (counts[e] === 0) touched[nTouched++] = e;
+          counts[e]!++;
+        }
+      }
+    };
+    for (const { id } of chosen) walk(this.lists, id);
+    // A long key (LONG_KEY trigrams or more) shares at most w of the w walked trigrams, so its
+    // Dice is at most 2w / (q + LONG_KEY). If `limit` accepted short keys already do at least
+    // as well, no long key can be kept (the selection below keeps only what beats the floor),
+    // and their postings are skipped.
+    const w = chosen.length;
+    const longBest = (2 * w) / (queryGrams + LONG_KEY);
+    let longPostings = 0;
+    for (const { id } of chosen) longPostings += this.longLists.size(id);
+    // Worth checking only when the long postings outweigh a pass over what was touched.
+    const skip = nTouched >= limit && longPostings > nTouched && longBest <= this.limitthBest(nTouched, limit, queryGrams, accept);
+    if (!skip) {
+      for (const { id } of chosen) walk(this.longLists, id);
     }
-    // Keep the best `limit` by Dice; a simple bounded insertion keeps this O(touched * limit)
-    // in the worst case but usually far less, since most entries fall below the cut at once.
-    const best: TrigramHit[] = [];
+    // Keep the best `limit` by Dice, earlier-touched first among equals. Most entries fall
+    // below the floor at once, so this is close to one pass over the touched entries.
+    const bestEntry: number[] = [];
+    const bestDice: number[] = [];
     let floor = 0;
-    for (const e of touched) {
+    for (let t = 0; t < nTouched; t++) {
+      const e = touched[t]!;
       const shared = counts[e]!;
       counts[e] = 0;
+      const dice = (2 * shared) / (queryGrams + gramCounts[e]!);
+      if (bestEntry.length >= limit && dice <= floor) continue;
       if (accept && !accept(e)) continue;
-      const dice = (2 * shared) / (queryGrams + this.gramCounts[e]!);
-      if (best.length >= limit && dice <= floor) continue;
-      let i = best.length;
-      while (i > 0 && best[i - 1]!.dice < dice) i--;
-      best.splice(i, 0, { entry: e, dice });
-      if (best.length > limit) best.pop();
-      floor = best[best.length - 1]!.dice;
+      let i = bestEntry.length;
+      while (i > 0 && bestDice[i - 1]! < dice) i--;
+      bestEntry.splice(i, 0, e);
+      bestDice.splice(i, 0, dice);
+      if (bestEntry.length > limit) {
+        bestEntry.pop();
+        bestDice.pop();
+      }
+      floor = bestDice[bestDice.length - 1]!;
     }
-    return best;
+    return bestEntry.map((entry, i) => ({ entry, dice: bestDice[i]! }));
   }
 }
+

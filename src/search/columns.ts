@@ -1,0 +1,233 @@
+// Compact storage for the search index. At 100,000 incidents the index holds millions of
+// (list, target, weight) postings; as JS objects or Maps they cost hundreds of megabytes and
+// seconds of garbage collection, as typed-array columns a few bytes each.
+
+/** A growable Int32Array. */
+export class IntColumn {
+  data: Int32Array;
+  length = 0;
+
+  constructor(capacity = 1024) {
+    this.data = new Int32Array(capacity);
+  }
+
+  push(value: number): number {
+    if (this.length === this.data.length) {
+      const next = new Int32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length] = value;
+    return this.length++;
+  }
+
+  /** Sets index `i`, growing (with zeros) as needed. */
+  set(i: number, value: number): void {
+    while (i >= this.data.length) {
+      const next = new Int32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[i] = value;
+    if (i >= this.length) this.length = i + 1;
+  }
+
+  get(i: number): number {
+    return i < this.length ? this.data[i]! : 0;
+  }
+}
+
+/**
+ * A map from non-negative 31-bit integers to non-negative integers (open addressing in typed
+ * arrays): several times faster than a Map for the millions of trigram look-ups of a build.
+ */
+export class IntMap {
+  private keys = new Int32Array(1 << 12).fill(-1);
+  private values = new Int32Array(1 << 12);
+  private mask = (1 << 12) - 1;
+  private shift = 32 - 12;
+  size = 0;
+
+  get(key: number): number {
+    let i = Math.imul(key, 0x9e3779b1) >>> this.shift;
+    for (;;) {
+      const k = this.keys[i]!;
+      if (k === key) return this.values[i]!;
+      if (k === -1) return -1;
+      i = (i + 1) & this.mask;
+    }
+  }
+
+  /** The value for `key`, or `next` after storing it as the value. */
+  getOrSet(key: number, next: number): number {
+    let i = Math.imul(key, 0x9e3779b1) >>> this.shift;
+    for (;;) {
+      const k = this.keys[i]!;
+      if (k === key) return this.values[i]!;
+      if (k === -1) break;
+      i = (i + 1) & this.mask;
+    }
+    this.keys[i] = key;
+    this.values[i] = next;
+    if (++this.size * 2 > this.mask) this.grow();
+    return next;
+  }
+
+  private grow(): void {
+    const keys = this.keys;
+    const values = this.values;
+    this.keys = new Int32Array(keys.length * 2).fill(-1);
+    this.values = new Int32Array(keys.length * 2);
+    this.mask = keys.length * 2 - 1;
+    this.shift--;
+    for (let j = 0; j < keys.length; j++) {
+      const key = keys[j]!;
+      if (key === -1) continue;
+      let i = Math.imul(key, 0x9e3779b1) >>> this.shift;
+      while (this.keys[i] !== -1) i = (i + 1) & this.mask;
+      this.keys[i] = key;
+      this.values[i] = values[j]!;
+    }
+  }
+}
+
+/** Weights are few distinct numbers (1, 0.95, 0.8 ...): postings store a 16-bit code. */
+export class WeightTable {
+  private readonly codes = new Map<number, number>();
+  readonly values: number[] = [];
+  private lastWeight = NaN;
+  private lastCode = 0;
+
+  code(weight: number): number {
+    if (weight === this.lastWeight) return this.lastCode;
+    let c = this.codes.get(weight);
+    if (c === undefined) {
+      if (this.values.length >= 0xffff) throw new Error('more than 65,535 distinct search weights');
+      c = this.values.length;
+      this.values.push(weight);
+      this.codes.set(weight, c);
+    }
+    this.lastWeight = weight;
+    this.lastCode = c;
+    return c;
+  }
+}
+
+/** A posting list's packed part, [start, end) of `target`, and what was added after sealing. */
+export interface PostingView {
+  target: Int32Array;
+  /** Weight codes, parallel to `target` (empty without weights); see `weights.values`. */
+  weight: Uint16Array;
+  start: number;
+  end: number;
+  /** Added after seal(): [target, weightCode, payload, ...] (stride 3). */
+  extra: number[] | undefined;
+}
+
+/**
+ * Posting lists: for each list (a name key, a word, a trigram) the targets it holds, each with
+ * an optional weight and an optional 32-bit payload, in the order they were added. Appended
+ * freely while building; seal() packs them list by list into one array (CSR) with a counting
+ * sort, so building allocates no per-list arrays; later additions (an incident added at run
+ * time) go to a small overflow and are walked after the packed part.
+ */
+export class PostingLists {
+  readonly weights = new WeightTable();
+  private readonly withWeight: boolean;
+  private readonly withPayload: boolean;
+  // Building: one row per posting.
+  private bList = new IntColumn();
+  private bTarget = new IntColumn();
+  private bWeight = new IntColumn();
+  private bPayload = new IntColumn();
+  // Sealed: list l's postings are [start[l], start[l + 1]).
+  private start = new Int32Array(1);
+  private target = new Int32Array(0);
+  private weight = new Uint16Array(0);
+  private payload = new Int32Array(0);
+  private sealedLists = 0;
+  private sealed = false;
+  // After sealing: list -> [target, weightCode, payload, target, ...].
+  private readonly overflow = new Map<number, number[]>();
+  private readonly counts = new IntColumn();
+
+  constructor(opts: { weight?: boolean; payload?: boolean } = {}) {
+    this.withWeight = opts.weight ?? true;
+    this.withPayload = opts.payload ?? false;
+  }
+
+  add(list: number, target: number, weight = 1, payload = 0): void {
+    const w = this.withWeight ? this.weights.code(weight) : 0;
+    this.counts.set(list, this.counts.get(list) + 1);
+    if (!this.sealed) {
+      this.bList.push(list);
+      this.bTarget.push(target);
+      if (this.withWeight) this.bWeight.push(w);
+      if (this.withPayload) this.bPayload.push(payload);
+      return;
+    }
+    let extra = this.overflow.get(list);
+    if (!extra) this.overflow.set(list, (extra = []));
+    extra.push(target, w, payload);
+  }
+
+  /** How many postings list `list` has. */
+  size(list: number): number {
+    return this.counts.get(list);
+  }
+
+  seal(): void {
+    if (this.sealed) return;
+    const n = this.bList.length;
+    const lists = Math.max(this.counts.length, 1);
+    const start = new Int32Array(lists + 1);
+    const lst = this.bList.data;
+    for (let i = 0; i < n; i++) start[lst[i]! + 1]!++;
+    for (let l = 0; l < lists; l++) start[l + 1]! += start[l]!;
+    const fill = start.slice(0, lists);
+    const target = new Int32Array(n);
+    const weight = this.withWeight ? new Uint16Array(n) : new Uint16Array(0);
+    const payload = this.withPayload ? new Int32Array(n) : new Int32Array(0);
+    const bt = this.bTarget.data;
+    const bw = this.bWeight.data;
+    const bp = this.bPayload.data;
+    for (let i = 0; i < n; i++) {
+      const at = fill[lst[i]!]!++;
+      target[at] = bt[i]!;
+      if (this.withWeight) weight[at] = bw[i]!;
+      if (this.withPayload) payload[at] = bp[i]!;
+    }
+    this.start = start;
+    this.target = target;
+    this.weight = weight;
+    this.payload = payload;
+    this.sealedLists = lists;
+    this.bList = this.bTarget = this.bWeight = this.bPayload = new IntColumn(1);
+    this.sealed = true;
+  }
+
+  /** Direct access for hot loops (the trigram walk). */
+  view(list: number): PostingView {
+    this.seal();
+    const packed = list < this.sealedLists;
+    return { target: this.target, weight: this.weight, start: packed ? this.start[list]! : 0, end: packed ? this.start[list + 1]! : 0, extra: this.overflow.get(list) };
+  }
+
+  /**
+   * Calls `visit(target, weight, payload)` for each posting of `list` in the order added;
+   * stops early when `visit` returns true.
+   */
+  forEach(list: number, visit: (target: number, weight: number, payload: number) => boolean | void): void {
+    this.seal();
+    const values = this.weights.values;
+    const withWeight = this.withWeight;
+    if (list < this.sealedLists) {
+      const end = this.start[list + 1]!;
+      for (let i = this.start[list]!; i < end; i++) {
+        if (visit(this.target[i]!, withWeight ? values[this.weight[i]!]! : 1, this.withPayload ? this.payload[i]! : 0)) return;
+      }
+    }
+    const extra = this.overflow.get(list);
+    if (extra) for (let i = 0; i < extra.length; i += 3) if (visit(extra[i]!, withWeight ? values[extra[i + 1]!]! : 1, extra[i + 2]!)) return;
+  }
+}
