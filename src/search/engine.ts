@@ -47,6 +47,8 @@ export interface SearchOptions {
   limit?: number;
 }
 
+/** The best a multi-word match on descriptive words can score. */
+const WORDS_MAX = 0.78;
 const FUZZY_CANDIDATES = 60;
 const FUSE_THRESHOLD = 0.45;
 const STOPWORDS = new Set(['the', 'a', 'an', 'of', 'in', 'on', 'and', 'to', 'for', 'by', 'with', 'at', 'from', 'is', 'was', 'کا', 'کی', 'کے', 'میں', 'اور', 'پر', 'سے', 'نے', 'کو', 'ہے']);
@@ -499,7 +501,9 @@ export class SearchEngine {
       matched[target] = 0;
       if (!maxSum || m < need || !(this.targetBits[target]! & mask) || limit <= 0) continue;
       const coverage = m / tokens.length;
-      const score = 0.9 * Math.min(1, s / maxSum) * (0.5 + 0.5 * coverage);
+      // Capped below an exact hit on an accused group's name (0.8): words that happen to occur
+      // in an incident must not outrank the incident that carries the exact name typed.
+      const score = WORDS_MAX * Math.min(1, s / maxSum) * (0.5 + 0.5 * coverage);
       if (top.length >= limit) {
         const last = top[limit - 1]!;
         if (score < last.score || (score === last.score && this.compareTargets(target, last.target) >= 0)) continue;
