@@ -20,6 +20,7 @@ import { latinSkeleton, MIN_SKELETON, urduSkeleton } from './phonetic.ts';
 import { editSimilarity } from './edit-distance.ts';
 import { IntColumn, PostingLists } from './columns.ts';
 import { TrigramIndex } from './trigram.ts';
+import { pushTopK } from './top-k.ts';
 
 export type TargetKind = 'incident' | 'entity';
 
@@ -397,20 +398,10 @@ export class SearchEngine {
       }
       return out;
     }
+    const before = (a: { target: number; weight: number }, b: { target: number; weight: number }) =>
+      a.weight > b.weight || (a.weight === b.weight && this.compareTargets(a.target, b.target) < 0);
     this.names.forEach(key, (target, weight, text) => {
-      if (!(this.targetBits[target]! & mask)) return;
-      if (out.length >= k) {
-        const last = out[k - 1]!;
-        if (weight < last.weight || (weight === last.weight && this.compareTargets(target, last.target) >= 0)) return;
-      }
-      let i = out.length;
-      while (i > 0) {
-        const prev = out[i - 1]!;
-        if (prev.weight > weight || (prev.weight === weight && this.compareTargets(prev.target, target) <= 0)) break;
-        i--;
-      }
-      out.splice(i, 0, { target, weight, text });
-      if (out.length > k) out.pop();
+      if (this.targetBits[target]! & mask) pushTopK(out, { target, weight, text }, k, before);
     });
     return out;
   }
@@ -492,6 +483,8 @@ export class SearchEngine {
     }
     // The best `limit` of the wanted kinds, by score and then id, as the final ranking.
     const top: Array<{ target: number; score: number }> = [];
+    const byScore = (a: { target: number; score: number }, b: { target: number; score: number }) =>
+      a.score > b.score || (a.score === b.score && this.compareTargets(a.target, b.target) < 0);
     const need = Math.min(2, tokens.length);
     for (let i = 0; i < n; i++) {
       const target = touched[i]!;
@@ -504,18 +497,7 @@ export class SearchEngine {
       // Capped below an exact hit on an accused group's name (0.8): words that happen to occur
       // in an incident must not outrank the incident that carries the exact name typed.
       const score = WORDS_MAX * Math.min(1, s / maxSum) * (0.5 + 0.5 * coverage);
-      if (top.length >= limit) {
-        const last = top[limit - 1]!;
-        if (score < last.score || (score === last.score && this.compareTargets(target, last.target) >= 0)) continue;
-      }
-      let j = top.length;
-      while (j > 0) {
-        const prev = top[j - 1]!;
-        if (prev.score > score || (prev.score === score && this.compareTargets(prev.target, target) <= 0)) break;
-        j--;
-      }
-      top.splice(j, 0, { target, score });
-      if (top.length > limit) top.pop();
+      pushTopK(top, { target, score }, limit, byScore);
     }
     for (const { target, score } of top) offer(target, score, query, 'words');
   }
