@@ -202,13 +202,7 @@ export class SearchEngine {
     const out = new Map<number, SearchHit>();
     if (compact) {
       const order = this.prefixOrder(mask);
-      let lo = 0;
-      let hi = order.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (this.keyCompact[order[mid]!]! < compact) lo = mid + 1;
-        else hi = mid;
-      }
+      const lo = this.lowerBound(order, compact);
       const cap = limit * 8;
       const found: Array<{ target: number; weight: number; text: number; length: number }> = [];
       for (let i = lo; i < order.length && found.length < cap; i++) {
@@ -341,7 +335,11 @@ export class SearchEngine {
   }
 
   private insertSorted(order: number[], key: number): void {
-    const compact = this.keyCompact[key]!;
+    order.splice(this.lowerBound(order, this.keyCompact[key]!), 0, key);
+  }
+
+  /** The first position in `order` (name keys sorted by compact key) whose key is >= `compact`. */
+  private lowerBound(order: number[], compact: string): number {
     let lo = 0;
     let hi = order.length;
     while (lo < hi) {
@@ -349,7 +347,7 @@ export class SearchEngine {
       if (this.keyCompact[order[mid]!]! < compact) lo = mid + 1;
       else hi = mid;
     }
-    order.splice(lo, 0, key);
+    return lo;
   }
 
   private wordsFor(text: string, admit: boolean): string[] {
