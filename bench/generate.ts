@@ -298,7 +298,7 @@ function makeIncident(ctx: IncidentContext, n: number): { incident: Incident; fa
   const against = stateId && rng.chance(0.4) ? [group.id, stateId] : [group.id];
   const c1 = 'c1';
   claims.push({
-    id: c1, type: 'accusation', date: firstAttributed, by: accuser, against, basis: rng.pick(['technical-forensics', 'intelligence', 'not-stated'] as const),
+    id: c1, type: 'accusation', date: firstAttributed, by: accuser, against, basis: rng.pick(['technical-report', 'government-statement', 'not-stated'] as const),
     summary: { en: `${name(accuser).en} attributed the attack to ${g[0]}.`, ur: `${name(accuser).ur} نے حملے کا الزام ${g[1]} پر لگایا۔` },
     sources: [addSource(firstAttributed, accuser)],
   });
@@ -369,8 +369,10 @@ function makeIncident(ctx: IncidentContext, n: number): { incident: Incident; fa
     victims,
     names: [...names.map((p) => p[0]), ...names.filter(() => rng.chance(0.6)).map((p) => p[1])],
     tags: [...new Set([attack.tag, ...rng.sample(EXTRA_TAGS, rng.int(0, 2))])],
+    victimStates: [],
     sources,
     claims,
+    notes: [],
   };
   // occurred.start is never after the first attribution.
   if (incident.occurred.start > firstAttributed.slice(0, incident.occurred.start.length)) incident.occurred.start = String(year);

@@ -30,6 +30,10 @@ export const PartyKind = z.enum([
   'person',
   'international-body',
   'media',
+  // Officials who spoke without being named ("US officials, as reported by The Washington Post").
+  // They are the accuser, never the outlet that reported them; the claim names the outlet in
+  // `reportedBy`, and the party's `state` says whose officials they were.
+  'anonymous-officials',
 ]);
 export type PartyKind = z.infer<typeof PartyKind>;
 
@@ -54,6 +58,11 @@ export const Party = z.object({
   registry: nonBlank.optional(),
   /** A short description (a person's office, an agency's full name), in both languages. */
   note: Bilingual.optional(),
+  /**
+   * The Urdu name in the oblique case, used before نے، پر، کی، کے، سے: «روسی سفارت خانہ» →
+   * «روسی سفارت خانے». Only where it differs from name.ur.
+   */
+  urOblique: nonBlank.optional(),
 });
 export type Party = z.infer<typeof Party>;
 
@@ -77,23 +86,46 @@ export const ClaimType = z.enum([
   'denial', // the accused (or its state) rejects the attribution
   'counter-accusation', // the accused turns the charge back on the accuser
   'confirmation', // a further party confirms or backs an earlier attribution
+  'claim-of-responsibility', // a group claims the attack itself (it does not "accuse" itself)
+  'tacit-acknowledgement', // the accused side neither denies nor claims, but implies it (a boast, a wink)
   'no-response', // a party was asked and did not answer
   'declined-to-comment', // a party was asked and said it would not comment
-  'sanction', // an official response: sanctions
-  'indictment', // an official response: charges
+  // Official actions taken on an attribution:
+  'sanction',
+  'indictment', // charges, or a wanted notice
+  'arrest',
+  'conviction', // a guilty plea, verdict or sentence
+  'advisory', // a government security advisory naming the actor
+  'takedown', // a court-authorised disruption of the actor's infrastructure
+  'diplomatic-action', // an envoy summoned, diplomats expelled, a formal protest
   'statement', // any other on-record position (a call for talks, an offer of a joint inquiry)
 ]);
 export type ClaimType = z.infer<typeof ClaimType>;
 
-/** What an attribution rests on, where the source says (EuRepoC's "basis of attribution"). */
+/** Claim types that are an official action by a state on an attribution. */
+export const OFFICIAL_ACTIONS: readonly ClaimType[] = ['sanction', 'indictment', 'arrest', 'conviction', 'advisory', 'takedown', 'diplomatic-action'];
+
+/** What an attribution rests on, as the source presents it (EuRepoC's "basis of attribution"). */
 export const AttributionBasis = z.enum([
-  'technical-forensics',
-  'intelligence',
-  'criminal-investigation',
-  'political-statement',
-  'self-attribution',
+  'technical-report', // a vendor's or agency's technical analysis
+  'government-statement', // a government or official body stating it on the record
+  'legal-action', // an indictment, a court filing, a sanctions designation
+  'anonymous-officials', // officials who were not named, as reported by an outlet (claim.reportedBy)
+  'self-claimed', // the attacker's own claim
   'not-stated',
 ]);
+export type AttributionBasis = z.infer<typeof AttributionBasis>;
+
+/**
+ * How strongly the accuser put it, in its own words (MISP's attribution confidence, read off
+ * the source): "responsible" / "carried out" is `responsible`; "almost certainly", "high
+ * confidence" is `almost-certain`; "highly likely" is `highly-likely`; "likely", "probably",
+ * "assess", "moderate confidence" is `likely`; "linked to", "associated with", "tied to" is
+ * `linked`; "suspected", "believed to be", "low confidence" is `suspected`. Omitted when the
+ * source gives no wording to go by.
+ */
+export const Strength = z.enum(['responsible', 'almost-certain', 'highly-likely', 'likely', 'linked', 'suspected']);
+export type Strength = z.infer<typeof Strength>;
 
 export const Claim = z
   .object({
@@ -105,6 +137,9 @@ export const Claim = z
     /** Whom the claim is about: the accused for an accusation, the accuser for a counter-accusation. */
     against: z.array(Slug).default([]),
     basis: AttributionBasis.optional(),
+    strength: Strength.optional(),
+    /** The outlet (a media party) that reported anonymous officials' words; required when `by` is anonymous. */
+    reportedBy: Slug.optional(),
     /** A paraphrase in our own words. */
     summary: Bilingual,
     /** A verbatim quote, only where the cited source prints one. */
@@ -117,7 +152,7 @@ export const Claim = z
     respondsTo: Slug.optional(),
   })
   .superRefine((claim, ctx) => {
-    const needsTarget = ['accusation', 'counter-accusation', 'sanction', 'indictment'];
+    const needsTarget = ['accusation', 'counter-accusation', 'sanction', 'indictment', 'arrest', 'conviction'];
     if (needsTarget.includes(claim.type) && claim.against.length === 0) {
       ctx.addIssue({ code: 'custom', path: ['against'], message: `a ${claim.type} must name whom it is against` });
     }
@@ -136,8 +171,18 @@ export const Incident = z.object({
   /** Other names the incident goes by (malware, operation names), in either script. */
   names: z.array(nonBlank).default([]),
   tags: z.array(Slug).default([]),
+  /** States whose people or organisations were hit (party ids of kind "state"), for follows and filters. */
+  victimStates: z.array(Slug).default([]),
   sources: z.array(Source).min(1),
   claims: z.array(Claim).min(1),
+  /**
+   * Set on incidents imported from open data (MITRE ATT&CK campaigns) rather than curated by
+   * hand. Nobody has looked for the accused side's denials of an imported incident, so the bot
+   * says "denials not yet reviewed", never "no public denial on record".
+   */
+  imported: z.object({ from: z.enum(['mitre-attack']), id: nonBlank, url: z.string().url().optional(), version: nonBlank.optional() }).optional(),
+  /** Curators' notes for maintainers (English): doubts, audit findings left as they are and why. */
+  notes: z.array(nonBlank).default([]),
 });
 export type Incident = z.infer<typeof Incident>;
 

@@ -54,7 +54,23 @@ const KIND_NAMES: Record<string, Record<Lang, string>> = {
   person: { en: 'Person', ur: 'شخصیت' },
   'international-body': { en: 'International body', ur: 'بین الاقوامی ادارہ' },
   media: { en: 'Media', ur: 'ذرائع ابلاغ' },
+  'anonymous-officials': { en: 'Officials, unnamed', ur: 'نامعلوم حکام' },
 };
+
+const ACTION_NAMES: Record<string, Record<Lang, string>> = {
+  sanction: { en: 'sanctions', ur: 'پابندیاں' },
+  indictment: { en: 'charges', ur: 'فرد جرم' },
+  arrest: { en: 'arrest', ur: 'گرفتاری' },
+  conviction: { en: 'conviction', ur: 'سزا' },
+  advisory: { en: 'security advisory', ur: 'سکیورٹی ایڈوائزری' },
+  takedown: { en: 'takedown', ur: 'نیٹ ورک کا خاتمہ' },
+  'diplomatic-action': { en: 'diplomatic action', ur: 'سفارتی اقدام' },
+};
+
+/** The name of an official action ("sanctions", "charges"). */
+export function actionName(type: string, lang: Lang): string {
+  return ACTION_NAMES[type]?.[lang] ?? type;
+}
 
 export function kindName(kind: string, lang: Lang): string {
   return KIND_NAMES[kind]?.[lang] ?? kind;

@@ -172,7 +172,13 @@ export function checkInternalReferences(
     });
     const claimIds = new Set(incident.claims.map((c) => c.id));
     if (claimIds.size !== incident.claims.length) problems.push({ file, record: incident.id, field: 'claims', message: 'duplicate claim ids' });
-    if (!incident.claims.some((c) => c.type === 'accusation')) problems.push({ file, record: incident.id, field: 'claims', message: 'an incident needs at least one accusation' });
+    if (!incident.claims.some((c) => c.type === 'accusation' || c.type === 'claim-of-responsibility')) {
+      problems.push({ file, record: incident.id, field: 'claims', message: 'an incident needs at least one accusation or claim of responsibility' });
+    }
+    incident.victimStates.forEach((id, i) => {
+      const party = byId.get(id);
+      if (party?.kind !== 'state') problems.push({ file, record: incident.id, field: `victimStates.${i}`, message: party ? `"${id}" is a ${party.kind}, not a state` : `unknown party "${id}"` });
+    });
     incident.claims.forEach((claim, i) => {
       const at = `claims.${i}`;
       for (const [field, id] of [['by', claim.by], ...claim.against.map((a, j) => [`against.${j}`, a])] as const) {
@@ -181,6 +187,14 @@ export function checkInternalReferences(
       claim.sources.forEach((s, j) => {
         if (!sourceIds.has(s)) problems.push({ file, record: `${incident.id} claim ${claim.id}`, field: `${at}.sources.${j}`, message: `unknown source "${s}"` });
       });
+      const where = { file, record: `${incident.id} claim ${claim.id}` };
+      const by = byId.get(claim.by);
+      if (claim.reportedBy && byId.get(claim.reportedBy)?.kind !== 'media') {
+        problems.push({ ...where, field: `${at}.reportedBy`, message: `"${claim.reportedBy}" is not a known media party` });
+      }
+      if (by?.kind === 'anonymous-officials' && !claim.reportedBy) {
+        problems.push({ ...where, field: `${at}.reportedBy`, message: 'anonymous officials need the outlet that reported them' });
+      }
       if (claim.respondsTo && !claimIds.has(claim.respondsTo)) {
         problems.push({ file, record: `${incident.id} claim ${claim.id}`, field: `${at}.respondsTo`, message: `unknown claim "${claim.respondsTo}"` });
       }

@@ -2,17 +2,17 @@
 // denied it (or that nobody did, on record), counter-accusations, official responses, sources.
 // The short view aims at a chat-sized body (~700 characters); the detail view adds the
 // description and every claim's paraphrase, in date order.
-import type { Claim, Incident } from '../domain/schema.ts';
+import { OFFICIAL_ACTIONS, type Claim, type Incident } from '../domain/schema.ts';
 import type { KnowledgeBase } from '../core/knowledge.ts';
 import { formatDate, type Lang } from '../i18n/dates.ts';
-import { list, t } from '../i18n/labels.ts';
+import { actionName, list, t } from '../i18n/labels.ts';
 import { directionOf, type Reply, type ReplyField, type ReplySource } from '../reply/model.ts';
 
 export const SHORT_BODY_TARGET = 700;
 const SHORT_SOURCES = 3;
 
 const ACCUSING: Claim['type'][] = ['accusation', 'confirmation'];
-const OFFICIAL: Claim['type'][] = ['sanction', 'indictment'];
+const OFFICIAL = OFFICIAL_ACTIONS;
 
 /** "Volt Typhoon (China)": a party with its state, unless it is a state itself. */
 export function partyLabel(kb: KnowledgeBase, id: string, lang: Lang): string {
@@ -76,7 +76,7 @@ export function incidentFields(kb: KnowledgeBase, incident: Incident, lang: Lang
   const counters = makersLine(kb, of('counter-accusation'), lang, true);
   if (counters.length) fields.push({ label: t('counter', lang), lines: counters });
   const official = of(...OFFICIAL).map(
-    (c) => `${kb.partyName(c.by, lang)}: ${t(c.type === 'sanction' ? 'sanction' : 'indictment', lang)} (${formatDate(c.date, lang)})`,
+    (c) => `${kb.partyName(c.by, lang)}: ${actionName(c.type, lang)} (${formatDate(c.date, lang)})`,
   );
   if (official.length) fields.push({ label: t('official', lang), lines: official });
   // Positions that are neither charge nor denial (the Kremlin saying no request was made).
