@@ -3,8 +3,8 @@
 // ignoreLocation). It stands in for the SearchEngine behind the same Bot, so the rest of the
 // incident path (lookup, summary, rendering) is identical and only the search differs.
 import Fuse from 'fuse.js';
-import type { KnowledgeBase } from '../src/core/knowledge.ts';
-import { incidentDoc } from '../src/core/search-docs.ts';
+import type { KnowledgeBase } from '../src/knowledge/knowledge.ts';
+import { incidentDoc } from '../src/knowledge/search-docs.ts';
 import type { SearchEngine, SearchHit, SearchOptions } from '../src/search/engine.ts';
 
 export interface BaselineRecord {

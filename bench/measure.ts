@@ -3,8 +3,8 @@
 // Run directly: node --expose-gc --import tsx bench/measure.ts --size 10000 [--seed N] [--cap N]
 import { cpus, loadavg, totalmem } from 'node:os';
 import { pathToFileURL } from 'node:url';
-import { KnowledgeBase } from '../src/core/knowledge.ts';
-import { searchDocs } from '../src/core/search-docs.ts';
+import { KnowledgeBase } from '../src/knowledge/knowledge.ts';
+import { searchDocs } from '../src/knowledge/search-docs.ts';
 import { Incident, type Incident as IncidentT } from '../src/domain/schema.ts';
 import { SearchEngine } from '../src/search/engine.ts';
 import { FuseBaseline, baselineRecords } from './baseline.ts';

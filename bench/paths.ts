@@ -2,9 +2,9 @@
 // lookup decision, the summary), then rendering the reply to a Discord and a Slack payload and
 // serializing them as they are sent; and Bot.suggest for autocomplete.
 import { Bot, type BotConfig } from '../src/core/bot.ts';
-import type { KnowledgeBase } from '../src/core/knowledge.ts';
-import { renderDiscord } from '../src/render/discord.ts';
-import { renderSlack } from '../src/render/slack.ts';
+import type { KnowledgeBase } from '../src/knowledge/knowledge.ts';
+import { renderDiscord } from '../src/adapters/discord/render.ts';
+import { renderSlack } from '../src/adapters/slack/render.ts';
 import type { Reply } from '../src/reply/model.ts';
 import type { SearchEngine, SearchHit, SearchOptions } from '../src/search/engine.ts';
 

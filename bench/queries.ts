@@ -1,7 +1,7 @@
 // The query set: what people type into /incident and into its autocomplete, in classes, each
 // query with the incident(s) it should find. Built from the synthetic store with its own seed.
-import type { KnowledgeBase } from '../src/core/knowledge.ts';
-import { incidentDoc } from '../src/core/search-docs.ts';
+import type { KnowledgeBase } from '../src/knowledge/knowledge.ts';
+import { incidentDoc } from '../src/knowledge/search-docs.ts';
 import { wordsOf } from '../src/search/engine.ts';
 import { compactKey } from '../src/search/normalize.ts';
 import type { IncidentFacts, SyntheticStore } from './generate.ts';

@@ -1,8 +1,8 @@
 // /actor <name> [lang] [detail]: every name an actor goes by (by vendor), its state, and its
 // history. Works for states ("China", "چین"), groups ("APT28") and accusers ("FBI").
 import type { Command } from '../src/core/command.ts';
-import { cleanText } from '../src/core/input.ts';
-import { ambiguousReply, lookup, notFoundReply, suggestionsFor, usageReply } from '../src/core/lookup.ts';
+import { cleanText } from '../src/text/clean.ts';
+import { ambiguousReply, lookup, notFoundReply, suggestionsFor, usageReply } from '../src/knowledge/lookup.ts';
 import { t } from '../src/i18n/labels.ts';
 import { actorReply } from '../src/summary/actor.ts';
 import { DETAIL_OPTION, hasSearchableText, inLanguage, isOn, LANG_OPTION } from './shared.ts';

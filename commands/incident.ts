@@ -1,8 +1,8 @@
 // /incident <query> [lang] [detail]: the best-matching incident's summary, with "did you
 // mean" for close runners-up.
 import type { Command } from '../src/core/command.ts';
-import { cleanText } from '../src/core/input.ts';
-import { lookup, notFoundReply, suggestionsFor, usageReply } from '../src/core/lookup.ts';
+import { cleanText } from '../src/text/clean.ts';
+import { lookup, notFoundReply, suggestionsFor, usageReply } from '../src/knowledge/lookup.ts';
 import { t } from '../src/i18n/labels.ts';
 import { incidentReply } from '../src/summary/incident.ts';
 import { DETAIL_OPTION, hasSearchableText, inLanguage, isOn, LANG_OPTION } from './shared.ts';

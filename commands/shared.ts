@@ -1,9 +1,9 @@
 // Option definitions and replies the commands share.
 import type { CommandContext, OptionSpec } from '../src/core/command.ts';
-import { echo } from '../src/core/input.ts';
-import { BadLanguageError, chooseLang, parseLang } from '../src/core/lang.ts';
-import { usageReply } from '../src/core/lookup.ts';
-import type { Lang } from '../src/i18n/dates.ts';
+import { echo } from '../src/text/clean.ts';
+import { BadLanguageError, chooseLang, parseLang } from '../src/i18n/lang.ts';
+import { usageReply } from '../src/knowledge/lookup.ts';
+import type { Lang } from '../src/i18n/lang.ts';
 import type { Reply } from '../src/reply/model.ts';
 
 export const LANG_OPTION: OptionSpec = {

@@ -1,9 +1,9 @@
 // /week [lang] [date]: "This week in attribution" for the seven days up to today (in the
 // configured zone) or up to a given date, with the same week in past years from the archive.
 import type { Command } from '../src/core/command.ts';
-import { cleanText, echo } from '../src/core/input.ts';
-import { usageReply } from '../src/core/lookup.ts';
-import { localDay } from '../src/core/time.ts';
+import { cleanText, echo } from '../src/text/clean.ts';
+import { usageReply } from '../src/knowledge/lookup.ts';
+import { localDay } from '../src/i18n/time.ts';
 import { weekDigest, weekReply } from '../src/summary/week.ts';
 import { inLanguage, LANG_OPTION } from './shared.ts';
 

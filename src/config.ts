@@ -1,7 +1,7 @@
 // Configuration comes only from the environment (dotenv fills it from a local .env first).
 // Secrets are kept out of anything printable: describe() names what is set, never the value.
-import { isValidTimeZone } from './core/time.ts';
-import type { Lang } from './i18n/dates.ts';
+import { isValidTimeZone } from './i18n/time.ts';
+import type { Lang } from './i18n/lang.ts';
 
 export interface Config {
   defaultLang: Lang;

@@ -2,7 +2,7 @@
 // daily digest (its state in ILZAM_STATE_DIR). With no platform token set, it runs the local
 // console bot instead, which keeps no state.
 import { config as loadDotenv } from 'dotenv';
-import { runConsole } from './adapters/console.ts';
+import { runConsole } from './adapters/console/index.ts';
 import { ConfigError, describeConfig, readConfig } from './config.ts';
 import { Bot } from './core/bot.ts';
 import { DataValidationError } from './store/curated.ts';
@@ -17,7 +17,7 @@ async function main(): Promise<void> {
     return;
   }
   console.error(`[ilzam] starting: ${describeConfig(config)}`);
-  const platforms = await import('./adapters/platforms.ts');
+  const platforms = await import('./app/platforms.ts');
   await platforms.startPlatforms(bot, config);
 }
 

@@ -6,7 +6,7 @@ import { measureSize, stratified } from '../bench/measure.ts';
 import { accepts, arabicKeyboard, buildQueries, QUERY_CLASSES, typoOf } from '../bench/queries.ts';
 import { Rng } from '../bench/random.ts';
 import { checkTargets, jsonReport, textReport } from '../bench/report.ts';
-import { KnowledgeBase } from '../src/core/knowledge.ts';
+import { KnowledgeBase } from '../src/knowledge/knowledge.ts';
 import { Incident } from '../src/domain/schema.ts';
 import { compactKey } from '../src/search/normalize.ts';
 import { checkInternalReferences } from '../src/store/curated.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { answerLine } from '../src/adapters/console.ts';
-import { renderTerminal } from '../src/render/terminal.ts';
+import { answerLine } from '../src/adapters/console/index.ts';
+import { renderTerminal } from '../src/adapters/console/render.ts';
 import type { Reply } from '../src/reply/model.ts';
 import { ARABIC, testBot } from './helpers.ts';
 

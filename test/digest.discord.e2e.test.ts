@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDigest, type Digest } from '../src/adapters/digest.ts';
+import { openDigest, type Digest } from '../src/app/digest.ts';
 import { digestCommandsJSON, zoneChoices } from '../src/adapters/discord/digest-commands.ts';
 import { startDiscord, type RunningDiscord } from '../src/adapters/discord/index.ts';
 import { deployCommands } from '../src/adapters/discord/deploy.ts';

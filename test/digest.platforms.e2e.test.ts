@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startPlatforms, type RunningPlatforms } from '../src/adapters/platforms.ts';
+import { startPlatforms, type RunningPlatforms } from '../src/app/platforms.ts';
 import type { Config } from '../src/config.ts';
 import { StateDirError } from '../src/store/state-store.ts';
 import { FakeClock } from './digest-harness.ts';

@@ -6,7 +6,7 @@ import { webApi } from '@slack/bolt';
 import { afterEach, describe, expect, it } from 'vitest';
 import { digestReply, discordPostError, DigestScheduler, parseTime, parseZone, PostError, slackPostError, SubscriptionService, type DigestLog, type DigestRequest } from '../src/digest/index.ts';
 import { digestKey } from '../src/digest/slots.ts';
-import type { Lang } from '../src/i18n/dates.ts';
+import type { Lang } from '../src/i18n/lang.ts';
 import type { Reply } from '../src/reply/model.ts';
 import { State } from '../src/store/state-schema.ts';
 import { openStateStore, type StateStore } from '../src/store/state-store.ts';

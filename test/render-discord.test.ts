@@ -13,7 +13,7 @@ import {
   renderDiscord,
   TITLE_MAX,
   type DiscordReplyPayload,
-} from '../src/render/discord.ts';
+} from '../src/adapters/discord/render.ts';
 import type { Reply } from '../src/reply/model.ts';
 import { messageProblems } from './fakes/discord-fake.ts';
 import { testBot } from './helpers.ts';

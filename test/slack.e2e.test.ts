@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSlack, postReply, type RunningSlack } from '../src/adapters/slack/index.ts';
 import type { SlackConfig } from '../src/adapters/slack/app.ts';
 import { Bot } from '../src/core/bot.ts';
-import type { SlackReplyPayload } from '../src/render/slack.ts';
+import type { SlackReplyPayload } from '../src/adapters/slack/render.ts';
 import type { Reply } from '../src/reply/model.ts';
 import { blockKitViolations, SlackFake, slashCommandPayload, textsOf } from './fakes/slack-fake.ts';
 

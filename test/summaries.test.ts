@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderTerminal } from '../src/render/terminal.ts';
+import { renderTerminal } from '../src/adapters/console/render.ts';
 import { incidentReply, SHORT_BODY_TARGET } from '../src/summary/incident.ts';
 import { ARABIC, testBot } from './helpers.ts';
 

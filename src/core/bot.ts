@@ -3,14 +3,14 @@
 // execute() and suggest(), then renders the Reply it gets.
 import { COMMANDS, findCommand } from '../../commands/index.ts';
 import type { Incident } from '../domain/schema.ts';
-import type { Lang } from '../i18n/dates.ts';
+import type { Lang } from '../i18n/lang.ts';
 import { emptyReply, type Reply, type Suggestion } from '../reply/model.ts';
 import { SearchEngine } from '../search/engine.ts';
 import type { Command, CommandContext, CommandInput } from './command.ts';
-import { cleanText, echo } from './input.ts';
-import { KnowledgeBase, loadKnowledgeBase } from './knowledge.ts';
-import { labelOf } from './lookup.ts';
-import { incidentDoc, searchDocs } from './search-docs.ts';
+import { cleanText, echo } from '../text/clean.ts';
+import { KnowledgeBase, loadKnowledgeBase } from '../knowledge/knowledge.ts';
+import { labelOf } from '../knowledge/lookup.ts';
+import { incidentDoc, searchDocs } from '../knowledge/search-docs.ts';
 
 export interface BotConfig {
   defaultLang: Lang;

@@ -1,10 +1,10 @@
 // What a command is: a platform-neutral definition (name, options, help text) and a handler
 // that turns parsed options and a context into a neutral Reply. Adapters translate platform
 // input into this and render the Reply back; commands never see a platform.
-import type { Lang } from '../i18n/dates.ts';
+import type { Lang } from '../i18n/lang.ts';
 import type { Reply } from '../reply/model.ts';
 import type { SearchEngine } from '../search/engine.ts';
-import type { KnowledgeBase } from './knowledge.ts';
+import type { KnowledgeBase } from '../knowledge/knowledge.ts';
 
 export interface CommandContext {
   kb: KnowledgeBase;

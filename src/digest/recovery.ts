@@ -2,7 +2,7 @@
 // behind (on start), and record the days whose slot passed with no post at all (on start and
 // on every run, which also catches a host that slept through a day). Both exist so a restart
 // never doubles a post and never skips a day without a trace.
-import { localDay } from '../core/time.ts';
+import { localDay } from '../i18n/time.ts';
 import type { Platform } from '../store/state-schema.ts';
 import type { StateStore } from '../store/state-store.ts';
 import type { DigestPoster } from './poster.ts';

@@ -7,8 +7,8 @@
 // slot with any row is never claimed again, except a 'failed' row at its retry time. So a
 // tick running twice, or a restart, cannot send a second post; what a crash between the two
 // writes leaves behind is settled on start (recovery.ts, docs/digest.md).
-import type { KnowledgeBase } from '../core/knowledge.ts';
-import { localDay } from '../core/time.ts';
+import type { KnowledgeBase } from '../knowledge/knowledge.ts';
+import { localDay } from '../i18n/time.ts';
 import type { Platform, Subscription } from '../store/state-schema.ts';
 import { UnknownSubscriptionError, type DeepReadonly, type StateStore } from '../store/state-store.ts';
 import { systemClock, type SchedulerClock } from './clock.ts';

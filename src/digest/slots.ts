@@ -5,7 +5,7 @@
 // of its own, so tests can drive it with a fake clock and a restart needs no croner state.
 import { createHash } from 'node:crypto';
 import { Cron } from 'croner';
-import { localDay } from '../core/time.ts';
+import { localDay } from '../i18n/time.ts';
 
 export const DEFAULT_DIGEST_TIME = '09:00';
 

@@ -1,8 +1,8 @@
 // Reading the time and zone options of /subscribe. Lenient in form, strict in value: "9",
 // "9:00", "09.00", "0900" and "۰۹:۰۰" (Urdu digits) all mean 09:00, but "25:99", "9am" or
 // "24:00" are refused with an example, never guessed at.
-import { cleanText } from '../core/input.ts';
-import { isValidTimeZone } from '../core/time.ts';
+import { cleanText } from '../text/clean.ts';
+import { isValidTimeZone } from '../i18n/time.ts';
 
 /** Eastern Arabic digits as Urdu keyboards type them (U+06F0-06F9), and Arabic ones (U+0660-0669). */
 function asciiDigits(text: string): string {

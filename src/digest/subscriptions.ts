@@ -3,9 +3,9 @@
 // SLACK_DIGEST_ADMINS), passes the raw options, and renders the Reply it gets back. Every
 // answer is ephemeral. Writes go through the state store's queue, so concurrent commands are
 // all kept and two subscribes racing for one channel give one subscription and one "already".
-import { BadLanguageError, parseLang } from '../core/lang.ts';
-import { localDay } from '../core/time.ts';
-import type { Lang } from '../i18n/dates.ts';
+import { BadLanguageError, parseLang } from '../i18n/lang.ts';
+import { localDay } from '../i18n/time.ts';
+import type { Lang } from '../i18n/lang.ts';
 import type { Reply } from '../reply/model.ts';
 import type { Platform, Subscription } from '../store/state-schema.ts';
 import { DuplicateSubscriptionError, UnknownSubscriptionError, type StateStore, type SubscriptionSettings } from '../store/state-store.ts';

@@ -1,14 +1,15 @@
 // Everything the digest feature says, in English and in Urdu (the news register of
 // src/i18n/labels.ts), as neutral Replies. Confirmations and errors are ephemeral: only the
 // admin who ran the command sees them. The digest itself and the pause notice go to the channel.
-import type { KnowledgeBase } from '../core/knowledge.ts';
-import { formatDate, type Lang } from '../i18n/dates.ts';
+import type { KnowledgeBase } from '../knowledge/knowledge.ts';
+import type { Lang } from '../i18n/lang.ts';
+import { formatDate } from '../i18n/dates.ts';
 import { t } from '../i18n/labels.ts';
 import { emptyReply, type Reply } from '../reply/model.ts';
 import type { DeepReadonly } from '../store/state-store.ts';
 import type { Platform, PostRecord, Subscription } from '../store/state-schema.ts';
 import { weekDigest, weekReply } from '../summary/week.ts';
-import { echo } from '../core/input.ts';
+import { echo } from '../text/clean.ts';
 
 export type DigestCommand = 'subscribe' | 'unsubscribe' | 'subscriptions';
 

@@ -14,8 +14,3 @@ const LATIN_RUN = /[A-Za-z][A-Za-z0-9 .,'’&\-/:#]*[A-Za-z0-9.]|[A-Za-z]/g;
 export function rtlLine(text: string): string {
   return RLM + text.replace(LATIN_RUN, (run) => LRI + run + PDI);
 }
-
-/** Removes the marks again (for plain-text contexts such as JSON output and tests). */
-export function stripBidiMarks(text: string): string {
-  return text.replace(/[\u200E\u200F\u2066-\u2069]/g, '');
-}

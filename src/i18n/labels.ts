@@ -1,6 +1,6 @@
 // Every fixed string the bot says, in both languages. Urdu follows the news register of the
 // seed articles ("الزام عائد کیا", "تردید کی").
-import type { Lang } from './dates.ts';
+import type { Lang } from './lang.ts';
 
 const LABELS = {
   accused: { en: 'Accused', ur: 'الزام کس پر' },

@@ -1,7 +1,7 @@
 // The neutral reply model: what a command answers, before any platform renders it. Text here
 // is plain (no markdown, no mentions syntax); each renderer escapes it for its platform and
 // owns that platform's limits. Urdu replies carry dir 'rtl' so renderers can add bidi marks.
-import type { Lang } from '../i18n/dates.ts';
+import type { Lang } from '../i18n/lang.ts';
 
 export interface ReplyField {
   label: string;

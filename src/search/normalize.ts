@@ -3,12 +3,9 @@
 // Keys are for matching only; replies always show the original text.
 // The Urdu table follows ../shared/notes/search.md (urduhack and Lucene's Arabic/Sorani folding).
 
-const ARABIC_SCRIPT = /[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]/;
+import { foldDigit, isArabicScript } from '../text/script.ts';
 
-/** True when the text contains Arabic-script letters (Urdu, or Urdu typed on an Arabic keyboard). */
-export function isArabicScript(text: string): boolean {
-  return ARABIC_SCRIPT.test(text);
-}
+export { isArabicScript };
 
 // Letter variants folded to the Urdu form a search key uses.
 const LETTER_FOLDS: Record<string, string> = {
@@ -38,13 +35,6 @@ const ASCII = /^[\x00-\x7F]*$/;
 // Every character LETTER_FOLDS or foldDigit changes.
 const FOLDABLE = new RegExp(`[${Object.keys(LETTER_FOLDS).join('')}\u06F0-\u06F9\u0660-\u0669]`, 'g');
 
-// Extended Arabic-Indic (Urdu) and Arabic-Indic digits -> ASCII.
-function foldDigit(ch: string): string {
-  const code = ch.charCodeAt(0);
-  if (code >= 0x06f0 && code <= 0x06f9) return String(code - 0x06f0);
-  if (code >= 0x0660 && code <= 0x0669) return String(code - 0x0660);
-  return ch;
-}
 
 /**
  * Folds text into a search key: words separated by single spaces, lowercase, no diacritics,

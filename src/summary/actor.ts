@@ -1,8 +1,9 @@
 // The actor view: every name a party goes by (grouped by the vendor that uses it), its state,
 // and its history: each incident where it accused, was accused, denied or counter-accused,
 // newest first. For a state, the history also covers its agencies' and groups' claims.
-import type { ClaimRef, Entity, KnowledgeBase } from '../core/knowledge.ts';
-import { formatDate, type Lang } from '../i18n/dates.ts';
+import type { ClaimRef, Entity, KnowledgeBase } from '../knowledge/knowledge.ts';
+import type { Lang } from '../i18n/lang.ts';
+import { formatDate } from '../i18n/dates.ts';
 import { kindName, list, t } from '../i18n/labels.ts';
 import { directionOf, type Reply, type ReplyField } from '../reply/model.ts';
 import { isArabicScript } from '../search/normalize.ts';

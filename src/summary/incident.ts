@@ -3,8 +3,9 @@
 // The short view aims at a chat-sized body (~700 characters); the detail view adds the
 // description and every claim's paraphrase, in date order.
 import { OFFICIAL_ACTIONS, type Claim, type Incident } from '../domain/schema.ts';
-import type { KnowledgeBase } from '../core/knowledge.ts';
-import { formatDate, type Lang } from '../i18n/dates.ts';
+import type { KnowledgeBase } from '../knowledge/knowledge.ts';
+import type { Lang } from '../i18n/lang.ts';
+import { formatDate } from '../i18n/dates.ts';
 import { actionName, list, t } from '../i18n/labels.ts';
 import { directionOf, type Reply, type ReplyField, type ReplySource } from '../reply/model.ts';
 

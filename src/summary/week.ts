@@ -1,8 +1,9 @@
 // "This week in attribution": the claims dated in the seven days up to a given day, and from
 // the archive, the claims made in the same seven calendar days of earlier years. Claims known
 // only to the month or year cannot be placed in a week and are left out of both lists.
-import type { ClaimRef, KnowledgeBase } from '../core/knowledge.ts';
-import { formatDate, type Lang } from '../i18n/dates.ts';
+import type { ClaimRef, KnowledgeBase } from '../knowledge/knowledge.ts';
+import type { Lang } from '../i18n/lang.ts';
+import { formatDate } from '../i18n/dates.ts';
 import { t } from '../i18n/labels.ts';
 import { directionOf, type Reply } from '../reply/model.ts';
 import { partyLabel } from './incident.ts';

@@ -4,9 +4,9 @@
 // routine and not worth a log line.
 import { DiscordAPIError, RESTJSONErrorCodes, type AutocompleteInteraction } from 'discord.js';
 import type { Bot } from '../../core/bot.ts';
-import { chooseLang, parseLang } from '../../core/lang.ts';
-import type { Lang } from '../../i18n/dates.ts';
-import { cutText, plainLine } from '../../render/discord-text.ts';
+import { chooseLang, parseLang } from '../../i18n/lang.ts';
+import type { Lang } from '../../i18n/lang.ts';
+import { cutText, plainLine } from './render-text.ts';
 import type { Log } from './log.ts';
 
 /** Discord's limits for autocomplete choices. */

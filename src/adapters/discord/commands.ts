@@ -12,7 +12,7 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { Command, CommandInput, OptionSpec } from '../../core/command.ts';
-import { MAX_QUERY_LENGTH } from '../../core/input.ts';
+import { MAX_QUERY_LENGTH } from '../../text/clean.ts';
 
 /** Discord's limit on command and option descriptions. */
 const DESCRIPTION_MAX = 100;

@@ -15,9 +15,9 @@ import {
   type ChatInputCommandInteraction,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
-import { parseLang } from '../../core/lang.ts';
+import { parseLang } from '../../i18n/lang.ts';
 import { digestUnavailableReply, type DigestCommand, type DigestRequest, type SubscriptionService } from '../../digest/index.ts';
-import type { Lang } from '../../i18n/dates.ts';
+import type { Lang } from '../../i18n/lang.ts';
 import type { Reply } from '../../reply/model.ts';
 import { CHOICE_TEXT_MAX, CHOICES_MAX, type Choice } from './autocomplete.ts';
 import { LANG_CHOICES } from './commands.ts';

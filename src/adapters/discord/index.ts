@@ -11,7 +11,7 @@ import type { DigestPoster, SubscriptionService } from '../../digest/index.ts';
 import { answerAutocomplete, choicesFor } from './autocomplete.ts';
 import { commandInput } from './commands.ts';
 import { isDigestCommand, runDigestCommand, zoneChoices } from './digest-commands.ts';
-import { discordDigestPoster } from './digest-poster.ts';
+import { discordDigestPoster } from './poster.ts';
 import { consoleLogger, makeLog, redact, type Log, type Logger } from './log.ts';
 import { answerCommand, DEFER_AFTER_MS } from './respond.ts';
 

@@ -6,9 +6,9 @@
 // visibility is fixed when deferring; so an error that should be private replaces the public
 // placeholder with a private follow-up.
 import { DiscordAPIError, MessageFlags, type ChatInputCommandInteraction, type RepliableInteraction } from 'discord.js';
-import type { Lang } from '../../i18n/dates.ts';
+import type { Lang } from '../../i18n/lang.ts';
 import { emptyReply, type Reply } from '../../reply/model.ts';
-import { renderDiscord, type DiscordReplyPayload } from '../../render/discord.ts';
+import { renderDiscord, type DiscordReplyPayload } from './render.ts';
 import type { Log } from './log.ts';
 
 export const DEFER_AFTER_MS = 1500;

@@ -6,7 +6,7 @@
 // renames them in the manifest (even back to /incident) needs no code change.
 import { findCommand } from '../../../commands/index.ts';
 import type { Command } from '../../core/command.ts';
-import { parseOptionsText } from '../../core/parse.ts';
+import { parseOptionsText } from '../../core/parse-text.ts';
 import type { Reply } from '../../reply/model.ts';
 
 export const SLACK_COMMAND_PREFIX = 'ilzam';

@@ -2,9 +2,9 @@
 // /ilzam-unsubscribe, /ilzam-subscriptions, and the same as /ilzam subscribe … . Slack passes
 // the options as free text, so "lang:ur time:21:30 zone:Europe/London" and the shorter
 // "ur 21:30 Europe/London" both work.
-import { parseLang } from '../../core/lang.ts';
+import { parseLang } from '../../i18n/lang.ts';
 import { digestUnavailableReply, type DigestCommand, type DigestRequest, type SubscribeOptions, type SubscriptionService } from '../../digest/index.ts';
-import type { Lang } from '../../i18n/dates.ts';
+import type { Lang } from '../../i18n/lang.ts';
 import type { Reply } from '../../reply/model.ts';
 import { SLACK_COMMAND_PREFIX } from './command-names.ts';
 

@@ -9,14 +9,12 @@ import type { Bot } from '../../core/bot.ts';
 import type { DigestPoster, SubscriptionService } from '../../digest/index.ts';
 import { createSlackApp, slackWebClient, verifyBotToken, type SlackConfig } from './app.ts';
 import { slackAdminCheck } from './digest-admins.ts';
-import { slackDigestClient, slackDigestPoster } from './digest-poster.ts';
+import { slackDigestClient, slackDigestPoster } from './poster.ts';
 import { describeSlackError } from './errors.ts';
 import { InFlight } from './in-flight.ts';
 import { registerListeners } from './listeners/index.ts';
-import { createSlackLogger, type LogSink } from './logger.ts';
+import { createSlackLogger, type LogSink } from './log.ts';
 
-export { postReply, type PostOutcome } from './post.ts';
-export { answerSlashCommand } from './listeners/commands.ts';
 
 /** How long stop() waits for answers already under way, and for the socket to close. */
 const STOP_GRACE_MS = 5000;

@@ -6,8 +6,8 @@
 // the digest commands do wait, for users.info and a state write.)
 import type { App, SlashCommand } from '@slack/bolt';
 import type { Bot } from '../../../core/bot.ts';
-import { parseOptionsText } from '../../../core/parse.ts';
-import { renderSlack, type SlackReplyPayload } from '../../../render/slack.ts';
+import { parseOptionsText } from '../../../core/parse-text.ts';
+import { renderSlack, type SlackReplyPayload } from '../render.ts';
 import { emptyReply } from '../../../reply/model.ts';
 import { resolveSlashCommand, withSlackCommandNames } from '../command-names.ts';
 import { answerDigestCommand, resolveDigestCommand, type SlackDigestContext } from '../digest-commands.ts';

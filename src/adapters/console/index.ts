@@ -3,10 +3,10 @@
 //   echo "/incident volt typhoon" | npm start
 // A line without a leading slash is taken as an incident query, as a person would expect.
 import { createInterface } from 'node:readline';
-import type { Bot } from '../core/bot.ts';
-import { parseOptionsText, splitCommandLine } from '../core/parse.ts';
-import { findCommand } from '../../commands/index.ts';
-import { renderTerminal } from '../render/terminal.ts';
+import type { Bot } from '../../core/bot.ts';
+import { parseOptionsText, splitCommandLine } from '../../core/parse-text.ts';
+import { findCommand } from '../../../commands/index.ts';
+import { renderTerminal } from './render.ts';
 
 export interface ConsoleOptions {
   input?: NodeJS.ReadableStream;

@@ -7,10 +7,10 @@
 // fields after the first three (counter-accusations, timeline, victims…); sources; the
 // description; the first three fields (accused, accused by, denied). Title and footer last.
 import { embedLength, type APIEmbed, type APIEmbedField } from 'discord.js';
-import type { Lang } from '../i18n/dates.ts';
-import { t } from '../i18n/labels.ts';
-import type { Reply, ReplyKind, ReplySource, Suggestion } from '../reply/model.ts';
-import { cutText, linkUrl, safeLine, safePlain } from './discord-text.ts';
+import type { Lang } from '../../i18n/lang.ts';
+import { t } from '../../i18n/labels.ts';
+import type { Reply, ReplyKind, ReplySource, Suggestion } from '../../reply/model.ts';
+import { cutText, linkUrl, safeLine, safePlain } from './render-text.ts';
 
 export const CONTENT_MAX = 2000;
 export const TITLE_MAX = 256;

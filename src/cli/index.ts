@@ -4,17 +4,17 @@
 // Exit codes: 0 answered, 1 nothing matched, 2 bad usage, 3 the data failed to load.
 import { config as loadDotenv } from 'dotenv';
 import { parseArgs } from 'node:util';
-import { ConfigError, readConfig } from './config.ts';
-import { Bot } from './core/bot.ts';
-import { cleanText } from './core/input.ts';
-import { BadLanguageError, parseLang } from './core/lang.ts';
-import { lookup } from './core/lookup.ts';
-import { renderTerminal } from './render/terminal.ts';
-import { DataValidationError } from './store/curated.ts';
-import { entityJson, incidentJson, searchJson, weekJson } from './core/json.ts';
-import { weekDigest } from './summary/week.ts';
-import { localDay } from './core/time.ts';
-import { parseDay } from '../commands/week.ts';
+import { ConfigError, readConfig } from '../config.ts';
+import { Bot } from '../core/bot.ts';
+import { cleanText } from '../text/clean.ts';
+import { BadLanguageError, parseLang } from '../i18n/lang.ts';
+import { lookup } from '../knowledge/lookup.ts';
+import { renderTerminal } from '../adapters/console/render.ts';
+import { DataValidationError } from '../store/curated.ts';
+import { entityJson, incidentJson, searchJson, weekJson } from './json.ts';
+import { weekDigest } from '../summary/week.ts';
+import { localDay } from '../i18n/time.ts';
+import { parseDay } from '../../commands/week.ts';
 
 const USAGE = `usage: npm run cli -- <command> [text] [options]
 commands:

@@ -8,7 +8,7 @@
 // the window stays well inside that).
 import { Routes, type APIMessage, type REST } from 'discord.js';
 import { discordPostError, PostError, type DigestPoster } from '../../digest/index.ts';
-import { renderDiscord } from '../../render/discord.ts';
+import { renderDiscord } from './render.ts';
 import type { Reply } from '../../reply/model.ts';
 
 export const DISCORD_DEDUPE_WINDOW_MS = 60_000;

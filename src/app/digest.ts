@@ -3,10 +3,10 @@
 // platforms that did start. The scheduler is built last, because posters need logged-in
 // clients; a /subscribe that arrives before that is saved, and start() finds it in the state.
 import type { Config } from '../config.ts';
-import type { KnowledgeBase } from '../core/knowledge.ts';
+import type { KnowledgeBase } from '../knowledge/knowledge.ts';
 import { DigestScheduler, SubscriptionService, type CommandNamer, type DigestLog, type DigestPoster, type DigestSchedulerOptions, type SchedulerClock } from '../digest/index.ts';
 import { openStateStore, type StateStore } from '../store/state-store.ts';
-import { SLACK_COMMAND_PREFIX } from './slack/command-names.ts';
+import { SLACK_COMMAND_PREFIX } from '../adapters/slack/command-names.ts';
 
 /** How answers name the commands: "/subscribe" on Discord, "/ilzam-subscribe" on Slack (command-names.ts says why). */
 export const digestCommandName: CommandNamer = (platform, command) => (platform === 'slack' ? `/${SLACK_COMMAND_PREFIX}-${command}` : `/${command}`);

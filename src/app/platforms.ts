@@ -7,8 +7,8 @@
 import type { Config } from '../config.ts';
 import type { Bot } from '../core/bot.ts';
 import type { DigestPoster, DigestScheduler } from '../digest/index.ts';
-import type { DiscordOptions } from './discord/index.ts';
-import type { StartSlackOptions } from './slack/index.ts';
+import type { DiscordOptions } from '../adapters/discord/index.ts';
+import type { StartSlackOptions } from '../adapters/slack/index.ts';
 import { openDigest, type Digest, type DigestOptions } from './digest.ts';
 
 export class PlatformStartError extends Error {
@@ -43,7 +43,7 @@ export async function startPlatforms(bot: Bot, config: Config, options: StartPla
   // One platform failing to start (a revoked token) should not take the other one down.
   if (config.discord) {
     try {
-      const { startDiscord } = await import('./discord/index.ts');
+      const { startDiscord } = await import('../adapters/discord/index.ts');
       running.push(await startDiscord(bot, config.discord, { ...options.discord, digest: digest.service }));
       console.error('[ilzam] discord: connected');
     } catch (err) {
@@ -52,7 +52,7 @@ export async function startPlatforms(bot: Bot, config: Config, options: StartPla
   }
   if (config.slack) {
     try {
-      const { startSlack } = await import('./slack/index.ts');
+      const { startSlack } = await import('../adapters/slack/index.ts');
       running.push(await startSlack(bot, config.slack, { ...options.slack, digest: digest.service }));
       console.error('[ilzam] slack: connected');
     } catch (err) {

@@ -2,7 +2,7 @@
 // is plain text, so every markdown character is escaped (a stored "[x](evil)" stays literal),
 // and mention syntax is broken with a zero-width space as a second line of defence behind
 // allowedMentions (a copied message or a future content line must still ping nobody).
-import { rtlLine } from '../i18n/bidi.ts';
+import { rtlLine } from '../../i18n/bidi.ts';
 
 const ZWSP = '\u200B';
 

@@ -1,6 +1,6 @@
 // Plain-text rendering for the terminal and the CLI. Terminals have no reliable bidi support,
 // so Urdu goes out in logical order without marks; there are no platform limits to trim to.
-import type { Reply } from '../reply/model.ts';
+import type { Reply } from '../../reply/model.ts';
 
 export function renderTerminal(reply: Reply): string {
   const out: string[] = [];

@@ -3,9 +3,9 @@
 // Every text is made inert (slack-text.ts) and cut to Slack's limits here, so a payload is
 // always one Slack accepts, whatever the data or the query held. renderSlack never throws.
 import type { types } from '@slack/bolt';
-import { t } from '../i18n/labels.ts';
-import type { Reply, ReplyField, ReplySource } from '../reply/model.ts';
-import { cleanLine, cleanLines, cutLine, ELLIPSIS, fitLines, mrkdwnLine, plainLine } from './slack-text.ts';
+import { t } from '../../i18n/labels.ts';
+import type { Reply, ReplyField, ReplySource } from '../../reply/model.ts';
+import { cleanLine, cleanLines, cutLine, ELLIPSIS, fitLines, mrkdwnLine, plainLine } from './render-text.ts';
 
 type KnownBlock = types.KnownBlock;
 type SectionBlock = types.SectionBlock;

@@ -5,7 +5,7 @@ import type { SearchHit } from '../search/engine.ts';
 import { actorHistory } from '../summary/actor.ts';
 import { isContested } from '../summary/incident.ts';
 import type { WeekDigest } from '../summary/week.ts';
-import type { Entity, KnowledgeBase } from './knowledge.ts';
+import type { Entity, KnowledgeBase } from '../knowledge/knowledge.ts';
 
 function entitySummary(entity: Entity) {
   return {

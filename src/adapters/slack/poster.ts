@@ -6,7 +6,7 @@
 // and treats a post with no answer at all as unconfirmed rather than sending it twice.
 import type { Logger, webApi } from '@slack/bolt';
 import { slackPostError, type DigestPoster } from '../../digest/index.ts';
-import { renderSlack } from '../../render/slack.ts';
+import { renderSlack } from './render.ts';
 import type { Reply } from '../../reply/model.ts';
 import { slackWebClient, type SlackConfig } from './app.ts';
 

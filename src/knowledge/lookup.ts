@@ -1,11 +1,11 @@
 // Shared by the incident and actor commands: run a search, decide whether the best hit is an
 // answer, an ambiguous name, or nothing, and build the "did you mean" and usage replies.
-import type { Lang } from '../i18n/dates.ts';
+import type { Lang } from '../i18n/lang.ts';
 import type { Reply, Suggestion } from '../reply/model.ts';
 import { emptyReply } from '../reply/model.ts';
 import type { SearchHit, TargetKind } from '../search/engine.ts';
-import type { CommandContext } from './command.ts';
-import { echo } from './input.ts';
+import type { CommandContext } from '../core/command.ts';
+import { echo } from '../text/clean.ts';
 
 /** Below this a hit is not an answer, only a "did you mean". */
 export const ANSWER_SCORE = 0.5;

@@ -1,7 +1,7 @@
 // Text primitives for Slack: making stored and typed text inert in mrkdwn, and cutting it to
 // Slack's limits without breaking what the cut lands in (an entity, a surrogate pair, a bidi
 // isolate). Everything here works on single lines; slack.ts assembles lines into blocks.
-import { rtlLine } from '../i18n/bidi.ts';
+import { rtlLine } from '../../i18n/bidi.ts';
 
 export const ELLIPSIS = '…';
 const LRI = '\u2066';
