@@ -9,7 +9,7 @@ import { Incident, type Incident as IncidentT } from '../src/domain/schema.ts';
 import { SearchEngine } from '../src/search/engine.ts';
 import { FuseBaseline, baselineRecords } from './baseline.ts';
 import { DEFAULT_SEED, generateStore, loadBase } from './generate.ts';
-import { incidentPath, loadRenderers, makeBot, suggestPath, type Probe } from './paths.ts';
+import { incidentPath, makeBot, RENDERERS, suggestPath, type Probe } from './paths.ts';
 import { accepts, buildQueries, QUERY_CLASSES, type BenchQuery, type QueryClass } from './queries.ts';
 
 export interface Stats {
@@ -36,7 +36,6 @@ export interface SizeResult {
   entities: number;
   realIncidents: number;
   skippedFiles: string[];
-  renderersMissing: string[];
   generateMs: number;
   /** JSON.parse plus zod validation of every incident, as the loaders do. */
   loadMs: number;
@@ -169,12 +168,12 @@ export async function measureSize(opts: SizeOptions): Promise<SizeResult> {
   log(`loaded in ${Math.round(loadMs)} ms, built in ${Math.round(buildMs)} ms, heap ${mb(after.heapUsed)} MB`);
 
   const queries = buildQueries(store, kb, seed);
-  const renderers = await loadRenderers();
+  const renderers = RENDERERS;
   const probe: Probe = { last: [], searchMs: 0 };
   const bot = makeBot(kb, engine, probe);
 
   // Warm-up: every query once, unmeasured (JIT, inline caches, lazily built structures).
-  for (const q of queries.incident) incidentPath(bot, probe, renderers, q.q);
+  for (const q of queries.incident) await incidentPath(bot, probe, renderers, q.q);
   for (const s of queries.suggest) suggestPath(bot, s.kind, s.typed);
 
   const incidentMs: number[] = [];
@@ -185,7 +184,7 @@ export async function measureSize(opts: SizeOptions): Promise<SizeResult> {
   for (let pass = 0; pass < passes; pass++) {
     gc();
     for (const q of queries.incident) {
-      const r = incidentPath(bot, probe, renderers, q.q);
+      const r = await incidentPath(bot, probe, renderers, q.q);
       incidentMs.push(r.ms);
       incidentCpu.push(r.cpuMs);
       searchMs.push(r.searchMs);
@@ -221,11 +220,11 @@ export async function measureSize(opts: SizeOptions): Promise<SizeResult> {
   const baselineBuildMs = performance.now() - t;
   const baseProbe: Probe = { last: [], searchMs: 0 };
   const baseBot = makeBot(kb, baseline, baseProbe);
-  for (const q of subset.slice(0, 2)) incidentPath(baseBot, baseProbe, renderers, q.q);
+  for (const q of subset.slice(0, 2)) await incidentPath(baseBot, baseProbe, renderers, q.q);
   const baseMs: number[] = [];
   const baseRows: Array<{ q: BenchQuery; top?: string; answered: boolean }> = [];
   for (const q of subset) {
-    const r = incidentPath(baseBot, baseProbe, renderers, q.q);
+    const r = await incidentPath(baseBot, baseProbe, renderers, q.q);
     baseMs.push(r.ms);
     baseRows.push({ q, top: r.top, answered: r.reply.kind === 'incident' });
   }
@@ -243,7 +242,6 @@ export async function measureSize(opts: SizeOptions): Promise<SizeResult> {
     entities: kb.entities.size,
     realIncidents: store.realIncidents,
     skippedFiles: base.skipped,
-    renderersMissing: renderers.missing,
     generateMs: Math.round(generateMs),
     loadMs: Math.round(loadMs),
     buildMs: Math.round(buildMs),

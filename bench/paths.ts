@@ -1,6 +1,7 @@
-// The measured paths, exactly as an adapter runs them: Bot.execute('incident') (search, the
+// The measured paths, exactly as an adapter runs them: Bot.run('incident') (search, the
 // lookup decision, the summary), then rendering the reply to a Discord and a Slack payload and
 // serializing them as they are sent; and Bot.suggest for autocomplete.
+import { commandRegistry } from '../commands/index.ts';
 import { Bot, type BotConfig } from '../src/core/bot.ts';
 import type { KnowledgeBase } from '../src/knowledge/knowledge.ts';
 import { renderDiscord } from '../src/adapters/discord/render.ts';
@@ -13,16 +14,12 @@ export const BOT_CONFIG: BotConfig = { defaultLang: 'en', timeZone: 'Asia/Karach
 export type Renderer = (reply: Reply) => unknown;
 
 export interface Renderers {
-  discord?: Renderer;
-  slack?: Renderer;
-  /** Renderers left out of the path (none now; kept so a report can say so if one is dropped). */
-  missing: string[];
+  discord: Renderer;
+  slack: Renderer;
 }
 
-/** The platform renderers the adapters use: src/render/discord.ts and src/render/slack.ts. */
-export async function loadRenderers(): Promise<Renderers> {
-  return { discord: renderDiscord, slack: renderSlack, missing: [] };
-}
+/** The platform renderers the adapters use. */
+export const RENDERERS: Renderers = { discord: renderDiscord, slack: renderSlack };
 
 /**
  * Wraps a search engine so the harness sees what the command saw (the hits it ranked) and how
@@ -46,7 +43,7 @@ export function probed(engine: Pick<SearchEngine, 'search' | 'suggest'>, probe: 
 }
 
 export function makeBot(kb: KnowledgeBase, engine: Pick<SearchEngine, 'search' | 'suggest'>, probe: Probe): Bot {
-  return new Bot(kb, probed(engine, probe), BOT_CONFIG);
+  return new Bot(kb, probed(engine, probe), BOT_CONFIG, commandRegistry());
 }
 
 export interface PathResult {
@@ -61,15 +58,13 @@ export interface PathResult {
 }
 
 /** One /incident command, end to end. */
-export function incidentPath(bot: Bot, probe: Probe, renderers: Renderers, query: string): PathResult {
+export async function incidentPath(bot: Bot, probe: Probe, renderers: Renderers, query: string): Promise<PathResult> {
   probe.searchMs = 0;
   probe.last = [];
   const c0 = process.cpuUsage();
   const t0 = performance.now();
-  const reply = bot.execute('incident', { query });
-  let bytes = 0;
-  if (renderers.discord) bytes += JSON.stringify(renderers.discord(reply)).length;
-  if (renderers.slack) bytes += JSON.stringify(renderers.slack(reply)).length;
+  const reply = await bot.run('incident', { query });
+  const bytes = JSON.stringify(renderers.discord(reply)).length + JSON.stringify(renderers.slack(reply)).length;
   const ms = performance.now() - t0;
   const cpu = process.cpuUsage(c0);
   return { ms, cpuMs: (cpu.user + cpu.system) / 1000, searchMs: probe.searchMs, reply, top: probe.last[0]?.id, bytes };

@@ -71,8 +71,6 @@ export function textReport(results: SizeResult[], meta: { date: string; command:
   const m = results[0]?.machine;
   out.push(`ilzam benchmark · ${meta.date} · ${meta.command}`);
   if (m) out.push(`machine: ${m.cpus} × ${m.model}, ${m.memGB} GB, Node ${m.node}; seed ${results[0]!.seed}; ${results[0]!.passes} measured passes after a warm-up pass`);
-  const missing = [...new Set(results.flatMap((r) => r.renderersMissing))];
-  if (missing.length) out.push(`NOTE: not rendered (missing): ${missing.join(', ')}`);
   const skipped = [...new Set(results.flatMap((r) => r.skippedFiles))];
   if (skipped.length) out.push(`NOTE: data files that did not load were left out: ${skipped.join(', ')}`);
   out.push('');

@@ -1,15 +1,18 @@
-// Every command the bot has, in the order help lists them.
+// Every command the bot has, in the order help lists them. Startup code (src/app, src/cli)
+// builds the registry from this list and hands it to the Bot; nothing in src/ imports it.
 import type { Command } from '../src/core/command.ts';
+import { CommandRegistry } from '../src/core/command-registry.ts';
 import { actor } from './actor.ts';
-import { helpCommand } from './help.ts';
+import { help } from './help.ts';
 import { incident } from './incident.ts';
+import { subscribe } from './subscribe.ts';
+import { subscriptions } from './subscriptions.ts';
+import { unsubscribe } from './unsubscribe.ts';
 import { week } from './week.ts';
 
-export const help = helpCommand(() => COMMANDS);
+export const COMMANDS: readonly Command[] = [incident, actor, week, help, subscribe, unsubscribe, subscriptions];
 
-export const COMMANDS: Command[] = [incident, actor, week, help];
-
-export function findCommand(name: string): Command | undefined {
-  const wanted = name.trim().replace(/^\//, '').toLowerCase();
-  return COMMANDS.find((c) => c.name === wanted);
+/** A fresh registry of every command (tests may add throwaway ones to their own copy). */
+export function commandRegistry(): CommandRegistry {
+  return new CommandRegistry(COMMANDS);
 }

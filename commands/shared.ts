@@ -1,10 +1,5 @@
-// Option definitions and replies the commands share.
-import type { CommandContext, OptionSpec } from '../src/core/command.ts';
-import { echo } from '../src/text/clean.ts';
-import { BadLanguageError, chooseLang, parseLang } from '../src/i18n/lang.ts';
-import { usageReply } from '../src/knowledge/lookup.ts';
-import type { Lang } from '../src/i18n/lang.ts';
-import type { Reply } from '../src/reply/model.ts';
+// Option definitions and small helpers the commands share.
+import type { Command, CommandContext, OptionSpec } from '../src/core/command.ts';
 
 export const LANG_OPTION: OptionSpec = {
   name: 'lang',
@@ -18,34 +13,20 @@ export const DETAIL_OPTION: OptionSpec = {
   description: { en: 'The full record: every claim and source', ur: 'مکمل ریکارڈ: ہر دعویٰ اور ہر ذریعہ' },
 };
 
+// A Set, so "constructor" or "__proto__" typed as a value finds nothing inherited.
+const YES = new Set(['1', 'true', 'yes', 'on', 'detail', 'ہاں']);
+
 export function isOn(value: string | undefined): boolean {
-  return value !== undefined && ['1', 'true', 'yes', 'on', 'detail', 'ہاں'].includes(value.trim().toLowerCase());
-}
-
-export function badLangReply(given: string, lang: Lang): Reply {
-  return usageReply(
-    lang,
-    lang === 'ur' ? `زبان “${echo(given)}” دستیاب نہیں` : `Unknown language “${echo(given)}”`,
-    lang === 'ur' ? 'lang:ur (اردو) یا lang:en (انگریزی) لکھیں۔' : 'Use lang:en (English) or lang:ur (Urdu).',
-  );
-}
-
-/**
- * Runs a command body in the language the user asked for (or the query's script implies);
- * a language option that is neither English nor Urdu gets usage instead.
- */
-export function inLanguage(given: string | undefined, query: string | undefined, ctx: CommandContext, body: (lang: Lang) => Reply): Reply {
-  let lang: Lang;
-  try {
-    lang = chooseLang(parseLang(given), query, ctx.defaultLang);
-  } catch (err) {
-    if (err instanceof BadLanguageError) return badLangReply(err.given, ctx.defaultLang);
-    throw err;
-  }
-  return body(lang);
+  return value !== undefined && YES.has(value.trim().toLowerCase());
 }
 
 /** True when the text has something to search for: a letter or a digit, not only symbols. */
 export function hasSearchableText(text: string): boolean {
   return /[\p{L}\p{N}]/u.test(text);
+}
+
+/** A command's first example as the caller would type it: "/ilzam-incident volt typhoon" on Slack. */
+export function exampleOf(command: Pick<Command, 'name' | 'examples'>, ctx: CommandContext): string {
+  const example = command.examples[ctx.lang][0];
+  return example ? `${ctx.caller.commandName(command.name)} ${example}` : ctx.caller.commandName(command.name);
 }

@@ -1,8 +1,8 @@
 // npm run deploy:discord: registers the slash commands. With DISCORD_GUILD_ID, to that guild
 // (instant; use it while developing); without, globally. Reads DISCORD_TOKEN, and
 // DISCORD_APPLICATION_ID when set (otherwise asks Discord which application the token is for).
-// Honours DISCORD_API_URL. Registers the daily digest's /subscribe, /unsubscribe and
-// /subscriptions too. Run it again after changing a command's options or descriptions.
+// Honours DISCORD_API_URL. Registers every command of the registry (commands/index.ts). Run it
+// again after adding a command or changing its options or descriptions.
 // With --clear it registers an empty set instead, removing the commands from that scope (for
 // example a test guild's copies once the commands are global).
 import { config as loadDotenv } from 'dotenv';
@@ -23,7 +23,6 @@ async function main(): Promise<void> {
     applicationId: env('DISCORD_APPLICATION_ID'),
     guildId: env('DISCORD_GUILD_ID'),
     apiUrl: env('DISCORD_API_URL'),
-    digest: !clear,
   });
   const where = result.scope === 'guild' ? `guild ${result.guildId}` : 'all servers (global; may take a while to appear)';
   if (clear) console.log(`Removed every command of application ${result.applicationId} from ${where}.`);

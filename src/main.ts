@@ -1,9 +1,11 @@
 // npm start: loads the data, then runs every configured platform in one process, with the
-// daily digest (its state in ILZAM_STATE_DIR). With no platform token set, it runs the local
-// console bot instead, which keeps no state.
+// daily digest (its state in ILZAM_STATE_DIR). With no platform configured, it runs the local
+// console bot instead, which keeps no state and loads no platform library.
 import { config as loadDotenv } from 'dotenv';
+import { commandRegistry } from '../commands/index.ts';
 import { runConsole } from './adapters/console/index.ts';
-import { ConfigError, describeConfig, readConfig } from './config.ts';
+import { describeConfig, readConfig } from './app/platforms.ts';
+import { ConfigError } from './config.ts';
 import { Bot } from './core/bot.ts';
 import { DataValidationError } from './store/curated.ts';
 import { StateDirError } from './store/state-store.ts';
@@ -11,14 +13,14 @@ import { StateDirError } from './store/state-store.ts';
 async function main(): Promise<void> {
   loadDotenv({ quiet: true });
   const config = readConfig();
-  const bot = Bot.load(config);
-  if (!config.discord && !config.slack) {
+  const bot = Bot.load(config, commandRegistry());
+  if (!Object.keys(config.platforms).length) {
     await runConsole(bot);
     return;
   }
   console.error(`[ilzam] starting: ${describeConfig(config)}`);
-  const platforms = await import('./app/platforms.ts');
-  await platforms.startPlatforms(bot, config);
+  const { startPlatforms } = await import('./app/platforms.ts');
+  await startPlatforms(bot, config);
 }
 
 main().catch((err: unknown) => {

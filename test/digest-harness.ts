@@ -104,6 +104,7 @@ export class FakePoster implements DigestPoster {
   /** Like Discord's enforced nonce: a second post with the same key returns the first message. */
   dedupeWindowMs?: number;
   findPost?: DigestPoster['findPost'];
+  readonly commandName = (name: string) => `/${name}`;
 
   constructor(
     readonly platform: Platform,

@@ -6,8 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startPlatforms, type RunningPlatforms } from '../src/app/platforms.ts';
-import type { Config } from '../src/config.ts';
+import { startPlatforms, type AppConfig, type RunningPlatforms } from '../src/app/platforms.ts';
 import { StateDirError } from '../src/store/state-store.ts';
 import { FakeClock } from './digest-harness.ts';
 import { DiscordFake } from './fakes/discord-fake.ts';
@@ -41,23 +40,27 @@ async function fakes() {
   return { discord, slack };
 }
 
-function configFor(f: Awaited<ReturnType<typeof fakes>>, stateDir: string): Config {
+function configFor(f: Awaited<ReturnType<typeof fakes>>, stateDir: string): AppConfig {
   return {
     defaultLang: 'en',
     timeZone: 'Asia/Karachi',
     stateDir,
-    discord: { token: DISCORD_TOKEN, apiUrl: f.discord.apiUrl },
-    slack: { botToken: SLACK_BOT_TOKEN, appToken: SLACK_APP_TOKEN, apiUrl: f.slack.apiUrl, port: 0, admins: [] },
+    platforms: {
+      discord: { token: DISCORD_TOKEN, apiUrl: f.discord.apiUrl },
+      slack: { botToken: SLACK_BOT_TOKEN, appToken: SLACK_APP_TOKEN, apiUrl: f.slack.apiUrl, port: 0, admins: [] },
+    },
   };
 }
 
-async function start(config: Config, clock: FakeClock, logs: string[]): Promise<RunningPlatforms> {
+async function start(config: AppConfig, clock: FakeClock, logs: string[]): Promise<RunningPlatforms> {
   const running = await startPlatforms(bot, config, {
     clock,
     handleSignals: false,
     log: (level, line) => logs.push(`${level}: ${line}`),
-    discord: { deferAfterMs: 10_000, logger: (line) => logs.push(line) },
-    slack: { logSink: (_level, line) => logs.push(line) },
+    platformOptions: {
+      discord: { deferAfterMs: 10_000, logger: (line: string) => logs.push(line) },
+      slack: { logSink: (_level: string, line: string) => logs.push(line) },
+    },
   });
   cleanup.push(() => running.stop());
   return running;

@@ -4,7 +4,13 @@ import path from 'node:path';
 import { DiscordAPIError, HTTPError, RateLimitError } from 'discord.js';
 import { webApi } from '@slack/bolt';
 import { afterEach, describe, expect, it } from 'vitest';
-import { digestReply, discordPostError, DigestScheduler, parseTime, parseZone, PostError, slackPostError, SubscriptionService, type DigestLog, type DigestRequest } from '../src/digest/index.ts';
+import { discordPostError } from '../src/adapters/discord/errors.ts';
+import { DISCORD_WORDS } from '../src/adapters/discord/commands.ts';
+import { SLACK_WORDS } from '../src/adapters/slack/commands.ts';
+import { slackPostError } from '../src/adapters/slack/errors.ts';
+import type { Bot as ChatBot } from '../src/core/bot.ts';
+import type { Caller, CommandInput } from '../src/core/command.ts';
+import { digestReply, DigestScheduler, parseTime, parseZone, PostError, SubscriptionService, type DigestLog } from '../src/digest/index.ts';
 import { digestKey } from '../src/digest/slots.ts';
 import type { Lang } from '../src/i18n/lang.ts';
 import type { Reply } from '../src/reply/model.ts';
@@ -31,6 +37,8 @@ interface Bot {
   service: SubscriptionService;
   scheduler: DigestScheduler;
   logs: string[];
+  /** The chat bot with this process's subscription service, as the adapters run it. */
+  chat: ChatBot;
 }
 
 async function boot(dir: string, clock: FakeClock, posters: FakePoster[], extra: { maxFailures?: number } = {}): Promise<Bot> {
@@ -38,14 +46,34 @@ async function boot(dir: string, clock: FakeClock, posters: FakePoster[], extra:
   const logs: string[] = [];
   const log: DigestLog = (level, message) => logs.push(`${level}: ${message}`);
   const scheduler = new DigestScheduler({ store, kb, posters, clock, log, ...extra });
-  const service = new SubscriptionService({ store, defaultLang: 'en', defaultZone: 'Asia/Karachi', now: clock.now, onChange: () => scheduler.replan(), log });
-  return { store, service, scheduler, logs };
+  const service = new SubscriptionService({ store, defaultZone: 'Asia/Karachi', now: clock.now, onChange: () => scheduler.replan(), log });
+  return { store, service, scheduler, logs, chat: testBot().withServices({ subscriptions: service }) };
 }
 
-const admin = (channel: string, extra: Partial<DigestRequest> = {}): DigestRequest => ({ platform: 'discord', channel, workspace: 'G1', user: 'U1', isAdmin: true, ...extra });
+type Who = Caller & { lang?: Lang };
 
-async function subscribe(bot: Bot, channel: string, opts: { lang?: string; time?: string; zone?: string } = {}, req: Partial<DigestRequest> = {}): Promise<Reply> {
-  const reply = await bot.service.subscribe(admin(channel, req), opts);
+/** An admin in a channel, as an adapter describes them; `platform: 'slack'` brings Slack's words and command names. */
+const admin = (channel: string, extra: Partial<Omit<Who, 'commandName' | 'words'>> = {}): Who => {
+  const slack = extra.platform === 'slack';
+  return {
+    platform: 'discord',
+    channel,
+    workspace: 'G1',
+    user: 'U1',
+    isAdmin: true,
+    commandName: (name) => (slack ? `/ilzam-${name}` : `/${name}`),
+    words: slack ? SLACK_WORDS : DISCORD_WORDS,
+    ...extra,
+  };
+};
+
+/** Runs a digest command through the Bot, as a platform would: options as typed, language from lang:. */
+function command(bot: Bot, name: 'subscribe' | 'unsubscribe' | 'subscriptions', who: Who, input: CommandInput = {}): Promise<Reply> {
+  return bot.chat.run(name, { ...(who.lang ? { lang: who.lang } : {}), ...input }, who);
+}
+
+async function subscribe(bot: Bot, channel: string, opts: { lang?: string; time?: string; zone?: string } = {}, req: Partial<Who> = {}): Promise<Reply> {
+  const reply = await command(bot, 'subscribe', admin(channel, req), opts);
   expect(reply.title, reply.description).toMatch(/Subscribed|Daily digest resumed|رکنیت شروع/);
   return reply;
 }
@@ -175,7 +203,7 @@ describe('restarts', () => {
     expect(delivered).toHaveLength(1); // not doubled
     expect(rowsOf(bot.store, 'C1')).toEqual([expect.objectContaining({ date: '2025-05-27', status: 'unconfirmed', error: expect.stringMatching(/restart/) })]);
     expect(bot.logs).toContainEqual(expect.stringMatching(/^warn: discord channel C1 \(2025-05-27\): a post was interrupted by a restart/));
-    const list = await bot.service.list(admin('C1'));
+    const list = await command(bot, 'subscriptions', admin('C1'));
     expect(list.fields[0]!.lines[1]).toBe('27 May 2025: interrupted by a restart, may not have been posted');
 
     await clock.runUntil('2025-05-28T04:00:00Z', bot.scheduler);
@@ -357,14 +385,14 @@ describe('failures', () => {
     expect(discord.notices[0]!.reply.description).toMatch(/could not post .* 3 times in a row \(no permission to post\).* run \/subscribe to resume/);
     expect(bot.logs).toContainEqual(expect.stringMatching(/^warn: discord channel gone: paused after 3 failures/));
 
-    const list = await bot.service.list(admin('ok'));
+    const list = await command(bot, 'subscriptions', admin('ok'));
     expect(list.fields.map((f) => [f.label, f.lines[1]])).toEqual([
       ['gone', 'paused: channel not found'],
       ['locked', 'paused: no permission to post'],
       ['ok', 'last posted 31 May 2025'],
     ]);
     // /subscribe in a paused channel resumes it, with the new settings.
-    const resumed = await bot.service.subscribe(admin('locked'), { lang: 'ur', time: '09:30' }); // 10:00 now: starts tomorrow
+    const resumed = await command(bot, 'subscribe', admin('locked'), { lang: 'ur', time: '09:30' }); // 10:00 now: starts tomorrow
     expect(resumed.title).toBe('روزانہ خلاصہ دوبارہ شروع');
     expect(bot.store.read().subscriptions.find((s) => s.channel === 'locked')).toMatchObject({ paused: false, failures: 0, language: 'ur', time: '09:30' });
     discord.fail = () => undefined;
@@ -519,9 +547,9 @@ describe('subscription commands', () => {
     const bot = await boot(dir, clock, []);
     const replies = await Promise.all([
       ...Array.from({ length: 100 }, (_, i) =>
-        bot.service.subscribe(admin(`C${i}`, { platform: i % 2 ? 'slack' : 'discord', user: `U${i}` }), { time: `${String(i % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}`, lang: i % 3 ? 'en' : 'ur' }),
+        command(bot, 'subscribe', admin(`C${i}`, { platform: i % 2 ? 'slack' : 'discord', user: `U${i}` }), { time: `${String(i % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}`, lang: i % 3 ? 'en' : 'ur' }),
       ),
-      bot.service.subscribe(admin('C0'), {}),
+      command(bot, 'subscribe', admin('C0'), {}),
     ]);
     expect(replies.slice(0, 100).every((r) => r.kind === 'help' && r.ephemeral)).toBe(true);
     expect(replies[100]).toMatchObject({ kind: 'usage', ephemeral: true, title: 'This channel already gets the daily digest' });
@@ -538,16 +566,16 @@ describe('subscription commands', () => {
     await subscribe(bot, 'C1', { time: '07:15', lang: 'ur' });
     const before = readFileSync(bot.store.file, 'utf8');
     const cases: Array<[string, Promise<Reply>, RegExp, RegExp]> = [
-      ['bad time', bot.service.subscribe(admin('C2'), { time: '25:99' }), /^“25:99” is not a time$/, /24-hour time from 00:00 to 23:59/],
-      ['am/pm', bot.service.subscribe(admin('C2'), { time: '9am' }), /^“9am” is not a time$/, /time:09:00/],
-      ['bad zone', bot.service.subscribe(admin('C2'), { zone: 'Mars/Olympus_Mons' }), /^“Mars\/Olympus_Mons” is not a time zone$/, /Asia\/Karachi/],
-      ['abbreviation', bot.service.subscribe(admin('C2'), { zone: 'PKT' }), /is not a time zone/, /IANA/],
-      ['bad lang', bot.service.subscribe(admin('C2'), { lang: 'klingon' }), /^Unknown language “klingon”$/, /lang:ur/],
-      ['duplicate', bot.service.subscribe(admin('C1'), { time: '08:00' }), /^This channel already gets the daily digest$/, /every day at 07:15 \(Asia\/Karachi\), in Urdu\. To change that, run \/unsubscribe and then \/subscribe again\./],
-      ['unsubscribe nothing', bot.service.unsubscribe(admin('C9')), /^This channel has no daily digest to stop$/, /Run \/subscribe to start one/],
-      ['non-admin discord', bot.service.subscribe(admin('C2', { isAdmin: false }), {}), /^Only admins can manage the daily digest$/, /Manage Server permission/],
-      ['non-admin slack', bot.service.unsubscribe(admin('C1', { isAdmin: false, platform: 'slack' })), /^Only admins/, /workspace admins/],
-      ['non-admin list', bot.service.list(admin('C1', { isAdmin: false })), /^Only admins/, /Manage Server/],
+      ['bad time', command(bot, 'subscribe', admin('C2'), { time: '25:99' }), /^“25:99” is not a time$/, /24-hour time from 00:00 to 23:59/],
+      ['am/pm', command(bot, 'subscribe', admin('C2'), { time: '9am' }), /^“9am” is not a time$/, /time:09:00/],
+      ['bad zone', command(bot, 'subscribe', admin('C2'), { zone: 'Mars/Olympus_Mons' }), /^“Mars\/Olympus_Mons” is not a time zone$/, /Asia\/Karachi/],
+      ['abbreviation', command(bot, 'subscribe', admin('C2'), { zone: 'PKT' }), /is not a time zone/, /IANA/],
+      ['bad lang', command(bot, 'subscribe', admin('C2'), { lang: 'klingon' }), /^Unknown language “klingon”$/, /lang:ur/],
+      ['duplicate', command(bot, 'subscribe', admin('C1'), { time: '08:00' }), /^This channel already gets the daily digest$/, /every day at 07:15 \(Asia\/Karachi\), in Urdu\. To change that, run \/unsubscribe and then \/subscribe again\./],
+      ['unsubscribe nothing', command(bot, 'unsubscribe', admin('C9')), /^This channel has no daily digest to stop$/, /Run \/subscribe to start one/],
+      ['non-admin discord', command(bot, 'subscribe', admin('C2', { isAdmin: false }), {}), /^Only admins can use \/subscribe$/, /Manage Server permission/],
+      ['non-admin slack', command(bot, 'unsubscribe', admin('C1', { isAdmin: false, platform: 'slack' })), /^Only admins/, /workspace admins/],
+      ['non-admin list', command(bot, 'subscriptions', admin('C1', { isAdmin: false })), /^Only admins/, /Manage Server/],
     ];
     for (const [name, promise, title, text] of cases) {
       const reply = await promise;
@@ -557,11 +585,13 @@ describe('subscription commands', () => {
       expect(reply.description, name).toMatch(text);
     }
     // In Urdu too, when asked in Urdu.
-    const ur = await bot.service.subscribe(admin('C2', { lang: 'ur' }), { time: '25:99' });
+    const ur = await command(bot, 'subscribe', admin('C2', { lang: 'ur' }), { time: '25:99' });
     expect(ur).toMatchObject({ lang: 'ur', dir: 'rtl', title: '“25:99” درست وقت نہیں' });
-    const urDup = await bot.service.subscribe(admin('C1'), { lang: 'ur' });
+    const urDup = await command(bot, 'subscribe', admin('C1'), { lang: 'ur' });
     expect(urDup.description).toContain('روزانہ 07:15 بجے (Asia/Karachi)، اردو میں');
-    expect((await bot.service.subscribe(admin('C2', { isAdmin: false, lang: 'ur' }), {})).title).toBe('روزانہ خلاصے کا انتظام صرف ایڈمن کر سکتے ہیں');
+    expect((await command(bot, 'subscribe', admin('C2', { isAdmin: false, lang: 'ur' }), {})).title).toBe('/subscribe صرف منتظمین استعمال کر سکتے ہیں');
+    // Outside a channel (a DM, the console) the digest commands are refused before anything else.
+    expect((await command(bot, 'subscribe', admin('D1', { isDirect: true }))).title).toBe('/subscribe works in a channel');
     // Nothing was written, and the file still loads.
     expect(readFileSync(bot.store.file, 'utf8')).toBe(before);
     expect((await openStateStore({ dir })).listSubscriptions()).toHaveLength(1);
@@ -586,20 +616,20 @@ describe('subscription commands', () => {
     await subscribe(bot, 'C2', { time: '18:00', zone: 'Europe/London' }, { workspace: 'G1' });
     await subscribe(bot, 'C3', {}, { workspace: 'G2' });
 
-    const server = await bot.service.list(admin('C1', { workspace: 'G1' }));
+    const server = await command(bot, 'subscriptions', admin('C1', { workspace: 'G1' }));
     expect(server).toMatchObject({ kind: 'help', ephemeral: true, title: 'Daily digest in this server' });
     expect(server.fields).toEqual([
       { label: 'C1', lines: ['every day at 09:00 (Asia/Karachi), in Urdu', 'nothing posted yet'] },
       { label: 'C2', lines: ['every day at 18:00 (Europe/London), in English', 'nothing posted yet'] },
     ]);
-    const channel = await bot.service.list(admin('C3', { workspace: undefined, lang: 'ur' }));
+    const channel = await command(bot, 'subscriptions', admin('C3', { workspace: undefined, lang: 'ur' }));
     expect(channel.title).toBe('اس چینل میں روزانہ خلاصہ');
     expect(channel.fields.map((f) => f.label)).toEqual(['C3']);
-    const empty = await bot.service.list(admin('C9', { workspace: 'G9', platform: 'slack' }));
+    const empty = await command(bot, 'subscriptions', admin('C9', { workspace: 'G9', platform: 'slack' }));
     expect(empty).toMatchObject({ title: 'Daily digest in this workspace', fields: [] });
     expect(empty.description).toMatch(/No channel gets the daily digest yet/);
 
-    expect((await bot.service.unsubscribe(admin('C1'))).title).toBe('Unsubscribed');
+    expect((await command(bot, 'unsubscribe', admin('C1'))).title).toBe('Unsubscribed');
     await bot.scheduler.start();
     await clock.runUntil('2025-05-27T05:00:00Z', bot.scheduler);
     expect(discord.delivered.map((m) => m.channel)).toEqual(['C3']);
@@ -607,9 +637,8 @@ describe('subscription commands', () => {
   });
 
   it('uses the platform’s command names in its answers', async () => {
-    const store = await openStateStore({ dir: tempDir() });
-    const service = new SubscriptionService({ store, defaultLang: 'en', defaultZone: 'Asia/Karachi', commandName: (p, c) => (p === 'slack' ? `/ilzam-${c}` : `/${c}`) });
-    const reply = await service.unsubscribe(admin('S1', { platform: 'slack' }));
+    const bot = await boot(tempDir(), new FakeClock('2025-05-26T20:00:00Z'), []);
+    const reply = await command(bot, 'unsubscribe', admin('S1', { platform: 'slack' }));
     expect(reply.description).toBe('Run /ilzam-subscribe to start one. /ilzam-subscriptions shows the channels that have one.');
   });
 });

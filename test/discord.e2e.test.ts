@@ -305,9 +305,9 @@ describe('Discord adapter: deferring, stopping, a bad token', () => {
   beforeAll(async () => {
     fake = await DiscordFake.start({ token: TOKEN });
     const bot = testBot();
-    // A bot whose answers take 300 ms, to drive the deferral path (execute may become async).
+    // A bot whose answers take 300 ms, to drive the deferral path.
     const slow = Object.create(bot) as Bot;
-    slow.execute = ((...args: Parameters<Bot['execute']>) => new Promise((resolve) => setTimeout(() => resolve(bot.execute(...args)), 300))) as unknown as Bot['execute'];
+    slow.run = (...args: Parameters<Bot['run']>) => new Promise((resolve) => setTimeout(() => resolve(bot.run(...args)), 300));
     discord = await startDiscord(slow, { token: TOKEN, apiUrl: `${fake.apiUrl}/v10/` }, { deferAfterMs: 50, logger: logs.logger });
   });
 
@@ -372,7 +372,7 @@ describe('npm run deploy:discord (against the fake)', () => {
 
   it('registers to one guild when a guild id is given', async () => {
     const result = await deployCommands(COMMANDS, { token: TOKEN, applicationId: fake.applicationId, guildId: fake.guildId, apiUrl: fake.apiUrl });
-    expect(result).toMatchObject({ scope: 'guild', applicationId: fake.applicationId, names: ['incident', 'actor', 'week', 'help'] });
+    expect(result).toMatchObject({ scope: 'guild', applicationId: fake.applicationId, names: ['incident', 'actor', 'week', 'help', 'subscribe', 'unsubscribe', 'subscriptions'] });
     const put = fake.requests.find((r) => r.method === 'PUT')!;
     expect(put.path).toBe(`/applications/${fake.applicationId}/guilds/${fake.guildId}/commands`);
     expect(put.headers.authorization).toBe(`Bot ${TOKEN}`);
@@ -398,7 +398,7 @@ describe('npm run deploy:discord (against the fake)', () => {
     expect(result).toMatchObject({ scope: 'global', applicationId: fake.applicationId });
     expect(fake.requests.some((r) => r.method === 'GET' && r.path === '/applications/@me')).toBe(true);
     expect(fake.requests.some((r) => r.method === 'PUT' && r.path === `/applications/${fake.applicationId}/commands`)).toBe(true);
-    expect(fake.commands.global.map((c) => c.name)).toEqual(['incident', 'actor', 'week', 'help']);
+    expect(fake.commands.global.map((c) => c.name)).toEqual(['incident', 'actor', 'week', 'help', 'subscribe', 'unsubscribe', 'subscriptions']);
   });
 
   it('falls back to /oauth2/applications/@me', async () => {

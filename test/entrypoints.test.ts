@@ -37,7 +37,7 @@ describe('npm start with no tokens: the console bot reads a pipe', () => {
 
 describe('the CLI', () => {
   it('search --json: results best first, with kind, id, names in both languages and aliases', () => {
-    const { code, out } = run('src/cli.ts', ['search', 'fancy', 'bear', '--json']);
+    const { code, out } = run('src/cli/index.ts', ['search', 'fancy', 'bear', '--json']);
     expect(code).toBe(0);
     const json = JSON.parse(out);
     expect(json.query).toBe('fancy bear');
@@ -49,7 +49,7 @@ describe('the CLI', () => {
     expect(json.results.some((r: { kind: string; title?: unknown }) => r.kind === 'incident' && r.title)).toBe(true);
   });
   it('incident --json: the incident with its parties, claims and sources', () => {
-    const { code, out } = run('src/cli.ts', ['incident', 'sony', 'hack', '2014', '--json']);
+    const { code, out } = run('src/cli/index.ts', ['incident', 'sony', 'hack', '2014', '--json']);
     expect(code).toBe(0);
     const json = JSON.parse(out);
     expect(json.id).toBe('sony-pictures-2014');
@@ -59,13 +59,13 @@ describe('the CLI', () => {
     expect(json.sources.length).toBeGreaterThan(1);
   });
   it('week --date prints the digest for that date; nothing matched exits 1; bad usage exits 2', () => {
-    const week = run('src/cli.ts', ['week', '--date', '2023-05-27', '--json']);
+    const week = run('src/cli/index.ts', ['week', '--date', '2023-05-27', '--json']);
     expect(week.code).toBe(0);
     expect(JSON.parse(week.out).recent.map((c: { incident: string }) => c.incident)).toContain('volt-typhoon');
-    expect(run('src/cli.ts', ['incident', 'qqqzzzxx']).code).toBe(1);
-    expect(run('src/cli.ts', ['incident', 'volt', '--lang', 'fr']).code).toBe(2);
-    expect(run('src/cli.ts', ['week', '--date', '2023-13-45']).code).toBe(2);
-    const unknown = run('src/cli.ts', ['frobnicate']);
+    expect(run('src/cli/index.ts', ['incident', 'qqqzzzxx']).code).toBe(1);
+    expect(run('src/cli/index.ts', ['incident', 'volt', '--lang', 'fr']).code).toBe(2);
+    expect(run('src/cli/index.ts', ['week', '--date', '2023-13-45']).code).toBe(2);
+    const unknown = run('src/cli/index.ts', ['frobnicate']);
     expect(unknown.code).toBe(2);
     expect(unknown.err).toContain('usage:');
   });

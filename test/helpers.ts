@@ -1,10 +1,11 @@
 // One Bot for all core tests: loading and indexing the real dataset and registry once.
+import { commandRegistry } from '../commands/index.ts';
 import { Bot } from '../src/core/bot.ts';
 
 let shared: Bot | undefined;
 
 export function testBot(): Bot {
-  shared ??= Bot.load({ defaultLang: 'en', timeZone: 'Asia/Karachi' });
+  shared ??= Bot.load({ defaultLang: 'en', timeZone: 'Asia/Karachi' }, commandRegistry());
   return shared;
 }
 

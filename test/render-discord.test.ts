@@ -183,7 +183,7 @@ describe('renderDiscord', () => {
     }
   });
 
-  it('renders every real command reply within limits', () => {
+  it('renders every real command reply within limits', async () => {
     const bot = testBot();
     const asks: [string, Record<string, string>][] = [
       ['incident', { query: 'volt typhoon', detail: 'true' }],
@@ -193,6 +193,6 @@ describe('renderDiscord', () => {
       ['week', { date: '2023-05-26' }],
       ['help', { lang: 'ur' }],
     ];
-    for (const [name, input] of asks) expectWithinLimits(renderDiscord(bot.execute(name, input)));
+    for (const [name, input] of asks) expectWithinLimits(renderDiscord(await bot.run(name, input)));
   });
 });

@@ -7,8 +7,9 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSlack, postReply, type RunningSlack } from '../src/adapters/slack/index.ts';
-import type { SlackConfig } from '../src/adapters/slack/app.ts';
+import { startSlack, type RunningSlack } from '../src/adapters/slack/index.ts';
+import type { SlackConfig } from '../src/adapters/slack/config.ts';
+import { commandRegistry } from '../commands/index.ts';
 import { Bot } from '../src/core/bot.ts';
 import type { SlackReplyPayload } from '../src/adapters/slack/render.ts';
 import type { Reply } from '../src/reply/model.ts';
@@ -32,7 +33,7 @@ beforeAll(() => {
   copyFileSync(path.join(repoData, 'dataset.json'), path.join(dataDir, 'dataset.json'));
   copyFileSync(path.join(repoData, 'parties/core.json'), path.join(dataDir, 'parties/core.json'));
   copyFileSync(path.join(repoData, 'incidents/volt-typhoon.json'), path.join(dataDir, 'incidents/volt-typhoon.json'));
-  bot = Bot.load({ defaultLang: 'en', timeZone: 'Asia/Karachi' }, { dataDir });
+  bot = Bot.load({ defaultLang: 'en', timeZone: 'Asia/Karachi' }, commandRegistry(), {}, { dataDir });
 });
 
 afterAll(() => {
@@ -295,9 +296,8 @@ describe('Slack in HTTP mode', () => {
       footer: huge('footer <!channel> '),
       ephemeral: false,
     };
-    const outcome = await postReply(slack.app.client, 'C0FAKE', reply);
     // The fake refuses over-limit blocks with invalid_blocks, as Slack does.
-    expect(outcome).toMatchObject({ ok: true, channel: 'C0FAKE' });
+    expect(await slack.poster.post('C0FAKE', reply)).toMatchObject({ messageId: expect.any(String) });
     const posted = fake.messages.at(-1)!;
     expectWithinSlackLimits(posted);
     expectInert(posted);
@@ -312,18 +312,18 @@ describe('Slack in HTTP mode', () => {
     expect(json).toContain('{"type":"plain_text","text":"…","emoji":false}');
   });
 
-  it('handles Web API errors (channel_not_found, not_in_channel, ratelimited) without crashing', async () => {
-    const reply = bot.execute('incident', { query: 'volt typhoon' });
+  it('classifies Web API errors (channel_not_found, not_in_channel, ratelimited) for the scheduler, without crashing', async () => {
+    const reply = await bot.run('incident', { query: 'volt typhoon' });
     fake.failApi('chat.postMessage', 'channel_not_found');
-    expect(await postReply(slack.app.client, 'C0GONE', reply)).toMatchObject({ ok: false, error: 'channel_not_found' });
+    await expect(slack.poster.post('C0GONE', reply)).rejects.toMatchObject({ name: 'PostError', kind: 'gone' });
     fake.failApi('chat.postMessage', 'not_in_channel');
-    expect(await postReply(slack.app.client, 'C0PRIVATE', reply)).toMatchObject({ ok: false, error: 'not_in_channel' });
-    // Rate limited: HTTP 429 with Retry-After 1; the client waits it out and tries again.
+    await expect(slack.poster.post('C0PRIVATE', reply)).rejects.toMatchObject({ kind: 'forbidden' });
+    // Rate limited: HTTP 429 with Retry-After 1; the poster does not retry (the scheduler waits it out) and says how long.
     const before = fake.callsOf('chat.postMessage').length;
     fake.failApi('chat.postMessage', 'ratelimited', { retryAfter: 1 });
-    expect(await postReply(slack.app.client, 'C0BUSY', reply)).toMatchObject({ ok: true, channel: 'C0BUSY' });
+    await expect(slack.poster.post('C0BUSY', reply)).rejects.toMatchObject({ kind: 'rate-limited', retryAfterMs: 1000 });
     const calls = fake.callsOf('chat.postMessage').slice(before);
-    expect(calls.map((c) => c.status)).toEqual([429, 200]);
+    expect(calls.map((c) => c.status)).toEqual([429]);
     // And the app still answers.
     expect(headerOf(await ask('/ilzam-incident', 'volt typhoon'))).toMatch(/^Volt Typhoon/);
   });

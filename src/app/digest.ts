@@ -1,15 +1,12 @@
 // The daily digest as the platform runner wires it: one state store, one SubscriptionService
-// that the adapters' slash commands call, and one DigestScheduler fed with the posters of the
+// that the digest commands call (through the Bot's services), and one DigestScheduler fed with the posters of the
 // platforms that did start. The scheduler is built last, because posters need logged-in
 // clients; a /subscribe that arrives before that is saved, and start() finds it in the state.
-import type { Config } from '../config.ts';
+import type { CoreConfig } from '../config.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge.ts';
-import { DigestScheduler, SubscriptionService, type CommandNamer, type DigestLog, type DigestPoster, type DigestSchedulerOptions, type SchedulerClock } from '../digest/index.ts';
+import { DigestScheduler, SubscriptionService, type DigestLog, type DigestPoster, type DigestSchedulerOptions, type SchedulerClock } from '../digest/index.ts';
 import { openStateStore, type StateStore } from '../store/state-store.ts';
-import { SLACK_COMMAND_PREFIX } from '../adapters/slack/command-names.ts';
 
-/** How answers name the commands: "/subscribe" on Discord, "/ilzam-subscribe" on Slack (command-names.ts says why). */
-export const digestCommandName: CommandNamer = (platform, command) => (platform === 'slack' ? `/${SLACK_COMMAND_PREFIX}-${command}` : `/${command}`);
 
 export type DigestTuning = Pick<DigestSchedulerOptions, 'maxFailures' | 'maxAttempts' | 'spacingMs' | 'maxInlineWaitMs' | 'retryBaseMs' | 'maxSleepMs' | 'postTimeoutMs'>;
 
@@ -32,18 +29,16 @@ export interface Digest {
 }
 
 /** Opens the state store (StateDirError / StateValidationError name the path) and builds the service. */
-export async function openDigest(kb: KnowledgeBase, config: Pick<Config, 'defaultLang' | 'timeZone' | 'stateDir'>, opts: DigestOptions = {}): Promise<Digest> {
+export async function openDigest(kb: KnowledgeBase, config: Pick<CoreConfig, 'timeZone' | 'stateDir'>, opts: DigestOptions = {}): Promise<Digest> {
   const now = opts.clock?.now ?? (() => new Date());
   const store = await openStateStore({ dir: config.stateDir, now });
   let scheduler: DigestScheduler | undefined;
   const service = new SubscriptionService({
     store,
-    defaultLang: config.defaultLang,
     defaultZone: config.timeZone,
     now,
     // A new subscription's first slot may come before the scheduler's next wake-up.
     onChange: () => scheduler?.replan(),
-    commandName: digestCommandName,
     log: opts.log,
   });
   return {
@@ -53,7 +48,7 @@ export async function openDigest(kb: KnowledgeBase, config: Pick<Config, 'defaul
       return scheduler;
     },
     async start(posters) {
-      scheduler ??= new DigestScheduler({ store, kb, posters, clock: opts.clock, log: opts.log, commandName: digestCommandName, ...opts.tuning });
+      scheduler ??= new DigestScheduler({ store, kb, posters, clock: opts.clock, log: opts.log, ...opts.tuning });
       await scheduler.start();
       return scheduler;
     },

@@ -1,28 +1,53 @@
-// Starts the chat platforms that are configured, side by side in one process, with the daily
-// digest: the state store is opened first (a state directory that cannot be used stops
-// start-up before any client logs in), the adapters answer the subscription commands, and the
-// scheduler starts once the clients are ready. Stops cleanly on SIGINT/SIGTERM. Each adapter is
-// loaded only when its token is set, so a console or Slack-only install never loads
-// discord.js, and vice versa.
-import type { Config } from '../config.ts';
+// The one list of chat platforms, and starting the configured ones side by side in one
+// process, with the daily digest: the state store is opened first (a state directory that
+// cannot be used stops start-up before any client logs in), the SubscriptionService goes into
+// the Bot's services, and the scheduler starts once the clients are ready. One platform that
+// cannot start (a revoked token, a wrong token type, no answer in time) fails alone; the
+// others run. Stops cleanly on SIGINT/SIGTERM.
+//
+// Adding a platform: one folder under src/adapters/ (index, config, commands, render, poster,
+// log) whose config.ts exports a Platform entry, and one line in PLATFORMS.
+import { discordPlatform } from '../adapters/discord/config.ts';
+import type { AnyPlatform, RunningPlatform } from '../adapters/platform.ts';
+import { slackPlatform } from '../adapters/slack/config.ts';
+import { readCoreConfig, type CoreConfig } from '../config.ts';
 import type { Bot } from '../core/bot.ts';
-import type { DigestPoster, DigestScheduler } from '../digest/index.ts';
-import type { DiscordOptions } from '../adapters/discord/index.ts';
-import type { StartSlackOptions } from '../adapters/slack/index.ts';
+import type { DigestScheduler } from '../digest/index.ts';
 import { openDigest, type Digest, type DigestOptions } from './digest.ts';
+
+export const PLATFORMS: readonly AnyPlatform[] = [discordPlatform, slackPlatform];
+
+export interface AppConfig extends CoreConfig {
+  /** The settings of each configured platform, by name. */
+  platforms: Record<string, unknown>;
+}
 
 export class PlatformStartError extends Error {
   override name = 'PlatformStartError';
 }
 
-export interface RunningPlatform {
-  name: string;
-  poster: DigestPoster;
-  stop(): Promise<void>;
+/** The bot's and every platform's configuration; ConfigError names what to fix. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const platforms: Record<string, unknown> = {};
+  for (const platform of PLATFORMS) {
+    const config = platform.readConfig(env);
+    if (config !== undefined) platforms[platform.name] = config;
+  }
+  return { ...readCoreConfig(env), platforms };
+}
+
+/** What is configured, safe to log: no token or secret values. */
+export function describeConfig(config: AppConfig): string {
+  const parts = [`lang=${config.defaultLang}`, `zone=${config.timeZone}`];
+  for (const platform of PLATFORMS) if (config.platforms[platform.name] !== undefined) parts.push(platform.describe(config.platforms[platform.name]));
+  if (!Object.keys(config.platforms).length) parts.push('console');
+  return parts.join(', ');
 }
 
 export interface RunningPlatforms {
   platforms: RunningPlatform[];
+  /** The Bot the platforms answer with: the one given, with the digest's services. */
+  bot: Bot;
   digest: Digest;
   scheduler: DigestScheduler;
   /** Scheduler first (it waits for the post in flight), then the platforms, then pending state writes. */
@@ -32,33 +57,30 @@ export interface RunningPlatforms {
 export interface StartPlatformsOptions extends DigestOptions {
   /** Stop on SIGINT/SIGTERM and exit (default true; tests stop by hand). */
   handleSignals?: boolean;
-  discord?: Omit<DiscordOptions, 'digest'>;
-  slack?: Omit<StartSlackOptions, 'digest'>;
+  /** Options for each platform's start(), by name (tests pass loggers and timings). */
+  platformOptions?: Record<string, unknown>;
+  /** How long a platform may take to connect before it is given up on (default 60 s). */
+  startTimeoutMs?: number;
 }
 
-export async function startPlatforms(bot: Bot, config: Config, options: StartPlatformsOptions = {}): Promise<RunningPlatforms> {
-  const digest = await openDigest(bot.kb, config, options);
+export async function startPlatforms(baseBot: Bot, config: AppConfig, options: StartPlatformsOptions = {}): Promise<RunningPlatforms> {
+  const digest = await openDigest(baseBot.kb, config, options);
+  const bot = baseBot.withServices({ ...baseBot.services, subscriptions: digest.service });
+  const configured = PLATFORMS.filter((p) => config.platforms[p.name] !== undefined);
+  const results = await Promise.allSettled(
+    configured.map((p) => withTimeout(p.start(bot, config.platforms[p.name], options.platformOptions?.[p.name]), options.startTimeoutMs ?? 60_000)),
+  );
   const running: RunningPlatform[] = [];
   const failures: string[] = [];
-  // One platform failing to start (a revoked token) should not take the other one down.
-  if (config.discord) {
-    try {
-      const { startDiscord } = await import('../adapters/discord/index.ts');
-      running.push(await startDiscord(bot, config.discord, { ...options.discord, digest: digest.service }));
-      console.error('[ilzam] discord: connected');
-    } catch (err) {
-      failures.push(`discord: ${(err as Error).message}`);
+  results.forEach((result, i) => {
+    const name = configured[i]!.name;
+    if (result.status === 'fulfilled') {
+      running.push(result.value);
+      console.error(`[ilzam] ${name}: connected`);
+    } else {
+      failures.push(`${name}: ${result.reason instanceof Error ? result.reason.message : String(result.reason)}`);
     }
-  }
-  if (config.slack) {
-    try {
-      const { startSlack } = await import('../adapters/slack/index.ts');
-      running.push(await startSlack(bot, config.slack, { ...options.slack, digest: digest.service }));
-      console.error('[ilzam] slack: connected');
-    } catch (err) {
-      failures.push(`slack: ${(err as Error).message}`);
-    }
-  }
+  });
   if (!running.length) {
     await digest.stop();
     throw new PlatformStartError(`no platform could start (${failures.join('; ')})`);
@@ -76,7 +98,30 @@ export async function startPlatforms(bot: Bot, config: Config, options: StartPla
   if (options.handleSignals ?? true) stopOnSignals(stop);
   // A platform that did not start keeps its subscriptions untouched until it runs again.
   const scheduler = await digest.start(running.map((p) => p.poster));
-  return { platforms: running, digest, scheduler, stop };
+  return { platforms: running, bot, digest, scheduler, stop };
+}
+
+/** The started platform, or a rejection when it has not connected in time (a wrong token can hang a client). */
+async function withTimeout(start: Promise<RunningPlatform>, ms: number): Promise<RunningPlatform> {
+  let timedOut = false;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => {
+      timedOut = true;
+      reject(new Error(`did not connect within ${Math.round(ms / 1000)} s`));
+    }, ms);
+    timer.unref();
+  });
+  // A start that finishes after its time is up is stopped again, so it does not run unseen.
+  start.then(
+    (late) => (timedOut ? late.stop().catch(() => undefined) : undefined),
+    () => undefined,
+  );
+  try {
+    return await Promise.race([start, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function stopOnSignals(stop: () => Promise<void>): void {

@@ -4,17 +4,17 @@
 // Exit codes: 0 answered, 1 nothing matched, 2 bad usage, 3 the data failed to load.
 import { config as loadDotenv } from 'dotenv';
 import { parseArgs } from 'node:util';
-import { ConfigError, readConfig } from '../config.ts';
+import { commandRegistry } from '../../commands/index.ts';
+import { renderTerminal } from '../adapters/console/render.ts';
+import { ConfigError, readCoreConfig } from '../config.ts';
 import { Bot } from '../core/bot.ts';
 import { cleanText } from '../text/clean.ts';
 import { BadLanguageError, parseLang } from '../i18n/lang.ts';
 import { lookup } from '../knowledge/lookup.ts';
-import { renderTerminal } from '../adapters/console/render.ts';
 import { DataValidationError } from '../store/curated.ts';
 import { entityJson, incidentJson, searchJson, weekJson } from './json.ts';
-import { weekDigest } from '../summary/week.ts';
-import { localDay } from '../i18n/time.ts';
-import { parseDay } from '../../commands/week.ts';
+import { weekClaims } from '../summary/week.ts';
+import { localDay, parseDay } from '../i18n/time.ts';
 
 const USAGE = `usage: npm run cli -- <command> [text] [options]
 commands:
@@ -34,7 +34,7 @@ function fail(message: string, code: number): never {
   process.exit(code);
 }
 
-function main(): void {
+async function main(): Promise<void> {
   loadDotenv({ quiet: true });
   let parsed;
   try {
@@ -66,7 +66,7 @@ function main(): void {
 
   let bot: Bot;
   try {
-    bot = Bot.load(readConfig());
+    bot = Bot.load(readCoreConfig(), commandRegistry());
   } catch (err) {
     if (err instanceof ConfigError || err instanceof DataValidationError) fail(err.message, 3);
     throw err;
@@ -87,7 +87,7 @@ function main(): void {
     case 'incident':
     case 'actor': {
       const input = { [command === 'incident' ? 'query' : 'name']: text, lang: values.lang, detail: values.detail ? 'true' : undefined };
-      const reply = bot.execute(command, input);
+      const reply = await bot.run(command, input);
       if (values.json) {
         if (reply.kind === 'usage') fail(reply.description ?? reply.title, 2);
         const found = text ? lookup(ctx, text, command === 'incident' ? 'incident' : 'entity') : undefined;
@@ -106,8 +106,8 @@ function main(): void {
     case 'week': {
       const day = values.date ? parseDay(values.date) : localDay(ctx.now, ctx.timeZone);
       if (!day) fail(`--date must be YYYY-MM-DD, not "${values.date}"`, 2);
-      if (values.json) print(weekJson(bot.kb, weekDigest(bot.kb, day)));
-      else print(renderTerminal(bot.execute('week', { lang: lang, date: day })));
+      if (values.json) print(weekJson(bot.kb, weekClaims(bot.kb, day)));
+      else print(renderTerminal(await bot.run('week', { lang: lang, date: day })));
       return;
     }
     default:
@@ -115,4 +115,4 @@ function main(): void {
   }
 }
 
-main();
+void main();

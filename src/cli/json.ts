@@ -4,7 +4,7 @@ import type { Incident } from '../domain/schema.ts';
 import type { SearchHit } from '../search/engine.ts';
 import { actorHistory } from '../summary/actor.ts';
 import { isContested } from '../summary/incident.ts';
-import type { WeekDigest } from '../summary/week.ts';
+import type { WeekClaims } from '../summary/week.ts';
 import type { Entity, KnowledgeBase } from '../knowledge/knowledge.ts';
 
 function entitySummary(entity: Entity) {
@@ -60,8 +60,8 @@ export function entityJson(kb: KnowledgeBase, entity: Entity) {
   };
 }
 
-export function weekJson(kb: KnowledgeBase, digest: WeekDigest) {
-  const claim = (r: WeekDigest['recent'][number]) => ({
+export function weekJson(kb: KnowledgeBase, digest: WeekClaims) {
+  const claim = (r: WeekClaims['recent'][number]) => ({
     incident: r.incident.id,
     title: r.incident.title,
     ...r.claim,

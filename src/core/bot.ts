@@ -1,107 +1,165 @@
-// The bot's core, shared by every adapter: the knowledge base, the search index, and the
-// commands, with one entry point that never throws at the user. Platform code calls
-// execute() and suggest(), then renders the Reply it gets.
-import { COMMANDS, findCommand } from '../../commands/index.ts';
-import type { Incident } from '../domain/schema.ts';
-import type { Lang } from '../i18n/lang.ts';
+// The bot's kernel, shared by every adapter: the knowledge base, the search index, the command
+// registry it is handed, and the services. One entry point runs a command for a caller: it
+// decides the answer language once, enforces who may run the command and where, and never
+// throws at the user. Adapters call run() and suggest(), then render the Reply they get.
+import { BadLanguageError, chooseLang, parseLang, say, type Lang } from '../i18n/lang.ts';
+import { zonesMatching } from '../i18n/time.ts';
+import { loadKnowledgeBase, type KnowledgeBase } from '../knowledge/knowledge.ts';
+import { searchDocs } from '../knowledge/search-docs.ts';
+import { labelOf } from '../knowledge/lookup.ts';
+import { apologyReply, badLangReply, notAllowedReply, notHereReply } from '../reply/common.ts';
 import { emptyReply, type Reply, type Suggestion } from '../reply/model.ts';
 import { SearchEngine } from '../search/engine.ts';
-import type { Command, CommandContext, CommandInput } from './command.ts';
 import { cleanText, echo } from '../text/clean.ts';
-import { KnowledgeBase, loadKnowledgeBase } from '../knowledge/knowledge.ts';
-import { labelOf } from '../knowledge/lookup.ts';
-import { incidentDoc, searchDocs } from '../knowledge/search-docs.ts';
+import type { AutocompleteSource, Caller, Command, CommandContext, CommandInput } from './command.ts';
+import type { CommandRegistry } from './command-registry.ts';
+import type { Services } from './services.ts';
 
 export interface BotConfig {
   defaultLang: Lang;
   timeZone: string;
 }
 
-export interface ExecuteOptions {
+export interface RunOptions {
   now?: Date;
-  user?: string;
 }
 
-/** Discord's limits for a choice; other platforms' are looser. */
-export const SUGGESTION_LIMIT = 25;
-export const SUGGESTION_TEXT_MAX = 100;
+/** How errors are reported; stderr by default. Never gets user text beyond the command name. */
+export type BotLog = (message: string, err?: unknown) => void;
+
+const stderrLog: BotLog = (message, err) => console.error(`[ilzam] ${message}${err === undefined ? '' : `: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`}`);
+
+/** The caller in the terminal and the CLI: no channel, no admin rights, commands typed as "/name". */
+export const LOCAL_CALLER: Caller = {
+  platform: 'console',
+  isAdmin: false,
+  commandName: (name) => `/${name}`,
+  words: {
+    workspace: { en: 'server or workspace', ur: 'سرور یا ورک اسپیس' },
+    whoIsAdmin: { en: 'Only a Discord server’s or Slack workspace’s admins can do that.', ur: 'یہ کام صرف ڈسکارڈ سرور یا سلیک ورک اسپیس کے منتظمین کر سکتے ہیں۔' },
+  },
+};
 
 export class Bot {
-  readonly commands: Command[] = COMMANDS;
-
   constructor(
     readonly kb: KnowledgeBase,
     readonly search: SearchEngine,
     readonly config: BotConfig,
+    readonly commands: CommandRegistry,
+    readonly services: Services = {},
+    private readonly log: BotLog = stderrLog,
   ) {}
 
-  static load(config: BotConfig, paths: { dataDir?: string; registryFile?: string } = {}): Bot {
+  /** Loads the curated data and the registry and builds the search index. */
+  static load(config: BotConfig, commands: CommandRegistry, services: Services = {}, paths: { dataDir?: string; registryFile?: string } = {}): Bot {
     const kb = loadKnowledgeBase(paths);
     const search = new SearchEngine(searchDocs(kb));
     search.seal();
-    return new Bot(kb, search, config);
+    return new Bot(kb, search, config, commands, services);
   }
 
-  context(opts: ExecuteOptions = {}): CommandContext {
-    return { kb: this.kb, search: this.search, now: opts.now ?? new Date(), defaultLang: this.config.defaultLang, timeZone: this.config.timeZone, user: opts.user };
+  /** The same bot (data, index, commands) with other services, e.g. the digest's once its store is open. */
+  withServices(services: Services): Bot {
+    return new Bot(this.kb, this.search, this.config, this.commands, services, this.log);
   }
 
-  /** Runs a command by name. Unknown commands get help; a bug gets an apology, not a trace. */
-  execute(name: string, input: CommandInput, opts: ExecuteOptions = {}): Reply {
-    const command = findCommand(name);
-    const ctx = this.context(opts);
-    if (!command) return this.unknownCommand(name);
+  context(caller: Caller = LOCAL_CALLER, opts: RunOptions = {}): CommandContext {
+    return {
+      kb: this.kb,
+      search: this.search,
+      commands: this.commands,
+      services: this.services,
+      caller,
+      now: opts.now ?? new Date(),
+      lang: this.config.defaultLang,
+      defaultLang: this.config.defaultLang,
+      timeZone: this.config.timeZone,
+    };
+  }
+
+  /**
+   * The language to answer in: the lang option when given, else Urdu for a query typed in Urdu
+   * script, else the default. A lang option that is neither is a BadLanguageError.
+   */
+  answerLang(command: Command, input: CommandInput): Lang {
+    const main = command.options.find((o) => o.kind === 'text');
+    const query = main ? cleanText(input[main.name]) : undefined;
+    return chooseLang(parseLang(input.lang), query, this.config.defaultLang);
+  }
+
+  /**
+   * Runs a command (or the one a name means) for a caller. Unknown names get the list of
+   * commands; a caller without the right gets a refusal; a bug gets an apology, not a trace.
+   */
+  async run(commandOrName: Command | string, input: CommandInput, caller: Caller = LOCAL_CALLER, opts: RunOptions = {}): Promise<Reply> {
+    const command = typeof commandOrName === 'string' ? this.commands.find(commandOrName) : commandOrName;
+    if (!command) return this.unknownCommand(String(commandOrName), caller);
+    let lang: Lang;
     try {
-      return command.run(input, ctx);
+      lang = this.answerLang(command, input);
     } catch (err) {
-      console.error(`[ilzam] /${command.name} failed:`, err instanceof Error ? err.stack : err);
-      const lang = this.config.defaultLang;
-      const reply = emptyReply('error', lang, lang === 'ur' ? 'معذرت، کچھ غلط ہو گیا' : 'Sorry, something went wrong');
-      reply.description = lang === 'ur' ? 'دوبارہ کوشش کریں، یا /help دیکھیں۔' : 'Please try again, or see /help.';
-      reply.ephemeral = true;
+      if (err instanceof BadLanguageError) return badLangReply(err.given, this.config.defaultLang);
+      throw err;
+    }
+    const refused = this.refusal(command, caller, lang);
+    if (refused) return refused;
+    try {
+      const reply = await command.run(input, { ...this.context(caller, opts), lang });
+      if (command.private) reply.ephemeral = true;
       return reply;
+    } catch (err) {
+      this.log(`/${command.name} failed`, err);
+      return apologyReply(lang);
     }
   }
 
-  unknownCommand(name: string): Reply {
+  /** Why this caller may not run this command here, or undefined when they may. */
+  refusal(command: Command, caller: Caller, lang: Lang): Reply | undefined {
+    const name = caller.commandName(command.name);
+    if ((command.where ?? 'anywhere') === 'channel' && (!caller.channel || caller.isDirect)) return notHereReply(lang, name);
+    const access = command.access ?? 'everyone';
+    if (access === 'admin' && !caller.isAdmin) {
+      return notAllowedReply(lang, { en: `Only admins can use ${name}`, ur: `${name} صرف منتظمین استعمال کر سکتے ہیں` }, caller.words.whoIsAdmin);
+    }
+    if (access === 'reviewer' && !caller.isReviewer) {
+      return notAllowedReply(lang, { en: `Only reviewers can use ${name}`, ur: `${name} صرف نظرثانی کرنے والے استعمال کر سکتے ہیں` }, {
+        en: 'Reviewers are the people the bot’s operator has named, and admins where the operator allows it.',
+        ur: 'نظرثانی کرنے والے وہ افراد ہیں جنہیں بوٹ چلانے والے نے مقرر کیا ہو، اور جہاں اجازت ہو وہاں منتظمین۔',
+      });
+    }
+    return undefined;
+  }
+
+  unknownCommand(name: string, caller: Caller = LOCAL_CALLER): Reply {
     const lang = this.config.defaultLang;
-    const reply = emptyReply('usage', lang, lang === 'ur' ? `“/${echo(name)}” کوئی کمانڈ نہیں` : `There is no command “/${echo(name)}”`, true);
-    reply.description = lang === 'ur' ? 'یہ کمانڈز دستیاب ہیں:' : 'These are the commands:';
-    reply.fields = this.commands.map((c) => ({ label: `/${c.name}`, lines: [c.description[lang]] }));
+    const typed = `/${echo(name.replace(/^\//, ''))}`;
+    const reply = emptyReply('usage', lang, say(lang, { en: `There is no command “${typed}”`, ur: `’${typed}‘ کوئی کمانڈ نہیں` }), true);
+    reply.description = say(lang, { en: 'These are the commands:', ur: 'یہ کمانڈز دستیاب ہیں:' });
+    reply.fields = this.commands.list().map((c) => ({ label: caller.commandName(c.name), lines: [c.description[lang]] }));
     return reply;
   }
 
-  /** Autocomplete choices for a partly typed incident or actor name. */
-  suggest(kind: 'incident' | 'actor', typed: string, lang: Lang = this.config.defaultLang): Suggestion[] {
+  /** Autocomplete choices for what is typed so far, best first; at most `limit`. */
+  suggest(source: AutocompleteSource, typed: string, lang: Lang = this.config.defaultLang, limit = 25): Suggestion[] {
     const text = cleanText(typed);
-    const targetKind = kind === 'incident' ? 'incident' : 'entity';
-    const ctx = this.context();
-    const hits = text ? this.search.suggest(text, { kinds: [targetKind], limit: SUGGESTION_LIMIT }) : this.defaultSuggestions(targetKind);
-    return hits.slice(0, SUGGESTION_LIMIT).map((h) => ({ label: fit(labelOf(ctx, h, lang), SUGGESTION_TEXT_MAX), value: fit(h.id, SUGGESTION_TEXT_MAX) }));
+    if (source === 'zone') return zonesMatching(text, this.config.timeZone).slice(0, limit).map((z) => ({ label: z, value: z }));
+    if (source !== 'incident' && source !== 'actor') return [];
+    const targetKind = source === 'incident' ? 'incident' : 'entity';
+    const hits = text ? this.search.suggest(text, { kinds: [targetKind], limit }) : this.defaultSuggestions(targetKind, limit);
+    return hits.slice(0, limit).map((h) => ({ label: labelOf(this, h, lang), value: h.id }));
   }
 
   /** Before anything is typed: the newest incidents, or the curated parties. */
-  private defaultSuggestions(kind: 'incident' | 'entity') {
+  private defaultSuggestions(kind: 'incident' | 'entity', limit: number) {
     if (kind === 'incident') {
       return [...this.kb.incidents.values()]
         .sort((a, b) => b.firstAttributed.localeCompare(a.firstAttributed))
-        .slice(0, SUGGESTION_LIMIT)
+        .slice(0, limit)
         .map((i) => ({ kind: 'incident' as const, id: i.id }));
     }
     return [...this.kb.entities.values()]
       .filter((e) => e.party && (e.kind === 'threat-group' || e.kind === 'criminal-group' || e.kind === 'state'))
-      .slice(0, SUGGESTION_LIMIT)
+      .slice(0, limit)
       .map((e) => ({ kind: 'entity' as const, id: e.id }));
   }
-
-  /** Adds an incident at run time and makes it searchable at once. */
-  addIncident(incident: Incident): void {
-    this.kb.addIncident(incident);
-    this.search.add(incidentDoc(this.kb, incident));
-  }
-}
-
-function fit(text: string, max: number): string {
-  const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
 }

@@ -29,6 +29,11 @@ export function parseOptionsText(command: Command, text: string): CommandInput {
   return input;
 }
 
+/** A command's options from free text: its own parser when it has one, else parseOptionsText. */
+export function parseCommandText(command: Command, text: string): CommandInput {
+  return command.parseText ? command.parseText(text) : parseOptionsText(command, text);
+}
+
 export interface ParsedLine {
   name: string;
   text: string;

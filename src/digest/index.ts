@@ -2,9 +2,9 @@
 // DigestPoster and call SubscriptionService from their slash commands; docs/digest.md.
 export { systemClock, type SchedulerClock } from './clock.ts';
 export { asPostError, PostError, type DigestPoster, type PostErrorKind, type PostOptions } from './poster.ts';
-export { discordPostError, slackPostError } from './post-errors.ts';
-export { DigestScheduler, type DigestLog, type DigestSchedulerOptions, type DueSlot } from './scheduler.ts';
+export { consoleDigestLog, type DigestLog } from './log.ts';
+export { DigestScheduler, type DigestSchedulerOptions, type DueSlot } from './scheduler.ts';
 export { DEFAULT_DIGEST_TIME, digestKey } from './slots.ts';
 export { parseTime, parseZone } from './subscription-input.ts';
 export { SubscriptionService, type DigestRequest, type SubscribeOptions, type SubscriptionServiceOptions } from './subscriptions.ts';
-export { digestReply, digestUnavailableReply, plainCommandName, type CommandNamer, type DigestCommand } from './texts.ts';
+export { digestReply, type CommandNamer } from './texts.ts';

@@ -2,7 +2,6 @@
 // timing, the exactly-once claim, retries and pausing; a poster only sends one message and
 // says, through PostError, how it failed.
 import type { Reply } from '../reply/model.ts';
-import type { Platform } from '../store/state-schema.ts';
 
 export interface PostOptions {
   /**
@@ -16,7 +15,10 @@ export interface PostOptions {
 }
 
 export interface DigestPoster {
-  platform: Platform;
+  /** The platform's name, as subscriptions record it ("discord", "slack"). */
+  platform: string;
+  /** How a command is typed on this platform, for notices ("/subscribe", "/ilzam-subscribe"). */
+  commandName(name: string): string;
   /** Posts the reply to the channel. Throws PostError (or anything: unknown errors count as transient). */
   post(channel: string, reply: Reply, opts?: PostOptions): Promise<{ messageId: string }>;
   /** Best-effort note to the channel, such as "this digest is paused". Failures are only logged. */
@@ -68,4 +70,15 @@ export function asPostError(err: unknown): PostError {
   if (err instanceof PostError) return err;
   const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
   return new PostError('transient', message, undefined, { cause: err });
+}
+
+/** A retry delay given in milliseconds, if it is one. */
+export function millisecondsOrUndefined(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined;
+}
+
+/** A retry delay given in seconds (a number or a numeric string), in milliseconds. */
+export function secondsToMs(value: unknown): number | undefined {
+  const seconds = typeof value === 'string' ? Number(value) : value;
+  return typeof seconds === 'number' && Number.isFinite(seconds) && seconds >= 0 ? Math.ceil(seconds * 1000) : undefined;
 }

@@ -7,7 +7,7 @@ import type { Platform } from '../store/state-schema.ts';
 import type { StateStore } from '../store/state-store.ts';
 import type { DigestPoster } from './poster.ts';
 import { digestKey, recentSlots } from './slots.ts';
-import type { DigestLog } from './scheduler.ts';
+import type { DigestLog } from './log.ts';
 
 export interface RecoveryContext {
   store: StateStore;

@@ -15,11 +15,8 @@ import { systemClock, type SchedulerClock } from './clock.ts';
 import { asPostError, type DigestPoster, type PostError } from './poster.ts';
 import { recordMissedDays, settleInterruptedPosts } from './recovery.ts';
 import { digestKey, nextSlotAfter, todaysSlot } from './slots.ts';
-import { digestReply, pauseNotice, plainCommandName, type CommandNamer } from './texts.ts';
-
-export type DigestLog = (level: 'info' | 'warn' | 'error', message: string) => void;
-
-const consoleLog: DigestLog = (level, message) => console.error(`[ilzam] digest ${level}: ${message}`);
+import { consoleDigestLog, type DigestLog } from './log.ts';
+import { digestReply, pauseNotice } from './texts.ts';
 
 export interface DigestSchedulerOptions {
   store: StateStore;
@@ -46,7 +43,6 @@ export interface DigestSchedulerOptions {
    * posted should the answer still come). Default 5 min: the platform clients retry for a while.
    */
   postTimeoutMs?: number;
-  commandName?: CommandNamer;
 }
 
 export interface DueSlot {
@@ -67,7 +63,6 @@ export class DigestScheduler {
   readonly #posters: ReadonlyMap<Platform, DigestPoster>;
   readonly #clock: SchedulerClock;
   readonly #log: DigestLog;
-  readonly #namer: CommandNamer;
   readonly #o: Required<Pick<DigestSchedulerOptions, 'maxFailures' | 'maxAttempts' | 'spacingMs' | 'maxInlineWaitMs' | 'retryBaseMs' | 'maxSleepMs' | 'postTimeoutMs'>>;
   #started = false;
   #stopping = false;
@@ -81,8 +76,7 @@ export class DigestScheduler {
     this.#kb = opts.kb;
     this.#posters = new Map(opts.posters.map((p) => [p.platform, p]));
     this.#clock = { ...systemClock, ...opts.clock };
-    this.#log = opts.log ?? consoleLog;
-    this.#namer = opts.commandName ?? plainCommandName;
+    this.#log = opts.log ?? consoleDigestLog;
     this.#o = {
       maxFailures: opts.maxFailures ?? 3,
       maxAttempts: opts.maxAttempts ?? 5,
@@ -316,7 +310,7 @@ export class DigestScheduler {
     this.#log('warn', `${sub.platform} channel ${sub.channel}: paused after ${failures} failures in a row (${error.kind})`);
     if (!poster.notify) return;
     try {
-      await poster.notify(sub.channel, pauseNotice(paused, failures, error.kind, this.#namer));
+      await poster.notify(sub.channel, pauseNotice(paused, failures, error.kind, poster.commandName));
       await this.#store.markPauseNoticeSent(sub.id);
     } catch (err) {
       // Expected when the channel is gone or forbids us: the pause itself is recorded either way.

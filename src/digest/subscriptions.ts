@@ -1,16 +1,13 @@
-// /subscribe [lang] [time] [zone], /unsubscribe and /subscriptions, without any platform: the
-// adapter decides who is an admin (Discord: Manage Server; Slack: workspace admin or
-// SLACK_DIGEST_ADMINS), passes the raw options, and renders the Reply it gets back. Every
-// answer is ephemeral. Writes go through the state store's queue, so concurrent commands are
+// The service behind /subscribe, /unsubscribe and /subscriptions, without any platform: the
+// command registry has already checked that the asker is an admin, in a channel; the command
+// passes the raw options, and the adapter renders the Reply. Every answer is ephemeral. Writes go through the state store's queue, so concurrent commands are
 // all kept and two subscribes racing for one channel give one subscription and one "already".
-import { BadLanguageError, parseLang } from '../i18n/lang.ts';
+import type { Lang, Texts } from '../i18n/lang.ts';
 import { localDay } from '../i18n/time.ts';
-import type { Lang } from '../i18n/lang.ts';
 import type { Reply } from '../reply/model.ts';
-import type { Platform, Subscription } from '../store/state-schema.ts';
+import type { Subscription } from '../store/state-schema.ts';
 import { DuplicateSubscriptionError, UnknownSubscriptionError, type StateStore, type SubscriptionSettings } from '../store/state-store.ts';
-import { badLangReply } from '../../commands/shared.ts';
-import type { DigestLog } from './scheduler.ts';
+import { consoleDigestLog, type DigestLog } from './log.ts';
 import { DEFAULT_DIGEST_TIME, nextSlotAfter } from './slots.ts';
 import { parseTime, parseZone } from './subscription-input.ts';
 import {
@@ -18,40 +15,40 @@ import {
   badTimeReply,
   badZoneReply,
   listReply,
-  notAdminReply,
   nothingToUnsubscribeReply,
-  plainCommandName,
   saveFailedReply,
   subscribedReply,
   unsubscribedReply,
-  type CommandNamer,
 } from './texts.ts';
 
-/** Who asks, and where: filled in by the adapter. */
+/** Who asks, and where: filled in by the command from its caller (who may ask is the command registry's check). */
 export interface DigestRequest {
-  platform: Platform;
-  /** Discord channel id or Slack channel id: the channel the command was run in. */
+  /** The platform's name, as its adapter and poster call it ("discord", "slack"). */
+  platform: string;
+  /** The channel the command was run in. */
   channel: string;
   /** Discord guild id or Slack team id; with it, /subscriptions lists the whole server. */
   workspace?: string;
   /** Platform user id of the person running the command. */
   user: string;
-  /** Decided by the adapter. The service refuses every command when false. */
-  isAdmin: boolean;
-  /** Language of the answer when the options name none; default the bot's. */
-  lang?: Lang;
+  /** Language of the answer. */
+  lang: Lang;
+  /** How a command is typed where the asker is ("/subscribe", "/ilzam-subscribe"). */
+  commandName(name: string): string;
+  /** What the platform calls a workspace ("server", "workspace"). */
+  workspaceWord: Texts;
 }
 
-/** The raw option values as typed; all optional. */
+/** The option values as typed (time, zone) or already decided (language); all optional. */
 export interface SubscribeOptions {
-  lang?: string;
+  /** The language to post in; default the asker's answer language. */
+  language?: Lang;
   time?: string;
   zone?: string;
 }
 
 export interface SubscriptionServiceOptions {
   store: StateStore;
-  defaultLang: Lang;
   /** DIGEST_TZ (default Asia/Karachi). */
   defaultZone: string;
   /** Default 09:00. */
@@ -59,13 +56,10 @@ export interface SubscriptionServiceOptions {
   now?: () => Date;
   /** Called after every change; wire it to scheduler.replan() so a new slot is timed at once. */
   onChange?: () => void;
-  commandName?: CommandNamer;
   log?: DigestLog;
 }
 
 type ResolvedOptions = Required<Omit<SubscriptionServiceOptions, 'onChange'>> & Pick<SubscriptionServiceOptions, 'onChange'>;
-
-const consoleLog: DigestLog = (level, message) => console.error(`[ilzam] digest ${level}: ${message}`);
 
 export class SubscriptionService {
   readonly #o: ResolvedOptions;
@@ -75,35 +69,25 @@ export class SubscriptionService {
       ...opts,
       defaultTime: opts.defaultTime ?? DEFAULT_DIGEST_TIME,
       now: opts.now ?? (() => new Date()),
-      commandName: opts.commandName ?? plainCommandName,
-      log: opts.log ?? consoleLog,
+      log: opts.log ?? consoleDigestLog,
     };
   }
 
   async subscribe(req: DigestRequest, opts: SubscribeOptions = {}): Promise<Reply> {
-    let lang = req.lang ?? this.#o.defaultLang;
-    if (!req.isAdmin) return notAdminReply(req.platform, lang);
-    let language: Lang | undefined;
-    try {
-      language = parseLang(opts.lang);
-    } catch (err) {
-      if (err instanceof BadLanguageError) return badLangReply(err.given, lang);
-      throw err;
-    }
-    lang = language ?? lang; // "lang:ur" also means: answer me in Urdu
+    const lang = req.lang;
     const time = given(opts.time) ? parseTime(opts.time!) : this.#o.defaultTime;
     if (!time) return badTimeReply(opts.time!, lang);
     const zone = given(opts.zone) ? parseZone(opts.zone!) : this.#o.defaultZone;
     if (!zone) return badZoneReply(opts.zone!, lang);
 
-    const settings: SubscriptionSettings = { language: language ?? lang, time, zone, createdBy: req.user };
+    const settings: SubscriptionSettings = { language: opts.language ?? lang, time, zone, createdBy: req.user };
     try {
       const { sub, resumed } = await this.#subscribe(req, settings);
       this.#o.onChange?.();
       const next = nextSlotAfter(sub, this.#o.now());
       return subscribedReply(sub, next && localDay(next, sub.zone), resumed, lang);
     } catch (err) {
-      if (err instanceof DuplicateSubscriptionError) return alreadySubscribedReply(err.existing, lang, this.#o.commandName);
+      if (err instanceof DuplicateSubscriptionError) return alreadySubscribedReply(err.existing, lang, req.commandName);
       return this.#saveFailed(err, lang);
     }
   }
@@ -123,11 +107,10 @@ export class SubscriptionService {
   }
 
   async unsubscribe(req: DigestRequest): Promise<Reply> {
-    const lang = req.lang ?? this.#o.defaultLang;
-    if (!req.isAdmin) return notAdminReply(req.platform, lang);
+    const lang = req.lang;
     try {
       const removed = await this.#o.store.removeSubscription(req.platform, req.channel);
-      if (!removed) return nothingToUnsubscribeReply(req.platform, lang, this.#o.commandName);
+      if (!removed) return nothingToUnsubscribeReply(lang, req.commandName);
       this.#o.onChange?.();
       return unsubscribedReply(lang);
     } catch (err) {
@@ -137,13 +120,12 @@ export class SubscriptionService {
 
   /** The server's (or workspace's) subscriptions when the adapter gives its id, else the channel's. */
   async list(req: DigestRequest): Promise<Reply> {
-    const lang = req.lang ?? this.#o.defaultLang;
-    if (!req.isAdmin) return notAdminReply(req.platform, lang);
+    const lang = req.lang;
     const { posts } = this.#o.store.read();
     const subs = this.#o.store
       .listSubscriptions(req.platform)
       .filter((s) => s.channel === req.channel || (req.workspace !== undefined && s.workspace === req.workspace));
-    return listReply(subs, posts, req.workspace ? 'workspace' : 'channel', req.platform, lang, this.#o.commandName);
+    return listReply(subs, posts, req.workspace ? req.workspaceWord : undefined, lang, req.commandName);
   }
 
   #saveFailed(err: unknown, lang: Lang): Reply {

@@ -1,28 +1,25 @@
 // Everything the digest feature says, in English and in Urdu (the news register of
 // src/i18n/labels.ts), as neutral Replies. Confirmations and errors are ephemeral: only the
 // admin who ran the command sees them. The digest itself and the pause notice go to the channel.
-import type { KnowledgeBase } from '../knowledge/knowledge.ts';
-import type { Lang } from '../i18n/lang.ts';
+import { say, type Lang, type Texts } from '../i18n/lang.ts';
 import { formatDate } from '../i18n/dates.ts';
 import { t } from '../i18n/labels.ts';
 import { emptyReply, type Reply } from '../reply/model.ts';
-import type { DeepReadonly } from '../store/state-store.ts';
-import type { Platform, PostRecord, Subscription } from '../store/state-schema.ts';
-import { weekDigest, weekReply } from '../summary/week.ts';
 import { echo } from '../text/clean.ts';
+import type { DeepReadonly } from '../store/state-store.ts';
+import type { KnowledgeBase } from '../knowledge/knowledge.ts';
+import type { PostRecord, Subscription } from '../store/state-schema.ts';
+import { weekClaims, weekReply } from '../summary/week.ts';
 
-export type DigestCommand = 'subscribe' | 'unsubscribe' | 'subscriptions';
 
-/** How a command is typed on a platform: "/subscribe" on Discord, "/ilzam-subscribe" on Slack. */
-export type CommandNamer = (platform: Platform, command: DigestCommand) => string;
-export const plainCommandName: CommandNamer = (_platform, command) => `/${command}`;
+/** How a command is typed where the reader is: "/subscribe" on Discord, "/ilzam-subscribe" on Slack. */
+export type CommandNamer = (command: string) => string;
 
 type Sub = DeepReadonly<Subscription>;
-const say = (lang: Lang, text: Record<Lang, string>) => text[lang];
 
 /** The daily post: the `week` digest for the subscription's local day. */
 export function digestReply(kb: KnowledgeBase, day: string, lang: Lang): Reply {
-  return weekReply(kb, weekDigest(kb, day), lang);
+  return weekReply(kb, weekClaims(kb, day), lang);
 }
 
 function languageName(language: Lang, lang: Lang): string {
@@ -48,7 +45,7 @@ export function pauseNotice(sub: Sub, failures: number, kind: string, namer: Com
   const lang = sub.language;
   const reason = pauseReasonText(kind, lang);
   const reply = emptyReply('error', lang, say(lang, { en: 'Daily digest paused', ur: 'روزانہ خلاصہ روک دیا گیا' }));
-  const resume = namer(sub.platform, 'subscribe');
+  const resume = namer('subscribe');
   reply.description = say(lang, {
     en: `ilzam could not post “${t('weekTitle', 'en')}” here ${failures} times in a row (${reason}), so the daily post is paused. An admin can check the bot's access to this channel and run ${resume} to resume it.`,
     ur: `الزام بوٹ اس چینل میں مسلسل ${failures} بار “${t('weekTitle', 'ur')}” پوسٹ نہیں کر سکا (${reason})، اس لیے روزانہ پوسٹ روک دی گئی ہے۔ ایڈمن اس چینل تک بوٹ کی رسائی دیکھ کر ${resume} کے ذریعے اسے دوبارہ شروع کر سکتے ہیں۔`,
@@ -56,31 +53,16 @@ export function pauseNotice(sub: Sub, failures: number, kind: string, namer: Com
   return reply;
 }
 
-function usage(lang: Lang, title: Record<Lang, string>, text: Record<Lang, string>): Reply {
+function usage(lang: Lang, title: Texts, text: Texts): Reply {
   const reply = emptyReply('usage', lang, say(lang, title), true);
   reply.description = say(lang, text);
   return reply;
 }
 
 /** Confirmations and lists: ephemeral information, rendered like help. */
-function info(lang: Lang, title: Record<Lang, string>, text?: Record<Lang, string>): Reply {
+function info(lang: Lang, title: Texts, text?: Texts): Reply {
   const reply = emptyReply('help', lang, say(lang, title), true);
   if (text) reply.description = say(lang, text);
-  return reply;
-}
-
-export function notAdminReply(platform: Platform, lang: Lang): Reply {
-  const reply = emptyReply('error', lang, say(lang, { en: 'Only admins can manage the daily digest', ur: 'روزانہ خلاصے کا انتظام صرف ایڈمن کر سکتے ہیں' }), true);
-  reply.description =
-    platform === 'discord'
-      ? say(lang, {
-          en: 'Subscribing a channel, unsubscribing it and listing subscriptions need the Manage Server permission.',
-          ur: 'چینل کی رکنیت شروع یا ختم کرنے اور رکنیتوں کی فہرست دیکھنے کے لیے Manage Server کی اجازت درکار ہے۔',
-        })
-      : say(lang, {
-          en: 'Subscribing a channel, unsubscribing it and listing subscriptions are for workspace admins and the people the bot’s operator has allowed.',
-          ur: 'چینل کی رکنیت شروع یا ختم کرنا اور رکنیتوں کی فہرست دیکھنا ورک اسپیس کے ایڈمن اور بوٹ چلانے والے کی جانب سے مجاز افراد کا کام ہے۔',
-        });
   return reply;
 }
 
@@ -107,8 +89,8 @@ export function badZoneReply(given: string, lang: Lang): Reply {
 }
 
 export function alreadySubscribedReply(sub: Sub, lang: Lang, namer: CommandNamer): Reply {
-  const unsubscribe = namer(sub.platform, 'unsubscribe');
-  const subscribe = namer(sub.platform, 'subscribe');
+  const unsubscribe = namer('unsubscribe');
+  const subscribe = namer('subscribe');
   return usage(
     lang,
     { en: 'This channel already gets the daily digest', ur: 'یہ چینل پہلے ہی روزانہ خلاصہ وصول کر رہا ہے' },
@@ -140,9 +122,9 @@ export function unsubscribedReply(lang: Lang): Reply {
   );
 }
 
-export function nothingToUnsubscribeReply(platform: Platform, lang: Lang, namer: CommandNamer): Reply {
-  const subscribe = namer(platform, 'subscribe');
-  const list = namer(platform, 'subscriptions');
+export function nothingToUnsubscribeReply(lang: Lang, namer: CommandNamer): Reply {
+  const subscribe = namer('subscribe');
+  const list = namer('subscriptions');
   return usage(
     lang,
     { en: 'This channel has no daily digest to stop', ur: 'اس چینل میں روزانہ خلاصے کی کوئی رکنیت نہیں' },
@@ -151,16 +133,6 @@ export function nothingToUnsubscribeReply(platform: Platform, lang: Lang, namer:
       ur: `شروع کرنے کے لیے ${subscribe} چلائیں۔ ${list} سے وہ چینل دیکھیں جن کی رکنیت ہے۔`,
     },
   );
-}
-
-/** For an adapter started without a state store (embedding, tests): the commands exist but cannot work. */
-export function digestUnavailableReply(lang: Lang): Reply {
-  const reply = emptyReply('error', lang, say(lang, { en: 'The daily digest is not switched on here', ur: 'یہاں روزانہ خلاصہ فعال نہیں' }), true);
-  reply.description = say(lang, {
-    en: 'This copy of ilzam runs without its state store, so it cannot keep subscriptions. Ask the bot’s operator to start it with npm start.',
-    ur: 'الزام بوٹ کی یہ نقل اپنے اسٹیٹ اسٹور کے بغیر چل رہی ہے، اس لیے رکنیتیں محفوظ نہیں کر سکتی۔ بوٹ چلانے والے سے کہیں کہ اسے npm start سے چلائیں۔',
-  });
-  return reply;
 }
 
 export function saveFailedReply(lang: Lang): Reply {
@@ -185,15 +157,13 @@ function statusLine(sub: Sub, last: DeepReadonly<PostRecord> | undefined, lang: 
   }
 }
 
-export function listReply(subs: readonly Sub[], posts: readonly DeepReadonly<PostRecord>[], scope: 'channel' | 'workspace', platform: Platform, lang: Lang, namer: CommandNamer): Reply {
-  const title =
-    scope === 'workspace'
-      ? platform === 'discord'
-        ? { en: 'Daily digest in this server', ur: 'اس سرور میں روزانہ خلاصہ' }
-        : { en: 'Daily digest in this workspace', ur: 'اس ورک اسپیس میں روزانہ خلاصہ' }
-      : { en: 'Daily digest in this channel', ur: 'اس چینل میں روزانہ خلاصہ' };
+/** The subscriptions of a workspace (named by the platform's word for it) or, without one, of the channel. */
+export function listReply(subs: readonly Sub[], posts: readonly DeepReadonly<PostRecord>[], workspace: Texts | undefined, lang: Lang, namer: CommandNamer): Reply {
+  const title = workspace
+    ? { en: `Daily digest in this ${workspace.en}`, ur: `اس ${workspace.ur} میں روزانہ خلاصہ` }
+    : { en: 'Daily digest in this channel', ur: 'اس چینل میں روزانہ خلاصہ' };
   if (subs.length === 0) {
-    const subscribe = namer(platform, 'subscribe');
+    const subscribe = namer('subscribe');
     return info(lang, title, {
       en: `No channel gets the daily digest yet. Run ${subscribe} in a channel to start it there.`,
       ur: `ابھی کسی چینل میں روزانہ خلاصہ نہیں آتا۔ کسی چینل میں ${subscribe} چلا کر اسے وہاں شروع کریں۔`,

@@ -4,6 +4,9 @@ import { isArabicScript } from '../text/script.ts';
 
 export type Lang = 'en' | 'ur';
 
+/** A text in both languages. */
+export type Texts = Record<Lang, string>;
+
 export const LANGS: readonly Lang[] = ['en', 'ur'];
 
 // A Map, not an object literal: typed text such as "constructor" or "__proto__" must not find
@@ -50,6 +53,6 @@ export function chooseLang(explicit: Lang | undefined, query: string | undefined
 }
 
 /** Picks the text in a language from a pair. */
-export function say(lang: Lang, text: Record<Lang, string>): string {
+export function say(lang: Lang, text: Texts): string {
   return text[lang];
 }

@@ -15,3 +15,23 @@ export function isValidTimeZone(zone: string): boolean {
     return false;
   }
 }
+
+/** IANA zones for autocomplete; ICU's list lacks the plain "UTC". */
+const ZONES = ['UTC', ...Intl.supportedValuesOf('timeZone')];
+const POPULAR_ZONES = ['Asia/Karachi', 'UTC', 'Asia/Dubai', 'Europe/London', 'America/New_York', 'Asia/Riyadh', 'Asia/Calcutta', 'Europe/Berlin', 'America/Toronto'];
+
+/** Zones containing what is typed ("new york" finds America/New_York), the ones it starts a segment of first. */
+export function zonesMatching(typed: string, defaultZone: string): string[] {
+  const wanted = typed.trim().toLowerCase().replace(/\s+/g, '_');
+  if (!wanted) return [...new Set([defaultZone, ...POPULAR_ZONES])];
+  const startsSegment = (zone: string) => zone.toLowerCase().split('/').some((part) => part.startsWith(wanted));
+  return ZONES.filter((z) => z.toLowerCase().includes(wanted)).sort((a, b) => Number(startsSegment(b)) - Number(startsSegment(a)));
+}
+
+/** A real calendar day written YYYY-MM-DD, or undefined. */
+export function parseDay(value: string): string | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return undefined;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value ? value : undefined;
+}

@@ -1,11 +1,17 @@
 // Shared by the incident and actor commands: run a search, decide whether the best hit is an
-// answer, an ambiguous name, or nothing, and build the "did you mean" and usage replies.
+// answer, an ambiguous name, or nothing, and build the "did you mean" replies.
 import type { Lang } from '../i18n/lang.ts';
 import type { Reply, Suggestion } from '../reply/model.ts';
 import { emptyReply } from '../reply/model.ts';
-import type { SearchHit, TargetKind } from '../search/engine.ts';
-import type { CommandContext } from '../core/command.ts';
+import type { SearchEngine, SearchHit, TargetKind } from '../search/engine.ts';
 import { echo } from '../text/clean.ts';
+import type { KnowledgeBase } from './knowledge.ts';
+
+/** What a lookup needs: the knowledge base and the search over it. */
+export interface Finder {
+  kb: KnowledgeBase;
+  search: SearchEngine;
+}
 
 /** Below this a hit is not an answer, only a "did you mean". */
 export const ANSWER_SCORE = 0.5;
@@ -18,7 +24,7 @@ export type Lookup =
   | { kind: 'ambiguous'; hits: SearchHit[] }
   | { kind: 'none'; near: SearchHit[] };
 
-export function lookup(ctx: CommandContext, query: string, kind: TargetKind): Lookup {
+export function lookup(ctx: Finder, query: string, kind: TargetKind): Lookup {
   const hits = ctx.search.search(query, { kinds: [kind], limit: 12 });
   const top = hits[0];
   if (!top || top.score < ANSWER_SCORE) return { kind: 'none', near: hits.filter((h) => h.score >= SUGGEST_SCORE).slice(0, MAX_SUGGESTIONS) };
@@ -32,7 +38,7 @@ export function lookup(ctx: CommandContext, query: string, kind: TargetKind): Lo
   return { kind: 'found', hit: top, others };
 }
 
-export function labelOf(ctx: CommandContext, hit: { kind: TargetKind; id: string }, lang: Lang): string {
+export function labelOf(ctx: Finder, hit: { kind: TargetKind; id: string }, lang: Lang): string {
   if (hit.kind === 'incident') return ctx.kb.incidents.get(hit.id)?.title[lang] ?? hit.id;
   const entity = ctx.kb.entities.get(hit.id);
   if (!entity) return hit.id;
@@ -41,7 +47,7 @@ export function labelOf(ctx: CommandContext, hit: { kind: TargetKind; id: string
   return state && entity.kind !== 'state' ? `${name} (${state})` : name;
 }
 
-export function suggestionsFor(ctx: CommandContext, hits: SearchHit[], lang: Lang): Suggestion[] {
+export function suggestionsFor(ctx: Finder, hits: SearchHit[], lang: Lang): Suggestion[] {
   return hits.map((h) => ({ label: labelOf(ctx, h, lang), value: h.id }));
 }
 
@@ -54,7 +60,7 @@ const NOT_FOUND_HINT = {
   ur: 'کسی اور نام سے تلاش کریں (کسی بھی کمپنی کا دیا ہوا نام)، واقعے کا نام لکھیں، یا چند الفاظ جیسے “سونی ہیک 2014”۔',
 };
 
-export function notFoundReply(ctx: CommandContext, query: string, near: SearchHit[], lang: Lang): Reply {
+export function notFoundReply(ctx: Finder, query: string, near: SearchHit[], lang: Lang): Reply {
   const reply = emptyReply('not-found', lang, NOT_FOUND[lang](echo(query)), true);
   reply.description = NOT_FOUND_HINT[lang];
   reply.suggestions = suggestionsFor(ctx, near, lang);
@@ -67,16 +73,10 @@ const AMBIGUOUS = {
   ur: (q: string) => `“${q}” ایک سے زیادہ گروپوں کا نام ہے`,
 };
 
-export function ambiguousReply(ctx: CommandContext, query: string, hits: SearchHit[], lang: Lang): Reply {
+export function ambiguousReply(ctx: Finder, query: string, hits: SearchHit[], lang: Lang): Reply {
   const reply = emptyReply('not-found', lang, AMBIGUOUS[lang](echo(query)), true);
   reply.description = lang === 'ur' ? 'ان میں سے ایک منتخب کریں:' : 'Pick one of these:';
   reply.suggestions = suggestionsFor(ctx, hits, lang);
   reply.suggestionsLabel = lang === 'ur' ? 'امیدوار' : 'Candidates';
-  return reply;
-}
-
-export function usageReply(lang: Lang, title: string, text: string): Reply {
-  const reply = emptyReply('usage', lang, title, true);
-  reply.description = text;
   return reply;
 }

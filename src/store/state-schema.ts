@@ -10,7 +10,8 @@ const nonBlank = z.string().trim().min(1, 'must not be empty');
 /** Bump when the shape changes incompatibly; a migration then reads the old number. */
 export const STATE_VERSION = 1;
 
-export const Platform = z.enum(['discord', 'slack']);
+/** A platform's name as its adapter calls it (discord, slack, …): adding a platform needs no change here. */
+export const Platform = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'expected a platform name like discord or slack');
 export type Platform = z.infer<typeof Platform>;
 
 /** Digests are posted in one language per channel. */

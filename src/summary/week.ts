@@ -11,7 +11,7 @@ import { partyLabel } from './incident.ts';
 const DAY_MS = 86_400_000;
 const MAX_LINES = 10;
 
-export interface WeekDigest {
+export interface WeekClaims {
   /** The last day of the window, YYYY-MM-DD. */
   day: string;
   recent: ClaimRef[];
@@ -24,7 +24,7 @@ export function windowDays(day: string): string[] {
   return Array.from({ length: 7 }, (_, i) => new Date(end - (6 - i) * DAY_MS).toISOString().slice(0, 10));
 }
 
-export function weekDigest(kb: KnowledgeBase, day: string): WeekDigest {
+export function weekClaims(kb: KnowledgeBase, day: string): WeekClaims {
   const days = new Set(windowDays(day));
   const monthDays = new Set([...days].map((d) => d.slice(5)));
   const year = day.slice(0, 4);
@@ -70,7 +70,7 @@ function capped(lines: string[], lang: Lang): string[] {
   return [...lines.slice(0, MAX_LINES), `+${lines.length - MAX_LINES} ${t('more', lang)}`];
 }
 
-export function weekReply(kb: KnowledgeBase, digest: WeekDigest, lang: Lang): Reply {
+export function weekReply(kb: KnowledgeBase, digest: WeekClaims, lang: Lang): Reply {
   const recent = digest.recent.map((r) => claimLine(kb, r, lang));
   const archive = digest.archive.map((r) => claimLine(kb, r, lang));
   const fields = [

@@ -1,26 +1,26 @@
-// The local console bot: the default when no platform token is set. Interactive on a
+// The local console bot: the default when no platform is configured. Interactive on a
 // terminal (with a prompt), or line by line from a pipe, exiting at end of input:
 //   echo "/incident volt typhoon" | npm start
 // A line without a leading slash is taken as an incident query, as a person would expect.
+// Lines are answered one at a time, in order, whatever their speed.
 import { createInterface } from 'node:readline';
-import type { Bot } from '../../core/bot.ts';
-import { parseOptionsText, splitCommandLine } from '../../core/parse-text.ts';
-import { findCommand } from '../../../commands/index.ts';
-import { renderTerminal } from './render.ts';
+import { LOCAL_CALLER, type Bot } from '../../core/bot.ts';
+import { parseCommandText, splitCommandLine } from '../../core/parse-text.ts';
+import { renderTerminal, type TerminalOptions } from './render.ts';
 
-export interface ConsoleOptions {
+export interface ConsoleOptions extends TerminalOptions {
   input?: NodeJS.ReadableStream;
   output?: NodeJS.WritableStream;
   interactive?: boolean;
 }
 
 /** Answers one typed line; undefined for a blank line. */
-export function answerLine(bot: Bot, line: string): string | undefined {
+export async function answerLine(bot: Bot, line: string, options: TerminalOptions = {}): Promise<string | undefined> {
   if (!line.trim()) return undefined;
   const parsed = splitCommandLine(line) ?? { name: 'incident', text: line.trim() };
-  const command = findCommand(parsed.name);
-  const reply = command ? bot.execute(command.name, parseOptionsText(command, parsed.text)) : bot.unknownCommand(parsed.name);
-  return renderTerminal(reply);
+  const command = bot.commands.find(parsed.name);
+  const reply = command ? await bot.run(command, parseCommandText(command, parsed.text), LOCAL_CALLER) : bot.unknownCommand(parsed.name);
+  return renderTerminal(reply, options);
 }
 
 export function runConsole(bot: Bot, opts: ConsoleOptions = {}): Promise<void> {
@@ -34,15 +34,22 @@ export function runConsole(bot: Bot, opts: ConsoleOptions = {}): Promise<void> {
     rl.prompt();
   }
   return new Promise((resolve) => {
+    let queue = Promise.resolve();
+    let closed = false;
     rl.on('line', (line) => {
       if (interactive && /^\s*(exit|quit|\/exit|\/quit)\s*$/i.test(line)) {
         rl.close();
         return;
       }
-      const answer = answerLine(bot, line);
-      if (answer) output.write(`${answer}\n\n`);
-      if (interactive) rl.prompt();
+      queue = queue.then(async () => {
+        const answer = await answerLine(bot, line, opts);
+        if (answer) output.write(`${answer}\n\n`);
+        if (interactive && !closed) rl.prompt();
+      });
     });
-    rl.on('close', () => resolve());
+    rl.on('close', () => {
+      closed = true;
+      void queue.then(() => resolve());
+    });
   });
 }

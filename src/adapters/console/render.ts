@@ -2,7 +2,9 @@
 // so Urdu goes out in logical order without marks; there are no platform limits to trim to.
 import type { Reply } from '../../reply/model.ts';
 
-export function renderTerminal(reply: Reply): string {
+export interface TerminalOptions {}
+
+export function renderTerminal(reply: Reply, _options: TerminalOptions = {}): string {
   const out: string[] = [];
   const rule = '─'.repeat(Math.min(60, Math.max(10, [...reply.title].length)));
   out.push(reply.title, rule);

@@ -5,16 +5,13 @@
 import { DiscordAPIError, REST, Routes, type APIApplication, type APIApplicationCommand } from 'discord.js';
 import type { Command } from '../../core/command.ts';
 import { discordCommands } from './commands.ts';
-import { digestCommandsJSON } from './digest-commands.ts';
-import { restApiBase } from './index.ts';
+import { restApiBase } from './rest.ts';
 
 export interface DeployOptions {
   token: string;
   applicationId?: string;
   guildId?: string;
   apiUrl?: string;
-  /** Also register the daily digest's /subscribe, /unsubscribe and /subscriptions. */
-  digest?: boolean;
 }
 
 export interface DeployResult {
@@ -39,7 +36,7 @@ export async function deployCommands(commands: readonly Command[], options: Depl
   const rest = new REST(options.apiUrl ? { api: restApiBase(options.apiUrl) } : {}).setToken(options.token);
   const applicationId = options.applicationId ?? (await fetchApplicationId(rest));
   const route = options.guildId ? Routes.applicationGuildCommands(applicationId, options.guildId) : Routes.applicationCommands(applicationId);
-  const body = [...discordCommands(commands), ...(options.digest ? digestCommandsJSON() : [])];
+  const body = discordCommands(commands);
   const registered = (await rest.put(route, { body })) as APIApplicationCommand[];
   return { scope: options.guildId ? 'guild' : 'global', applicationId, guildId: options.guildId, names: registered.map((c) => c.name) };
 }

@@ -1,21 +1,20 @@
-// The Discord adapter: a discord.js client that answers the slash commands and their
-// autocomplete from the bot's core, the daily digest's subscription commands through the
-// SubscriptionService, and hands back a poster for the digest scheduler. Commands are
+// The Discord adapter: a discord.js client that answers every slash command of the registry,
+// and its autocomplete, through the Bot, and hands back a poster for the digest scheduler.
+// The adapter's own job is Discord's: who the caller is (Manage Server, roles), deferring
+// in time, and rendering within Discord's limits. Commands are
 // registered separately (npm run deploy:discord), never here: Discord limits how often
 // commands may be created.
 import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits, type Interaction } from 'discord.js';
-import type { Config } from '../../config.ts';
 import type { Bot } from '../../core/bot.ts';
-import type { DigestPoster, SubscriptionService } from '../../digest/index.ts';
+import type { RunningPlatform } from '../platform.ts';
 import { answerAutocomplete, choicesFor } from './autocomplete.ts';
-import { commandInput } from './commands.ts';
-import { isDigestCommand, runDigestCommand, zoneChoices } from './digest-commands.ts';
-import { discordDigestPoster } from './poster.ts';
+import { commandInput, discordCaller, type DiscordRoles } from './commands.ts';
+import type { DiscordConfig } from './config.ts';
 import { consoleLogger, makeLog, redact, type Log, type Logger } from './log.ts';
+import { discordDigestPoster } from './poster.ts';
 import { answerCommand, DEFER_AFTER_MS } from './respond.ts';
-
-export type DiscordConfig = NonNullable<Config['discord']>;
+import { restApiBase } from './rest.ts';
 
 export interface DiscordOptions {
   /** Defer a slash command whose answer is not ready after this long (ms). */
@@ -24,28 +23,14 @@ export interface DiscordOptions {
   readyTimeoutMs?: number;
   /** Where log lines go (already redacted); stderr by default. */
   logger?: Logger;
-  /** Answers /subscribe, /unsubscribe, /subscriptions; without it they say the digest is off. */
-  digest?: SubscriptionService;
 }
 
-export interface RunningDiscord {
-  name: string;
+export interface RunningDiscord extends RunningPlatform {
   client: Client;
-  /** Posts the daily digest through this client's REST (and its rate limits). */
-  poster: DigestPoster;
-  stop(): Promise<void>;
 }
 
 /** How long stop() waits for answers in flight before closing the connection anyway. */
 const STOP_GRACE_MS = 5000;
-
-/**
- * DISCORD_API_URL is a base like Discord's own (https://discord.com/api); discord.js appends
- * the version. A trailing slash or version is tolerated.
- */
-export function restApiBase(apiUrl: string): string {
-  return apiUrl.trim().replace(/\/+$/, '').replace(/\/v\d+$/, '');
-}
 
 export async function startDiscord(bot: Bot, config: DiscordConfig, options: DiscordOptions = {}): Promise<RunningDiscord> {
   const log = makeLog(options.logger ?? consoleLogger, [config.token]);
@@ -71,7 +56,7 @@ export async function startDiscord(bot: Bot, config: DiscordConfig, options: Dis
   const inFlight = new Set<Promise<void>>();
   client.on(Events.InteractionCreate, (interaction) => {
     if (stopping) return;
-    const task = handleInteraction(bot, interaction, log, options.deferAfterMs ?? DEFER_AFTER_MS, options.digest)
+    const task = handleInteraction(bot, interaction, log, options.deferAfterMs ?? DEFER_AFTER_MS, config)
       .catch((err: unknown) => log('an interaction failed', err))
       .finally(() => inFlight.delete(task));
     inFlight.add(task);
@@ -111,24 +96,14 @@ async function login(client: Client, token: string, timeoutMs: number, log: Log)
   }
 }
 
-async function handleInteraction(bot: Bot, interaction: Interaction, log: Log, deferAfterMs: number, digest: SubscriptionService | undefined): Promise<void> {
+async function handleInteraction(bot: Bot, interaction: Interaction, log: Log, deferAfterMs: number, roles: DiscordRoles): Promise<void> {
   if (interaction.isAutocomplete()) {
-    const digestCommand = isDigestCommand(interaction.commandName);
-    await answerAutocomplete(
-      interaction,
-      () => (digestCommand ? zoneChoices(String(interaction.options.getFocused()), bot.config.timeZone) : choicesFor(bot, interaction.commandName, interaction.options.data)),
-      log,
-    );
+    await answerAutocomplete(interaction, () => choicesFor(bot, interaction.commandName, interaction.options.data), log);
     return;
   }
   if (!interaction.isChatInputCommand()) return;
-  const answer = { deferAfterMs, lang: bot.config.defaultLang, log };
-  if (isDigestCommand(interaction.commandName)) {
-    await answerCommand(interaction, () => runDigestCommand(interaction, digest, bot.config.defaultLang), answer);
-    return;
-  }
-  const command = bot.commands.find((c) => c.name === interaction.commandName);
+  const command = bot.commands.find(interaction.commandName);
   const input = commandInput(command, interaction.options.data);
-  // execute() is synchronous today; awaiting it keeps this path right should it become async.
-  await answerCommand(interaction, () => bot.execute(interaction.commandName, input, { user: interaction.user.id }), answer);
+  const caller = discordCaller(interaction, roles);
+  await answerCommand(interaction, () => bot.run(command ?? interaction.commandName, input, caller), { deferAfterMs, private: command?.private, lang: bot.config.defaultLang, log });
 }

@@ -7,7 +7,8 @@
 // hands back the first message instead of creating a second (it keeps nonces "a few minutes";
 // the window stays well inside that).
 import { Routes, type APIMessage, type REST } from 'discord.js';
-import { discordPostError, PostError, type DigestPoster } from '../../digest/index.ts';
+import { PostError, type DigestPoster } from '../../digest/poster.ts';
+import { discordPostError } from './errors.ts';
 import { renderDiscord } from './render.ts';
 import type { Reply } from '../../reply/model.ts';
 
@@ -33,6 +34,7 @@ export function discordDigestPoster(rest: REST): DigestPoster {
   }
   return {
     platform: 'discord',
+    commandName: (name) => `/${name}`,
     dedupeWindowMs: DISCORD_DEDUPE_WINDOW_MS,
     post: (channel, reply, opts) => send(channel, reply, opts?.idempotencyKey),
     notify: async (channel, reply) => {

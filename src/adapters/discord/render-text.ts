@@ -3,6 +3,7 @@
 // and mention syntax is broken with a zero-width space as a second line of defence behind
 // allowedMentions (a copied message or a future content line must still ping nobody).
 import { rtlLine } from '../../i18n/bidi.ts';
+import { cutText } from '../../text/clean.ts';
 
 const ZWSP = '\u200B';
 
@@ -69,19 +70,4 @@ export function linkUrl(raw: string | undefined, maxLength = 512): string | unde
   return href.length <= maxLength ? href : undefined;
 }
 
-/**
- * Cuts text to at most max UTF-16 units (what Discord and embedLength count), ending in "…".
- * Never splits a surrogate pair; prefers a word boundary near the end.
- */
-export function cutText(text: string, max: number): string {
-  if (text.length <= max) return text;
-  if (max <= 1) return max === 1 ? '…' : '';
-  let out = '';
-  for (const ch of text) {
-    if (out.length + ch.length > max - 1) break;
-    out += ch;
-  }
-  const space = out.lastIndexOf(' ');
-  if (space > out.length * 0.8) out = out.slice(0, space);
-  return `${out.trimEnd()}…`;
-}
+export { cutText };

@@ -7,7 +7,8 @@
 // placeholder with a private follow-up.
 import { DiscordAPIError, MessageFlags, type ChatInputCommandInteraction, type RepliableInteraction } from 'discord.js';
 import type { Lang } from '../../i18n/lang.ts';
-import { emptyReply, type Reply } from '../../reply/model.ts';
+import { apologyReply } from '../../reply/common.ts';
+import type { Reply } from '../../reply/model.ts';
 import { renderDiscord, type DiscordReplyPayload } from './render.ts';
 import type { Log } from './log.ts';
 
@@ -15,15 +16,10 @@ export const DEFER_AFTER_MS = 1500;
 
 export interface AnswerOptions {
   deferAfterMs: number;
+  /** The command always answers only the asker: defer privately, so the placeholder is private too. */
+  private?: boolean;
   lang: Lang;
   log: Log;
-}
-
-/** What is sent when building or sending the real answer failed. */
-export function apologyReply(lang: Lang): Reply {
-  const reply = emptyReply('error', lang, lang === 'ur' ? 'معذرت، کچھ غلط ہو گیا' : 'Sorry, something went wrong', true);
-  reply.description = lang === 'ur' ? 'دوبارہ کوشش کریں، یا /help دیکھیں۔' : 'Please try again, or see /help.';
-  return reply;
 }
 
 function messageOptions(payload: DiscordReplyPayload) {
@@ -66,7 +62,7 @@ export async function answerCommand(interaction: ChatInputCommandInteraction, wo
     return;
   }
   try {
-    await interaction.deferReply();
+    await interaction.deferReply(opts.private ? { flags: MessageFlags.Ephemeral } : {});
   } catch (err) {
     // Too late or Discord is failing: the interaction can no longer be answered.
     opts.log(`deferring ${name} failed`, err);
@@ -89,7 +85,8 @@ async function replyNow(interaction: RepliableInteraction, payload: DiscordReply
 
 async function replyAfterDefer(interaction: RepliableInteraction, payload: DiscordReplyPayload, name: string, opts: AnswerOptions): Promise<void> {
   try {
-    if (payload.ephemeral) {
+    // A private placeholder takes any answer as an edit; a public one cannot turn private.
+    if (payload.ephemeral && !opts.private) {
       await interaction.deleteReply().catch((err: unknown) => opts.log(`removing the placeholder for ${name} failed`, err));
       await interaction.followUp(replyOptions(payload));
     } else {

@@ -3,9 +3,7 @@
 // signature and refuses stale timestamps. The receivers are built here rather than by App so
 // that stopping can wait for the socket to close.
 import { App, HTTPReceiver, SocketModeReceiver, webApi, type Logger } from '@slack/bolt';
-import type { Config } from '../../config.ts';
-
-export type SlackConfig = NonNullable<Config['slack']>;
+import type { SlackConfig } from './config.ts';
 
 export interface SlackIdentity {
   botId: string;

@@ -1,20 +1,20 @@
-// The Slack adapter: check the token, build the app, register listeners, start it, and hand
-// back a handle that stops it cleanly, with a poster for the daily digest. One call from the
-// platform runner:
-//   const slack = await startSlack(bot, config.slack, { digest });   ...   await slack.stop();
+// The Slack adapter: check the token, build the app, register the commands of the registry,
+// start it, and hand back a handle that stops it cleanly, with a poster for the daily digest.
+// One call from the platform runner:
+//   const slack = await startSlack(bot, config);   ...   await slack.stop();
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { App, LogLevel } from '@slack/bolt';
 import type { Bot } from '../../core/bot.ts';
-import type { DigestPoster, SubscriptionService } from '../../digest/index.ts';
-import { createSlackApp, slackWebClient, verifyBotToken, type SlackConfig } from './app.ts';
-import { slackAdminCheck } from './digest-admins.ts';
-import { slackDigestClient, slackDigestPoster } from './poster.ts';
+import type { RunningPlatform } from '../platform.ts';
+import { slackAdminCheck } from './admins.ts';
+import { createSlackApp, slackWebClient, verifyBotToken } from './app.ts';
+import { registerCommands } from './commands.ts';
+import type { SlackConfig } from './config.ts';
 import { describeSlackError } from './errors.ts';
 import { InFlight } from './in-flight.ts';
-import { registerListeners } from './listeners/index.ts';
 import { createSlackLogger, type LogSink } from './log.ts';
-
+import { slackDigestClient, slackDigestPoster } from './poster.ts';
 
 /** How long stop() waits for answers already under way, and for the socket to close. */
 const STOP_GRACE_MS = 5000;
@@ -23,19 +23,13 @@ export interface StartSlackOptions {
   /** Where log lines go (stderr by default); tests capture them. */
   logSink?: LogSink;
   logLevel?: LogLevel;
-  /** Answers the digest's subscription commands; without it they say the digest is off. */
-  digest?: SubscriptionService;
 }
 
-export interface RunningSlack {
-  name: string;
+export interface RunningSlack extends RunningPlatform {
   app: App;
   mode: 'socket' | 'http';
   /** The port HTTP mode listens on (the real one when asked for port 0). */
   port?: number;
-  /** Posts the daily digest (a Web API client that leaves retries to the scheduler). */
-  poster: DigestPoster;
-  stop(): Promise<void>;
 }
 
 export async function startSlack(bot: Bot, config: SlackConfig, options: StartSlackOptions = {}): Promise<RunningSlack> {
@@ -48,7 +42,7 @@ export async function startSlack(bot: Bot, config: SlackConfig, options: StartSl
   const inFlight = new InFlight();
   // users.info may be retried a little (it changes nothing); the asker is waiting.
   const isAdmin = slackAdminCheck(slackWebClient(config, logger, { retries: 2, factor: 2, minTimeout: 500 }), config.admins, logger);
-  registerListeners(app, bot, inFlight, { service: options.digest, isAdmin, defaultLang: bot.config.defaultLang });
+  registerCommands(app, bot, inFlight, { isAdmin, reviewers: config.reviewers ?? [] });
   app.error(async (error) => {
     logger.error(`unhandled error (${describeSlackError(error).error}): ${error.message}`);
   });

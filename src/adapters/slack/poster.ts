@@ -5,10 +5,13 @@
 // calls: the scheduler retries with backoff, waits out Retry-After for the whole Slack queue,
 // and treats a post with no answer at all as unconfirmed rather than sending it twice.
 import type { Logger, webApi } from '@slack/bolt';
-import { slackPostError, type DigestPoster } from '../../digest/index.ts';
+import type { DigestPoster } from '../../digest/poster.ts';
 import { renderSlack } from './render.ts';
 import type { Reply } from '../../reply/model.ts';
-import { slackWebClient, type SlackConfig } from './app.ts';
+import { slackWebClient } from './app.ts';
+import { SLACK_COMMAND_PREFIX } from './commands.ts';
+import type { SlackConfig } from './config.ts';
+import { slackPostError } from './errors.ts';
 
 export function slackDigestClient(config: SlackConfig, logger: Logger): webApi.WebClient {
   return slackWebClient(config, logger, { retries: 0 }, true);
@@ -26,6 +29,8 @@ export function slackDigestPoster(client: webApi.WebClient): DigestPoster {
   }
   return {
     platform: 'slack',
+    // Notices name the prefixed form, which works in every workspace (commands.ts says why).
+    commandName: (name) => `/${SLACK_COMMAND_PREFIX}-${name}`,
     // Slack has no idempotency key: no dedupeWindowMs, so a post interrupted by a crash is
     // recorded as unconfirmed, never re-sent (docs/digest.md).
     post: (channel, reply) => send(channel, reply),

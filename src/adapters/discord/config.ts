@@ -1,0 +1,48 @@
+// Discord's settings, read from the environment. Loaded by npm start before any platform
+// library, so it imports none: a console or Slack-only run never loads discord.js.
+import { ConfigError, envValue, listValue } from '../../config.ts';
+import type { Platform } from '../platform.ts';
+import type { DiscordOptions } from './index.ts';
+
+export interface DiscordConfig {
+  token: string;
+  applicationId?: string;
+  guildId?: string;
+  apiUrl?: string;
+  /** Role ids whose members may review drafts, besides members with Manage Server. */
+  reviewerRoles?: string[];
+}
+
+// A bot token is three base64url parts joined by dots (the first encodes the bot's id).
+const TOKEN_SHAPE = /^[\w-]{18,}\.[\w-]{4,}\.[\w-]{20,}$/;
+
+/** The Discord settings, or undefined when DISCORD_TOKEN is not set. Throws ConfigError on a value that cannot work. */
+export function readDiscordConfig(env: NodeJS.ProcessEnv): DiscordConfig | undefined {
+  const token = envValue(env, 'DISCORD_TOKEN');
+  if (!token) return undefined;
+  const bare = token.replace(/^Bot\s+/i, '');
+  if (!TOKEN_SHAPE.test(bare)) throw new ConfigError('DISCORD_TOKEN does not look like a Discord bot token (three dot-separated parts, from the Bot page of the Developer Portal)');
+  const applicationId = envValue(env, 'DISCORD_APPLICATION_ID');
+  if (applicationId && !/^\d{15,25}$/.test(applicationId)) throw new ConfigError('DISCORD_APPLICATION_ID must be the application’s numeric id');
+  const guildId = envValue(env, 'DISCORD_GUILD_ID');
+  if (guildId && !/^\d{15,25}$/.test(guildId)) throw new ConfigError('DISCORD_GUILD_ID must be a server’s numeric id');
+  return {
+    token: bare,
+    applicationId,
+    guildId,
+    apiUrl: envValue(env, 'DISCORD_API_URL'),
+    reviewerRoles: listValue(env, 'DISCORD_REVIEWER_ROLES'),
+  };
+}
+
+export function describeDiscord(config: DiscordConfig): string {
+  return `discord=on${config.apiUrl ? ' (custom API URL)' : ''}`;
+}
+
+/** Discord in the startup list: discord.js is loaded only when DISCORD_TOKEN is set. */
+export const discordPlatform: Platform<DiscordConfig, DiscordOptions> = {
+  name: 'discord',
+  readConfig: readDiscordConfig,
+  describe: describeDiscord,
+  start: async (bot, config, options) => (await import('./index.ts')).startDiscord(bot, config, options),
+};

@@ -1,0 +1,62 @@
+// Slack's settings, read from the environment. Loaded by npm start before any platform
+// library, so it imports none: a console or Discord-only run never loads Bolt.
+import { ConfigError, envValue, listValue } from '../../config.ts';
+import type { Platform } from '../platform.ts';
+import type { StartSlackOptions } from './index.ts';
+
+export interface SlackConfig {
+  botToken: string;
+  appToken?: string;
+  signingSecret?: string;
+  apiUrl?: string;
+  port: number;
+  /** User ids who may manage the digest and follows besides workspace admins (SLACK_DIGEST_ADMINS). */
+  admins: string[];
+  /** User ids who may review drafts (SLACK_REVIEWERS); workspace admins may too. */
+  reviewers?: string[];
+}
+
+/** The Slack settings, or undefined when SLACK_BOT_TOKEN is not set. Throws ConfigError on a value that cannot work. */
+export function readSlackConfig(env: NodeJS.ProcessEnv): SlackConfig | undefined {
+  const botToken = envValue(env, 'SLACK_BOT_TOKEN');
+  if (!botToken) return undefined;
+  // A token given in the wrong variable would otherwise fail late, or hang (Socket Mode with a bot token).
+  if (!botToken.startsWith('xoxb-')) throw new ConfigError(`SLACK_BOT_TOKEN must be a bot token (xoxb-…), not ${tokenKind(botToken)}`);
+  const appToken = envValue(env, 'SLACK_APP_TOKEN');
+  if (appToken && !appToken.startsWith('xapp-')) throw new ConfigError(`SLACK_APP_TOKEN must be an app-level token (xapp-…) for Socket Mode, not ${tokenKind(appToken)}`);
+  const signingSecret = envValue(env, 'SLACK_SIGNING_SECRET');
+  if (signingSecret && !/^\S{8,}$/.test(signingSecret)) throw new ConfigError('SLACK_SIGNING_SECRET must be the signing secret from the app’s Basic Information page');
+  if (!appToken && !signingSecret) throw new ConfigError('Slack needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode)');
+  const rawPort = envValue(env, 'PORT') ?? '3000';
+  const port = Number(rawPort);
+  if (!/^\d+$/.test(rawPort) || port > 65535) throw new ConfigError(`PORT must be a port number, not "${rawPort.slice(0, 20)}"`);
+  return {
+    botToken,
+    appToken,
+    signingSecret,
+    apiUrl: envValue(env, 'SLACK_API_URL'),
+    port,
+    admins: listValue(env, 'SLACK_DIGEST_ADMINS'),
+    reviewers: listValue(env, 'SLACK_REVIEWERS'),
+  };
+}
+
+/** What kind of token a value looks like, for the error message (never the value). */
+function tokenKind(token: string): string {
+  if (token.startsWith('xoxb-')) return 'a bot token (xoxb-…)';
+  if (token.startsWith('xapp-')) return 'an app-level token (xapp-…)';
+  if (token.startsWith('xoxp-')) return 'a user token (xoxp-…)';
+  return 'something else';
+}
+
+export function describeSlack(config: SlackConfig): string {
+  return `slack=${config.appToken ? 'socket mode' : `http :${config.port}`}`;
+}
+
+/** Slack in the startup list: Bolt is loaded only when SLACK_BOT_TOKEN is set. */
+export const slackPlatform: Platform<SlackConfig, StartSlackOptions> = {
+  name: 'slack',
+  readConfig: readSlackConfig,
+  describe: describeSlack,
+  start: async (bot, config, options) => (await import('./index.ts')).startSlack(bot, config, options),
+};

@@ -1,0 +1,8 @@
+// The services commands may call, beyond search and the knowledge base. Each is optional: the
+// console and the CLI run without a state store, and a command whose service is missing says
+// so instead of failing.
+import type { SubscriptionService } from '../digest/subscriptions.ts';
+
+export interface Services {
+  subscriptions?: SubscriptionService;
+}
