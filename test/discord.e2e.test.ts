@@ -431,7 +431,7 @@ describe('npm run deploy:discord (against the fake)', () => {
     } finally {
       rmSync(cwd, { recursive: true, force: true });
     }
-  });
+  }, 90_000); // five child processes: slow on a loaded 2-core machine
 });
 
 /** Collects the adapter's log lines; waitFor() resolves when a matching line arrives. */

@@ -6,10 +6,10 @@
 // others run. Stops cleanly on SIGINT/SIGTERM.
 //
 // Adding a platform: one folder under src/adapters/ (index, config, commands, render, poster,
-// log) whose config.ts exports a Platform entry, and one line in PLATFORMS.
-import { discordPlatform } from '../adapters/discord/config.ts';
+// log, platform) whose platform.ts exports its entry, and one line in PLATFORMS.
+import { discordPlatform } from '../adapters/discord/platform.ts';
 import type { AnyPlatform, RunningPlatform } from '../adapters/platform.ts';
-import { slackPlatform } from '../adapters/slack/config.ts';
+import { slackPlatform } from '../adapters/slack/platform.ts';
 import { readCoreConfig, type CoreConfig } from '../config.ts';
 import type { Bot } from '../core/bot.ts';
 import type { DigestScheduler } from '../digest/index.ts';

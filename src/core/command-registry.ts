@@ -1,12 +1,12 @@
 // The one list of commands. Startup code builds it from commands/ and hands it to the Bot;
 // adapters resolve every command through it (by the name a platform sends, with or without a
 // slash, in any case), and platform definitions and /help are derived from it.
-import type { Command } from './command.ts';
+import type { Command, CommandList } from './command.ts';
 
 /** Discord's and Slack's rule for a command name, which every command must meet. */
 const NAME = /^[a-z][a-z0-9-]{0,31}$/;
 
-export class CommandRegistry {
+export class CommandRegistry implements CommandList {
   readonly #byName = new Map<string, Command>();
 
   constructor(commands: Iterable<Command>) {

@@ -8,7 +8,6 @@ import type { Lang, Texts } from '../i18n/lang.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge.ts';
 import type { Reply } from '../reply/model.ts';
 import type { SearchEngine } from '../search/engine.ts';
-import type { CommandRegistry } from './command-registry.ts';
 import type { Services } from './services.ts';
 
 export type { Texts };
@@ -45,10 +44,16 @@ export interface Caller {
   words: PlatformWords;
 }
 
+/** The commands a bot has, as a command sees them (help lists them). */
+export interface CommandList {
+  find(name: string): Command | undefined;
+  list(): readonly Command[];
+}
+
 export interface CommandContext {
   kb: KnowledgeBase;
   search: SearchEngine;
-  commands: CommandRegistry;
+  commands: CommandList;
   services: Services;
   caller: Caller;
   /** The current time (injectable for tests and the scheduler). */

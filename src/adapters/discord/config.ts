@@ -1,8 +1,6 @@
 // Discord's settings, read from the environment. Loaded by npm start before any platform
 // library, so it imports none: a console or Slack-only run never loads discord.js.
 import { ConfigError, envValue, listValue } from '../../config.ts';
-import type { Platform } from '../platform.ts';
-import type { DiscordOptions } from './index.ts';
 
 export interface DiscordConfig {
   token: string;
@@ -39,10 +37,3 @@ export function describeDiscord(config: DiscordConfig): string {
   return `discord=on${config.apiUrl ? ' (custom API URL)' : ''}`;
 }
 
-/** Discord in the startup list: discord.js is loaded only when DISCORD_TOKEN is set. */
-export const discordPlatform: Platform<DiscordConfig, DiscordOptions> = {
-  name: 'discord',
-  readConfig: readDiscordConfig,
-  describe: describeDiscord,
-  start: async (bot, config, options) => (await import('./index.ts')).startDiscord(bot, config, options),
-};

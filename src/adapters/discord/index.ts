@@ -7,6 +7,7 @@
 import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits, type Interaction } from 'discord.js';
 import type { Bot } from '../../core/bot.ts';
+import { InFlight } from '../in-flight.ts';
 import type { RunningPlatform } from '../platform.ts';
 import { answerAutocomplete, choicesFor } from './autocomplete.ts';
 import { commandInput, discordCaller, type DiscordRoles } from './commands.ts';
@@ -53,13 +54,10 @@ export async function startDiscord(bot: Bot, config: DiscordConfig, options: Dis
   client.on(Events.Invalidated, () => log('the gateway session was invalidated; the client has stopped'));
   client.rest.on('rateLimited', (info) => log(`rate limited on ${info.method.toUpperCase()} ${info.route}, retrying in ${info.retryAfter} ms`));
 
-  const inFlight = new Set<Promise<void>>();
+  const inFlight = new InFlight();
   client.on(Events.InteractionCreate, (interaction) => {
     if (stopping) return;
-    const task = handleInteraction(bot, interaction, log, options.deferAfterMs ?? DEFER_AFTER_MS, config)
-      .catch((err: unknown) => log('an interaction failed', err))
-      .finally(() => inFlight.delete(task));
-    inFlight.add(task);
+    void inFlight.run(() => handleInteraction(bot, interaction, log, options.deferAfterMs ?? DEFER_AFTER_MS, config).catch((err: unknown) => log('an interaction failed', err)));
   });
 
   await login(client, config.token, options.readyTimeoutMs ?? 60_000, log);
@@ -69,7 +67,7 @@ export async function startDiscord(bot: Bot, config: DiscordConfig, options: Dis
   const stop = () =>
     (stopped ??= (async () => {
       stopping = true;
-      await Promise.race([Promise.allSettled([...inFlight]), new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref())]);
+      await inFlight.drain(STOP_GRACE_MS);
       await client.destroy();
       log('disconnected');
     })());

@@ -2,6 +2,7 @@
 // and webhook URLs embed a token that can post as the bot for 15 minutes, so every line goes
 // through redact(), which also removes the bot token should anything ever echo it.
 import { DiscordAPIError, HTTPError } from 'discord.js';
+import { redact as redactWith } from '../redact.ts';
 
 export type Logger = (line: string) => void;
 
@@ -12,9 +13,7 @@ const URL_TOKENS = /\/(interactions|webhooks)\/(\d+)\/[^/?#\s]+/g;
 const BOT_TOKEN_SHAPE = /[\w-]{23,28}\.[\w-]{6,7}\.[\w-]{27,}/g;
 
 export function redact(text: string, secrets: readonly string[] = []): string {
-  let out = text;
-  for (const secret of secrets) if (secret) out = out.split(secret).join('[token]');
-  return out.replace(URL_TOKENS, '/$1/$2/[token]').replace(BOT_TOKEN_SHAPE, '[token]');
+  return redactWith(text, secrets, [BOT_TOKEN_SHAPE], '[token]').replace(URL_TOKENS, '/$1/$2/[token]');
 }
 
 /** One line about an error: status, Discord's code and message, method and route; no stack. */

@@ -14,7 +14,7 @@ import { apologyReply } from '../../reply/common.ts';
 import type { Reply } from '../../reply/model.ts';
 import { cutText } from '../../text/clean.ts';
 import { describeSlackError } from './errors.ts';
-import type { InFlight } from './in-flight.ts';
+import type { InFlight } from '../in-flight.ts';
 import { renderSlack, type SlackReplyPayload } from './render.ts';
 
 export const SLACK_COMMAND_PREFIX = 'ilzam';
@@ -72,6 +72,10 @@ export function unescapeSlackText(text: string): string {
   return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
 /** A usage hint for the manifest: "volt typhoon [lang:ur] [--detail]". */
 function usageHint(command: Command): string {
   const parts = command.options.map((o) => {
@@ -90,13 +94,13 @@ export function manifestSlashCommands(commands: CommandRegistry) {
   return [
     {
       command: `/${SLACK_COMMAND_PREFIX}`,
-      description: cutText(`Ask ilzam: ${names.join(', ')}, or just type an incident`, 100),
+      description: 'Any ilzam command (/ilzam incident …, /ilzam help), or just the name of an incident',
       usage_hint: cutText(`[${names.join('|')}] volt typhoon [lang:ur]`, 1000),
       should_escape: false,
     },
     ...[...commands].map((c) => ({
       command: `/${SLACK_COMMAND_PREFIX}-${c.name}`,
-      description: cutText(`${(c.access ?? 'everyone') === 'everyone' ? '' : 'Admins: '}${c.description.en}`, 100),
+      description: cutText((c.access ?? 'everyone') === 'everyone' ? c.description.en : `${c.access === 'admin' ? 'Admins' : 'Reviewers'}: ${lowerFirst(c.description.en)}`, 100),
       usage_hint: usageHint(c),
       should_escape: false,
     })),

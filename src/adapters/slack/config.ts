@@ -1,8 +1,6 @@
 // Slack's settings, read from the environment. Loaded by npm start before any platform
 // library, so it imports none: a console or Discord-only run never loads Bolt.
 import { ConfigError, envValue, listValue } from '../../config.ts';
-import type { Platform } from '../platform.ts';
-import type { StartSlackOptions } from './index.ts';
 
 export interface SlackConfig {
   botToken: string;
@@ -53,10 +51,3 @@ export function describeSlack(config: SlackConfig): string {
   return `slack=${config.appToken ? 'socket mode' : `http :${config.port}`}`;
 }
 
-/** Slack in the startup list: Bolt is loaded only when SLACK_BOT_TOKEN is set. */
-export const slackPlatform: Platform<SlackConfig, StartSlackOptions> = {
-  name: 'slack',
-  readConfig: readSlackConfig,
-  describe: describeSlack,
-  start: async (bot, config, options) => (await import('./index.ts')).startSlack(bot, config, options),
-};

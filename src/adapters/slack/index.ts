@@ -12,7 +12,7 @@ import { createSlackApp, slackWebClient, verifyBotToken } from './app.ts';
 import { registerCommands } from './commands.ts';
 import type { SlackConfig } from './config.ts';
 import { describeSlackError } from './errors.ts';
-import { InFlight } from './in-flight.ts';
+import { InFlight } from '../in-flight.ts';
 import { createSlackLogger, type LogSink } from './log.ts';
 import { slackDigestClient, slackDigestPoster } from './poster.ts';
 

@@ -3,6 +3,7 @@
 // configured values are masked, and so is anything shaped like a Slack token.
 import { inspect } from 'node:util';
 import { LogLevel, type Logger } from '@slack/bolt';
+import { redact as redactWith } from '../redact.ts';
 
 const TOKEN_SHAPE = /\bx(?:ox[a-z]|app)-[A-Za-z0-9-]+/g;
 const ORDER: LogLevel[] = [LogLevel.DEBUG, LogLevel.INFO, LogLevel.WARN, LogLevel.ERROR];
@@ -12,9 +13,8 @@ export type LogSink = (level: LogLevel, line: string) => void;
 const stderrSink: LogSink = (_level, line) => console.error(line);
 
 export function redact(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of secrets) if (secret && secret.length >= 6) out = out.split(secret).join('[redacted]');
-  return out.replace(TOKEN_SHAPE, (t) => `${t.slice(0, 4)}[redacted]`);
+  // A token's kind (xoxb-, xapp-) is kept: it helps to see which one was wrong.
+  return redactWith(text, secrets).replace(TOKEN_SHAPE, (t) => `${t.slice(0, 4)}[redacted]`);
 }
 
 function format(msg: unknown[]): string {

@@ -21,8 +21,6 @@ export const SLACK_HEADER_TEXT_MAX = 150;
 export const SLACK_CONTEXT_ELEMENTS_MAX = 10;
 /** A context element is a text object: at most 3,000 like any other. */
 export const SLACK_CONTEXT_TEXT_MAX = 3000;
-/** The top-level text; it is only the notification line, so we keep it far shorter. */
-export const SLACK_TEXT_MAX = 40000;
 export const SLACK_FALLBACK_TEXT_TARGET = 300;
 
 // Our own caps, for readability rather than Slack's rules.

@@ -3,6 +3,7 @@
 export class InFlight {
   private readonly pending = new Set<Promise<unknown>>();
 
+  /** Starts work and tracks it until it settles. */
   async run<T>(work: () => Promise<T>): Promise<T> {
     const promise = work();
     this.pending.add(promise);
@@ -11,10 +12,6 @@ export class InFlight {
     } finally {
       this.pending.delete(promise);
     }
-  }
-
-  get size(): number {
-    return this.pending.size;
   }
 
   /** Resolves when everything pending has settled, or after timeoutMs, whichever is first. */
