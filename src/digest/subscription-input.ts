@@ -3,14 +3,7 @@
 // "24:00" are refused with an example, never guessed at.
 import { cleanText } from '../text/clean.ts';
 import { isValidTimeZone } from '../i18n/time.ts';
-
-/** Eastern Arabic digits as Urdu keyboards type them (U+06F0-06F9), and Arabic ones (U+0660-0669). */
-function asciiDigits(text: string): string {
-  return text.replace(/[\u06F0-\u06F9\u0660-\u0669]/g, (d) => {
-    const code = d.codePointAt(0)!;
-    return String(code - (code >= 0x06f0 ? 0x06f0 : 0x0660));
-  });
-}
+import { asciiDigits } from '../text/script.ts';
 
 /** A 24-hour time as HH:MM, or undefined if the text is not one. */
 export function parseTime(raw: string): string | undefined {
