@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startPlatforms, type AppConfig, type RunningPlatforms } from '../src/app/platforms.ts';
-import { StateDirError } from '../src/store/state-store.ts';
+import { StateDirError } from '../src/store/file-storage.ts';
 import { FakeClock } from './digest-harness.ts';
 import { DiscordFake } from './fakes/discord-fake.ts';
 import { SlackFake } from './fakes/slack-fake.ts';

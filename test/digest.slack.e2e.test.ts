@@ -10,7 +10,7 @@ import { parseSubscribeText } from '../commands/subscribe.ts';
 import { resolveSlashCommand } from '../src/adapters/slack/commands.ts';
 import { startSlack, type RunningSlack } from '../src/adapters/slack/index.ts';
 import type { SlackReplyPayload } from '../src/adapters/slack/render.ts';
-import { openStateStore } from '../src/store/state-store.ts';
+import { openStateStore } from '../src/store/file-storage.ts';
 import { dyingPoster, FakeClock } from './digest-harness.ts';
 import { blockKitViolations, SlackFake, textsOf, type PostedMessage } from './fakes/slack-fake.ts';
 import { testBot } from './helpers.ts';

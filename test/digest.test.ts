@@ -15,7 +15,7 @@ import { digestKey } from '../src/digest/slots.ts';
 import type { Lang } from '../src/i18n/lang.ts';
 import type { Reply } from '../src/reply/model.ts';
 import { State } from '../src/store/state-schema.ts';
-import { openStateStore, type StateStore } from '../src/store/state-store.ts';
+import { openStateStore, type StateStore } from '../src/store/file-storage.ts';
 import { FakeClock, FakePoster, until, type Delivered } from './digest-harness.ts';
 import { ARABIC, testBot } from './helpers.ts';
 

@@ -1,6 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DataValidationError } from '../src/store/curated.ts';
 import { State } from '../src/store/state-schema.ts';
@@ -8,10 +9,11 @@ import {
   DuplicateSubscriptionError,
   openStateStore,
   StateDirError,
+  StateLockedError,
   StateValidationError,
   UnknownSubscriptionError,
   type NewSubscription,
-} from '../src/store/state-store.ts';
+} from '../src/store/file-storage.ts';
 
 const temps: string[] = [];
 function tempDir(): string {
@@ -48,7 +50,9 @@ const fileSub = (id: string, channel: string, time = '08:00') => ({
   createdAt: '2025-01-01T00:00:00.000Z',
 });
 
-const fileState = (over: Record<string, unknown> = {}) => ({ version: 1, settings: {}, subscriptions: [], posts: [], incidents: [], ...over });
+const fileState = (over: Record<string, unknown> = {}) => ({ version: 1, subscriptions: [], posts: [], ...over });
+/** The directory's files, without the lock this process holds. */
+const filesIn = (dir: string) => readdirSync(dir).filter((f) => f !== 'state.lock');
 
 // Root ignores directory permissions, so chmod 0o555 cannot make a directory read-only there.
 const chmodProtects = (() => {
@@ -76,7 +80,7 @@ describe('opening', () => {
 
     await store.addSubscription(sub('C1'));
     expect(State.parse(JSON.parse(readFileSync(store.file, 'utf8'))).subscriptions).toHaveLength(1);
-    expect(readdirSync(dir)).toEqual(['state.json']); // no probe or temp files left
+    expect(filesIn(dir)).toEqual(['state.json']); // no probe or temp files left
   });
 
   it('uses ILZAM_STATE_DIR when no dir is given', async () => {
@@ -121,7 +125,7 @@ describe('validation on load', () => {
     expect(err).toBeInstanceOf(StateValidationError);
     expect(err).toBeInstanceOf(DataValidationError); // start-up code can treat it like curated data errors
     expect(readFileSync(file, 'utf8')).toBe(bytes);
-    expect(readdirSync(dir)).toEqual(['state.json']);
+    expect(filesIn(dir)).toEqual(['state.json']);
     return err as StateValidationError;
   }
 
@@ -162,13 +166,9 @@ describe('validation on load', () => {
     ]);
   });
 
-  it('validates run-time incidents with the curated Incident schema', async () => {
-    const incident = JSON.parse(readFileSync(new URL('../data/incidents/volt-typhoon.json', import.meta.url), 'utf8'));
-    incident.claims[0].sources = [];
-    const err = await failingOpen(JSON.stringify(fileState({ incidents: [incident] }), null, 2));
-    expect(err.problems).toEqual([
-      expect.objectContaining({ record: 'incident volt-typhoon', field: 'incidents.0.claims.0.sources', message: 'every claim must cite at least one source' }),
-    ]);
+  it('validates drafts and published records on load', async () => {
+    const err = await failingOpen(JSON.stringify(fileState({ drafts: [{ id: 'd1', status: 'maybe', version: 1, createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z', data: {} }] }), null, 2));
+    expect(err.problems).toEqual([expect.objectContaining({ record: 'draft d1', field: 'drafts.0.status' })]);
   });
 
   it('loads a valid file written by hand', async () => {
@@ -187,16 +187,16 @@ describe('updates', () => {
       ...Array.from({ length: 100 }, (_, i) => store.addSubscription(sub(`C${i}`))),
       ...Array.from({ length: 100 }, () =>
         store.update((s) => {
-          s.settings.counter = Number(s.settings.counter ?? 0) + 1;
+          s.sources.counter = Number(s.sources.counter ?? 0) + 1;
         }),
       ),
     ]);
     expect(results).toHaveLength(200);
-    for (const state of [store.read(), (await openStateStore({ dir })).read()]) {
+    for (const state of [store.state(), (await openStateStore({ dir })).state()]) {
       expect(state.subscriptions.map((x) => x.channel).sort()).toEqual(Array.from({ length: 100 }, (_, i) => `C${i}`).sort());
-      expect(state.settings.counter).toBe(100);
+      expect(state.sources.counter).toBe(100);
     }
-    expect(readdirSync(dir)).toEqual(['state.json']);
+    expect(filesIn(dir)).toEqual(['state.json']);
   });
 
   it('leaves a complete, valid file on disk at every moment while updates run', async () => {
@@ -217,7 +217,7 @@ describe('updates', () => {
     }
     await all;
     expect(reads).toBeGreaterThan(10);
-    expect(readdirSync(dir)).toEqual(['state.json']);
+    expect(filesIn(dir)).toEqual(['state.json']);
   });
 
   it('a throwing or invalid update rejects alone and writes nothing', async () => {
@@ -280,13 +280,17 @@ describe('subscriptions', () => {
     await store.recordPost(id, { date: '2025-03-01', messageId: 'M1' });
     await store.recordFailure(id, { error: 'late', date: '2025-03-01' }); // does not downgrade a posted day
     const reopened = (await openStateStore({ dir })).read();
-    expect(reopened.posts).toEqual([expect.objectContaining({ date: '2025-03-01', status: 'posted', messageId: 'M1' })]);
+    expect(reopened.posts).toEqual([expect.objectContaining({ date: '2025-03-01', status: 'posted', messageId: 'M1', channelKey: 'discord:C1' })]);
     expect(reopened.subscriptions[0]).toMatchObject({ failures: 1 });
 
     await expect(store.recordPost('nope', { date: '2025-03-01', messageId: 'M2' })).rejects.toBeInstanceOf(UnknownSubscriptionError);
     expect((await store.removeSubscription('discord', 'C1'))?.id).toBe(id);
     expect(await store.removeSubscription('discord', 'C1')).toBeUndefined();
-    expect(store.read()).toMatchObject({ subscriptions: [], posts: [] });
+    // The day's log row stays, with its channel, so a re-subscribe the same day is not posted twice.
+    expect(store.read()).toMatchObject({ subscriptions: [], posts: [expect.objectContaining({ date: '2025-03-01', status: 'posted', channelKey: 'discord:C1' })] });
+    const again = await store.addSubscription(sub('C1'));
+    expect(await store.claimPost(again.id, '2025-03-01')).toBeUndefined();
+    expect(await store.claimPost(again.id, '2025-03-02')).toEqual({ attempt: 1 });
   });
 });
 
@@ -295,7 +299,113 @@ describe('file option', () => {
     const dir = tempDir();
     mkdirSync(path.join(dir, 'x'));
     const store = await openStateStore({ dir, file: 'x/other.json' });
-    await store.update((s) => void (s.settings.a = 1));
+    await store.update((s) => void (s.sources.a = 1));
     expect(existsSync(path.join(dir, 'x', 'other.json'))).toBe(true);
+  });
+});
+
+describe('one owner per state directory', () => {
+  const writer = path.resolve(import.meta.dirname, 'fixtures/state-writer.ts');
+  const children: ChildProcessWithoutNullStreams[] = [];
+  afterEach(() => {
+    for (const c of children.splice(0)) c.kill('SIGKILL');
+  });
+
+  /** Starts the writer child; resolves once it is ready (or with its refusal). */
+  function startWriter(dir: string, count?: number): Promise<{ child: ChildProcessWithoutNullStreams; out: string[]; refused?: string }> {
+    const child = spawn(process.execPath, ['--import', 'tsx', writer, dir, ...(count ? [String(count)] : [])], { cwd: path.resolve(import.meta.dirname, '..') });
+    children.push(child);
+    const out: string[] = [];
+    let err = '';
+    let buffered = '';
+    return new Promise((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        buffered += chunk.toString();
+        const lines = buffered.split('\n');
+        buffered = lines.pop()!;
+        for (const line of lines) {
+          out.push(line);
+          if (line.startsWith('ready')) resolve({ child, out });
+        }
+      });
+      child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+      child.on('exit', (code) => (code === 2 ? resolve({ child, out, refused: err.trim() }) : undefined));
+      child.on('error', reject);
+    });
+  }
+
+  it('refuses a second process with one line naming the first, and loses no acknowledged write when the first is killed', async () => {
+    const dir = tempDir();
+    const first = await startWriter(dir);
+    const second = await startWriter(dir);
+    expect(second.refused).toMatch(new RegExp(`^${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is in use by process ${first.child.pid} on .*: run one bot per ILZAM_STATE_DIR`));
+    expect(second.refused!.split('\n')).toHaveLength(1);
+    // Let the first write a while, then kill it mid-write.
+    await new Promise((r) => setTimeout(r, 400));
+    first.child.kill('SIGKILL');
+    await new Promise((r) => first.child.once('exit', r));
+    const acked = first.out.filter((l) => l.startsWith('ack ')).map((l) => l.slice(4));
+    expect(acked.length).toBeGreaterThan(0);
+    // The lock it left is stale: a new process (here, this one) takes it over and finds every acknowledged write.
+    const store = await openStateStore({ dir });
+    const channels = new Set(store.listSubscriptions().map((s) => s.channel));
+    expect(acked.filter((c) => !channels.has(c))).toEqual([]);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    await store.close();
+  }, 60_000);
+
+  it('takes over a lock whose process is gone, and shares it between two stores of one process', async () => {
+    const dir = tempDir();
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']);
+    const deadPid = Number(dead.stdout.toString());
+    writeFileSync(path.join(dir, 'state.lock'), JSON.stringify({ pid: deadPid, host: os.hostname(), startedAt: '2025-01-01T00:00:00.000Z' }));
+    const store = await openStateStore({ dir });
+    expect(JSON.parse(readFileSync(path.join(dir, 'state.lock'), 'utf8')).pid).toBe(process.pid);
+    // A second store in the same process shares the lock; the lock goes when the last one closes.
+    const again = await openStateStore({ dir });
+    await again.close();
+    expect(existsSync(path.join(dir, 'state.lock'))).toBe(true);
+    await store.close();
+    expect(existsSync(path.join(dir, 'state.lock'))).toBe(false);
+    // A half-written lock (a crash between creating and writing it) is stale too.
+    writeFileSync(path.join(dir, 'state.lock'), '');
+    await (await openStateStore({ dir })).close();
+  });
+
+  it('a lock held by a live process is honoured even when it is this process’s parent', () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'state.lock'), JSON.stringify({ pid: process.ppid, host: os.hostname(), startedAt: '2025-01-01T00:00:00.000Z' }));
+    return expect(openStateStore({ dir })).rejects.toBeInstanceOf(StateLockedError);
+  });
+});
+
+describe('hostile state files', () => {
+  it('a FIFO, a directory or a deeply nested file gives the one-line error, not a hang or a stack', async () => {
+    const fifoDir = tempDir();
+    const made = spawnSync('mkfifo', [path.join(fifoDir, 'state.json')]);
+    if (made.status === 0) {
+      const err = await openStateStore({ dir: fifoDir }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(StateValidationError);
+      expect((err as Error).message).toMatch(/is not a regular file \(a FIFO, socket or device\)/);
+    }
+    const dirDir = tempDir();
+    mkdirSync(path.join(dirDir, 'state.json'));
+    await expect(openStateStore({ dir: dirDir })).rejects.toThrow(/is not a regular file \(a directory\)/);
+    const deep = tempDir();
+    writeFileSync(path.join(deep, 'state.json'), `{"version":1,"sources":{"a":${'['.repeat(200_000)}${']'.repeat(200_000)}}}`);
+    const err = await openStateStore({ dir: deep }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(StateValidationError);
+    expect((err as Error).message).toMatch(/nested more than 64 levels deep/);
+  });
+
+  it('keeps fields this version does not know through a write (a rollback loses nothing)', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'state.json'), JSON.stringify(fileState({ futureSection: { x: 1 }, subscriptions: [{ ...fileSub('s1', 'C1'), futureField: 'kept' }] })));
+    const store = await openStateStore({ dir });
+    await store.addSubscription(sub('C2'));
+    const onDisk = JSON.parse(readFileSync(store.file, 'utf8'));
+    expect(onDisk.futureSection).toEqual({ x: 1 });
+    expect(onDisk.subscriptions[0].futureField).toBe('kept');
+    await store.close();
   });
 });

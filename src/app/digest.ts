@@ -5,7 +5,7 @@
 import type { CoreConfig } from '../config.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge.ts';
 import { DigestScheduler, SubscriptionService, type DigestLog, type DigestPoster, type DigestSchedulerOptions, type SchedulerClock } from '../digest/index.ts';
-import { openStateStore, type StateStore } from '../store/state-store.ts';
+import { openStateStore, type StateStore } from '../store/file-storage.ts';
 
 
 export type DigestTuning = Pick<DigestSchedulerOptions, 'maxFailures' | 'maxAttempts' | 'spacingMs' | 'maxInlineWaitMs' | 'retryBaseMs' | 'maxSleepMs' | 'postTimeoutMs'>;

@@ -4,13 +4,13 @@
 // never doubles a post and never skips a day without a trace.
 import { localDay } from '../i18n/time.ts';
 import type { Platform } from '../store/state-schema.ts';
-import type { StateStore } from '../store/state-store.ts';
+import type { DigestStore } from '../store/storage.ts';
 import type { DigestPoster } from './poster.ts';
 import { digestKey, recentSlots } from './slots.ts';
 import type { DigestLog } from './log.ts';
 
 export interface RecoveryContext {
-  store: StateStore;
+  store: DigestStore;
   posters: ReadonlyMap<Platform, DigestPoster>;
   now: Date;
   log: DigestLog;

@@ -10,7 +10,7 @@
 import type { KnowledgeBase } from '../knowledge/knowledge.ts';
 import { localDay } from '../i18n/time.ts';
 import type { Platform, Subscription } from '../store/state-schema.ts';
-import { UnknownSubscriptionError, type DeepReadonly, type StateStore } from '../store/state-store.ts';
+import { UnknownSubscriptionError, type DeepReadonly, type DigestStore } from '../store/storage.ts';
 import { systemClock, type SchedulerClock } from './clock.ts';
 import { asPostError, type DigestPoster, type PostError } from './poster.ts';
 import { recordMissedDays, settleInterruptedPosts } from './recovery.ts';
@@ -19,7 +19,7 @@ import { consoleDigestLog, type DigestLog } from './log.ts';
 import { digestReply, pauseNotice } from './texts.ts';
 
 export interface DigestSchedulerOptions {
-  store: StateStore;
+  store: DigestStore;
   kb: KnowledgeBase;
   /** One per configured platform; subscriptions of other platforms wait untouched. */
   posters: readonly DigestPoster[];
@@ -58,7 +58,7 @@ const MAX_RETRY_DELAY_MS = 30 * 60_000;
 const CATCH_UP_AFTER_MS = 60_000;
 
 export class DigestScheduler {
-  readonly #store: StateStore;
+  readonly #store: DigestStore;
   readonly #kb: KnowledgeBase;
   readonly #posters: ReadonlyMap<Platform, DigestPoster>;
   readonly #clock: SchedulerClock;

@@ -6,7 +6,7 @@ import type { Lang, Texts } from '../i18n/lang.ts';
 import { localDay } from '../i18n/time.ts';
 import type { Reply } from '../reply/model.ts';
 import type { Subscription } from '../store/state-schema.ts';
-import { DuplicateSubscriptionError, UnknownSubscriptionError, type StateStore, type SubscriptionSettings } from '../store/state-store.ts';
+import { DuplicateSubscriptionError, UnknownSubscriptionError, type DigestStore, type SubscriptionSettings } from '../store/storage.ts';
 import { consoleDigestLog, type DigestLog } from './log.ts';
 import { DEFAULT_DIGEST_TIME, nextSlotAfter } from './slots.ts';
 import { parseTime, parseZone } from './subscription-input.ts';
@@ -48,7 +48,7 @@ export interface SubscribeOptions {
 }
 
 export interface SubscriptionServiceOptions {
-  store: StateStore;
+  store: DigestStore;
   /** DIGEST_TZ (default Asia/Karachi). */
   defaultZone: string;
   /** Default 09:00. */

@@ -6,7 +6,7 @@ import { formatDate } from '../i18n/dates.ts';
 import { t } from '../i18n/labels.ts';
 import { emptyReply, type Reply } from '../reply/model.ts';
 import { echo } from '../text/clean.ts';
-import type { DeepReadonly } from '../store/state-store.ts';
+import type { DeepReadonly } from '../store/storage.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge.ts';
 import type { PostRecord, Subscription } from '../store/state-schema.ts';
 import { weekClaims, weekReply } from '../summary/week.ts';

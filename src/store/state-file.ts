@@ -9,9 +9,9 @@
 // rename, so writeFileDurably below keeps steno's scheme (same temp name, same directory,
 // rename) and adds the two fsyncs: the temp file before the rename, the directory after it.
 // steno also coalesces overlapping writes; the store serializes updates itself, so that is
-// not needed here. Reads go through lowdb's TextFile (a missing file reads as null).
+// not needed here. Unlike steno, each write has a temp name of its own. Reads go through lowdb's TextFile (a missing file reads as null).
 import { mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
-import { open, rename, unlink } from 'node:fs/promises';
+import { open, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Adapter } from 'lowdb';
@@ -67,8 +67,26 @@ export function prepareStateDir(dir: string): void {
   }
 }
 
+/** Deeper than any state the bot writes; a deeper file is refused before zod recurses into it. */
+const MAX_DEPTH = 64;
+
+/** The nesting depth of a JSON value, counted without recursion (a hostile file can be 200,000 deep). */
+function depthOf(value: unknown, limit: number): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    deepest = Math.max(deepest, depth);
+    if (deepest > limit) return deepest;
+    for (const child of Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
 /** Validates raw state; returns the parsed copy (defaults filled in) or throws with every problem. */
 export function validateState(raw: unknown, file: string, phase: 'load' | 'update'): State {
+  if (depthOf(raw, MAX_DEPTH) > MAX_DEPTH) throw new StateValidationError(file, [{ file, message: `is nested more than ${MAX_DEPTH} levels deep; the bot never writes such a file` }], phase);
   const parsed = State.safeParse(raw);
   if (parsed.success) return parsed.data;
   throw new StateValidationError(file, zodProblems(file, parsed.error, (p) => stateRecordAt(raw, p)), phase);
@@ -104,11 +122,11 @@ async function syncDir(dir: string): Promise<void> {
 }
 
 /** Temp file in the same directory, fsync, rename over the target, fsync the directory. */
-export async function writeFileDurably(file: string, text: string): Promise<void> {
+async function writeFileDurably(file: string, text: string): Promise<void> {
   const dir = path.dirname(file);
-  // steno's temp name: one writer at a time (the store's queue), so one fixed name suffices
-  // and a temp file left by a crash is simply overwritten by the next write.
-  const temp = path.join(dir, `.${path.basename(file)}.tmp`);
+  // A name of its own for every write, so no two writers (should the lock ever be bypassed)
+  // can interleave in one temp file; the rename is what makes the write visible.
+  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomUUID()}.tmp`);
   try {
     const handle = await open(temp, 'w');
     try {
@@ -136,8 +154,17 @@ export class StateFile implements Adapter<State> {
   async read(): Promise<State | null> {
     let text: string | null;
     try {
+      // A FIFO or a device would block the read (and start-up) for ever: only a regular file is read.
+      const info = await stat(this.file).catch((err: NodeJS.ErrnoException) => {
+        if (err.code === 'ENOENT') return undefined;
+        throw err;
+      });
+      if (info && !info.isFile()) {
+        throw new StateValidationError(this.file, [{ file: this.file, message: `is not a regular file (${info.isDirectory() ? 'a directory' : 'a FIFO, socket or device'})` }], 'load');
+      }
       text = await this.#text.read();
     } catch (err) {
+      if (err instanceof StateValidationError) throw err;
       throw new StateValidationError(this.file, [{ file: this.file, message: `cannot be read (${errCode(err)})` }], 'load');
     }
     if (text === null) return null;

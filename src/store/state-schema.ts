@@ -1,9 +1,10 @@
-// The schema of the bot's mutable run-time state (var/state.json): settings, digest
-// subscriptions, the digest post log and incidents added at run time. The file is parsed
-// through `State` on load and every update is checked against it before it is written, so a
-// bad value is caught where it is made and the file on disk always loads on the next start.
+// The schema of the file backend's state (var/state.json): digest subscriptions and their
+// post log, the review queue and published records, ingestion bookkeeping and Slack
+// installations. The file is parsed through `State` on load and every update is checked
+// against it before it is written, so a bad value is caught where it is made and the file on
+// disk always loads on the next start. Objects are "loose": a field this version does not know
+// (written by a newer one) is kept through every write, so rolling back loses nothing.
 import { z } from 'zod';
-import { Incident } from '../domain/schema.ts';
 
 const nonBlank = z.string().trim().min(1, 'must not be empty');
 
@@ -35,7 +36,14 @@ export const TimeZone = nonBlank.refine((zone) => {
 
 const Instant = z.iso.datetime({ offset: true });
 
-export const Subscription = z.object({
+/** A filtered digest or follow: only claims about these actors or states (party or registry ids). */
+export const SubscriptionFilter = z.looseObject({
+  actors: z.array(nonBlank).default([]),
+  states: z.array(nonBlank).default([]),
+});
+export type SubscriptionFilter = z.infer<typeof SubscriptionFilter>;
+
+export const Subscription = z.looseObject({
   /** Random id: a channel that unsubscribes and subscribes again gets a new one, so old log rows never attach to it. */
   id: nonBlank,
   platform: Platform,
@@ -60,6 +68,8 @@ export const Subscription = z.object({
   pauseNoticeSent: z.boolean().optional(),
   /** When /subscribe resumed a paused subscription: like createdAt, no slot before it is owed. */
   resumedAt: Instant.optional(),
+  /** Only claims about these actors or states (a filtered digest); absent: everything. */
+  filter: SubscriptionFilter.optional(),
 });
 export type Subscription = z.infer<typeof Subscription>;
 
@@ -73,8 +83,13 @@ export type Subscription = z.infer<typeof Subscription>;
  *   not re-sent (re-sending could double it). Recorded so the gap is never silent.
  */
 export const PostRecord = z
-  .object({
+  .looseObject({
     subscriptionId: nonBlank,
+    /** "platform:channel" of the subscription, so a day posted before an unsubscribe is still known after a re-subscribe. */
+    channelKey: nonBlank.optional(),
+    /** The instance that claimed the day, and until when the claim is its alone (docs/digest.md). */
+    owner: nonBlank.optional(),
+    leaseUntil: Instant.optional(),
     date: LocalDate,
     status: z.enum(['claimed', 'posted', 'failed', 'unconfirmed']),
     messageId: nonBlank.optional(),
@@ -87,15 +102,39 @@ export const PostRecord = z
   .refine((p) => p.status !== 'posted' || p.messageId !== undefined, { path: ['messageId'], message: 'a posted digest must record its message id' });
 export type PostRecord = z.infer<typeof PostRecord>;
 
+export const DraftRecord = z.looseObject({
+  id: nonBlank,
+  status: z.enum(['pending', 'approved', 'rejected']),
+  version: z.number().int().min(1),
+  createdAt: Instant,
+  updatedAt: Instant,
+  data: z.json(),
+});
+
+export const PublishedRecord = z.looseObject({
+  seq: z.number().int().min(1),
+  incidentId: nonBlank,
+  data: z.json(),
+  draftId: nonBlank.optional(),
+  publishedAt: Instant,
+  publishedBy: nonBlank,
+});
+
 export const State = z
-  .object({
+  .looseObject({
     version: z.literal(STATE_VERSION),
-    /** Operator settings changed at run time. Each feature owns and validates its own keys. */
-    settings: z.record(z.string(), z.json()).default({}),
     subscriptions: z.array(Subscription).default([]),
     posts: z.array(PostRecord).default([]),
-    /** Incidents added at run time, in the curated format; they do not go into data/. */
-    incidents: z.array(Incident).default([]),
+    /** Ingested drafts awaiting (or after) review. */
+    drafts: z.array(DraftRecord).default([]),
+    /** What approvals made public, in order. */
+    published: z.array(PublishedRecord).default([]),
+    /** Keys of articles already processed (normalized URL, content hash), with when. */
+    seen: z.record(z.string(), Instant).default({}),
+    /** Per-source fetch bookkeeping, owned by the ingester. */
+    sources: z.record(z.string(), z.json()).default({}),
+    /** Slack installations by "T<team>" or "E<enterprise>". */
+    installations: z.record(z.string(), z.json()).default({}),
   })
   .superRefine((state, ctx) => {
     // Cross-record rules zod cannot express per record. Paths point at the offending record.
@@ -110,21 +149,25 @@ export const State = z
     });
     const days = new Set<string>();
     state.posts.forEach((p, i) => {
-      if (!ids.has(p.subscriptionId)) ctx.addIssue({ code: 'custom', path: ['posts', i, 'subscriptionId'], message: `unknown subscription "${p.subscriptionId}"` });
+      // A removed subscription's rows stay (with their channel) until they age out.
+      if (!ids.has(p.subscriptionId) && !p.channelKey) ctx.addIssue({ code: 'custom', path: ['posts', i, 'subscriptionId'], message: `unknown subscription "${p.subscriptionId}"` });
       const key = `${p.subscriptionId} ${p.date}`;
       if (days.has(key)) ctx.addIssue({ code: 'custom', path: ['posts', i, 'date'], message: `a second log entry for ${p.date}` });
       days.add(key);
     });
-    const incidentIds = new Set<string>();
-    state.incidents.forEach((inc, i) => {
-      if (incidentIds.has(inc.id)) ctx.addIssue({ code: 'custom', path: ['incidents', i, 'id'], message: `duplicate incident id "${inc.id}"` });
-      incidentIds.add(inc.id);
+    const draftIds = new Set<string>();
+    state.drafts.forEach((d, i) => {
+      if (draftIds.has(d.id)) ctx.addIssue({ code: 'custom', path: ['drafts', i, 'id'], message: `duplicate draft id "${d.id}"` });
+      draftIds.add(d.id);
+    });
+    state.published.forEach((p, i) => {
+      if (i > 0 && p.seq <= state.published[i - 1]!.seq) ctx.addIssue({ code: 'custom', path: ['published', i, 'seq'], message: 'published records must be in ascending seq order' });
     });
   });
 export type State = z.infer<typeof State>;
 
 export function emptyState(): State {
-  return { version: STATE_VERSION, settings: {}, subscriptions: [], posts: [], incidents: [] };
+  return { version: STATE_VERSION, subscriptions: [], posts: [], drafts: [], published: [], seen: {}, sources: {}, installations: {} };
 }
 
 /** Names the record a zod issue path points into, for error messages a person can act on. */
@@ -140,8 +183,10 @@ export function stateRecordAt(raw: unknown, path: readonly PropertyKey[]): strin
     }
     case 'posts':
       return `post #${index}${rec && str(rec.subscriptionId) ? ` (subscription ${str(rec.subscriptionId)}, ${str(rec.date) ?? '?'})` : ''}`;
-    case 'incidents':
-      return `incident ${str(rec?.id) ?? `#${index}`}`;
+    case 'drafts':
+      return `draft ${str(rec?.id) ?? `#${index}`}`;
+    case 'published':
+      return `published record #${index}${rec && str(rec.incidentId) ? ` (${str(rec.incidentId)})` : ''}`;
     default:
       return undefined;
   }
