@@ -156,6 +156,10 @@ class FileStorage implements StateStore {
     await this.#tail;
   }
 
+  async health(): Promise<{ ok: boolean; detail: string }> {
+    return { ok: true, detail: this.file };
+  }
+
   async close(): Promise<void> {
     await this.flush();
     this.#lock?.release();

@@ -204,6 +204,8 @@ export interface Storage extends DigestStore, ReviewStore, IngestStore, Installa
    * `follows`); returns a function that stops listening. A no-op for the file.
    */
   watch(onChange: (what: StorageChange) => void): () => void;
+  /** Whether the storage answers now, for the health endpoint; never throws. */
+  health(): Promise<{ ok: boolean; detail: string }>;
   /** Resolves when every write issued so far has settled. */
   flush(): Promise<void>;
   /** Flushes, then releases the lock or the connection pool. */

@@ -1,0 +1,22 @@
+// Opening the bot's storage: PostgreSQL when DATABASE_URL is set (several instances may share
+// it), otherwise the lowdb file in ILZAM_STATE_DIR (one process owns it). The PostgreSQL driver
+// is loaded only when it is used.
+import { openStateStore } from './file-storage.ts';
+import type { Storage } from './storage.ts';
+
+export interface StorageConfig {
+  /** postgres://… ; when set, the file is not used. */
+  databaseUrl?: string;
+  /** A schema of its own in that database (default public). */
+  databaseSchema?: string;
+  /** The file backend's directory (default ILZAM_STATE_DIR, else ./var). */
+  stateDir?: string;
+}
+
+export async function openStorage(config: StorageConfig, opts: { now?: () => Date; log?: (message: string) => void } = {}): Promise<Storage> {
+  if (config.databaseUrl) {
+    const { PgStorage } = await import('./pg/pg-storage.ts');
+    return PgStorage.open({ url: config.databaseUrl, schema: config.databaseSchema, now: opts.now, log: opts.log });
+  }
+  return openStateStore({ dir: config.stateDir, now: opts.now });
+}
