@@ -7,7 +7,12 @@ import { isValidTimeZone } from './i18n/time.ts';
 export interface CoreConfig {
   defaultLang: Lang;
   timeZone: string;
+  /** The file backend's directory (ILZAM_STATE_DIR). */
   stateDir?: string;
+  /** PostgreSQL, shared by every instance (DATABASE_URL); when set, the state directory is not used. */
+  databaseUrl?: string;
+  /** A schema of its own in that database (DATABASE_SCHEMA), default public. */
+  databaseSchema?: string;
 }
 
 export class ConfigError extends Error {
@@ -33,7 +38,11 @@ export function readCoreConfig(env: NodeJS.ProcessEnv = process.env): CoreConfig
   if (lang !== 'en' && lang !== 'ur') throw new ConfigError(`DEFAULT_LANG must be "en" or "ur", not "${lang.slice(0, 20)}"`);
   const timeZone = envValue(env, 'DIGEST_TZ') ?? 'Asia/Karachi';
   if (!isValidTimeZone(timeZone)) throw new ConfigError(`DIGEST_TZ "${timeZone.slice(0, 40)}" is not a time zone (use an IANA name like Asia/Karachi)`);
-  return { defaultLang: lang, timeZone, stateDir: envValue(env, 'ILZAM_STATE_DIR') };
+  const databaseUrl = envValue(env, 'DATABASE_URL');
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new ConfigError('DATABASE_URL must be a postgres:// URL');
+  const databaseSchema = envValue(env, 'DATABASE_SCHEMA');
+  if (databaseSchema && !/^[a-z_][a-z0-9_]{0,62}$/i.test(databaseSchema)) throw new ConfigError('DATABASE_SCHEMA must be a plain name (letters, digits and _)');
+  return { defaultLang: lang, timeZone, stateDir: envValue(env, 'ILZAM_STATE_DIR'), databaseUrl, databaseSchema };
 }
 
 /** A URL for logs: without user name, password, query or fragment (they may hold credentials). */

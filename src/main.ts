@@ -9,6 +9,7 @@ import { ConfigError } from './config.ts';
 import { Bot } from './core/bot.ts';
 import { DataValidationError } from './store/curated.ts';
 import { StateDirError, StateLockedError } from './store/file-storage.ts';
+import { StorageUnavailableError } from './store/storage.ts';
 
 async function main(): Promise<void> {
   loadDotenv({ quiet: true });
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   // Expected problems get one line that says what to fix; anything else keeps its stack.
-  if (err instanceof ConfigError || err instanceof DataValidationError || err instanceof StateDirError || err instanceof StateLockedError || (err instanceof Error && err.name === 'PlatformStartError')) {
+  if (err instanceof ConfigError || err instanceof DataValidationError || err instanceof StateDirError || err instanceof StateLockedError || err instanceof StorageUnavailableError || (err instanceof Error && err.name === 'MigrationError') || (err instanceof Error && err.name === 'PlatformStartError')) {
     console.error(`[ilzam] cannot start: ${err.message}`);
   } else {
     console.error('[ilzam] cannot start:', err instanceof Error ? (err.stack ?? err.message) : err);

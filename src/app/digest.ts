@@ -5,7 +5,8 @@
 import type { CoreConfig } from '../config.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge.ts';
 import { DigestScheduler, SubscriptionService, type DigestLog, type DigestPoster, type DigestSchedulerOptions, type SchedulerClock } from '../digest/index.ts';
-import { openStateStore, type StateStore } from '../store/file-storage.ts';
+import { openStorage, type StorageConfig } from '../store/open.ts';
+import type { Storage } from '../store/storage.ts';
 
 
 export type DigestTuning = Pick<DigestSchedulerOptions, 'maxFailures' | 'maxAttempts' | 'spacingMs' | 'maxInlineWaitMs' | 'retryBaseMs' | 'maxSleepMs' | 'postTimeoutMs'>;
@@ -15,10 +16,12 @@ export interface DigestOptions {
   clock?: Partial<SchedulerClock>;
   log?: DigestLog;
   tuning?: DigestTuning;
+  /** An already open storage to use (startup shares one with the other services); default: open one from the config, and close it on stop. */
+  storage?: Storage;
 }
 
 export interface Digest {
-  readonly store: StateStore;
+  readonly store: Storage;
   readonly service: SubscriptionService;
   /** Undefined until start(). */
   readonly scheduler: DigestScheduler | undefined;
@@ -28,10 +31,10 @@ export interface Digest {
   stop(): Promise<void>;
 }
 
-/** Opens the state store (StateDirError / StateValidationError name the path) and builds the service. */
-export async function openDigest(kb: KnowledgeBase, config: Pick<CoreConfig, 'timeZone' | 'stateDir'>, opts: DigestOptions = {}): Promise<Digest> {
+/** Opens the storage (its errors name the path or the database) and builds the service. */
+export async function openDigest(kb: KnowledgeBase, config: Pick<CoreConfig, 'timeZone'> & StorageConfig, opts: DigestOptions = {}): Promise<Digest> {
   const now = opts.clock?.now ?? (() => new Date());
-  const store = await openStateStore({ dir: config.stateDir, now });
+  const store = opts.storage ?? (await openStorage(config, { now }));
   let scheduler: DigestScheduler | undefined;
   const service = new SubscriptionService({
     store,
@@ -40,6 +43,10 @@ export async function openDigest(kb: KnowledgeBase, config: Pick<CoreConfig, 'ti
     // A new subscription's first slot may come before the scheduler's next wake-up.
     onChange: () => scheduler?.replan(),
     log: opts.log,
+  });
+  // Another instance added, removed or paused a subscription: plan again.
+  const unwatch = store.watch((what) => {
+    if (what === 'subscriptions') scheduler?.replan();
   });
   return {
     store,
@@ -54,7 +61,9 @@ export async function openDigest(kb: KnowledgeBase, config: Pick<CoreConfig, 'ti
     },
     async stop() {
       await scheduler?.stop();
-      await store.flush();
+      unwatch();
+      if (opts.storage) await store.flush();
+      else await store.close();
     },
   };
 }

@@ -10,7 +10,7 @@
 import { discordPlatform } from '../adapters/discord/platform.ts';
 import type { AnyPlatform, RunningPlatform } from '../adapters/platform.ts';
 import { slackPlatform } from '../adapters/slack/platform.ts';
-import { readCoreConfig, type CoreConfig } from '../config.ts';
+import { readCoreConfig, safeUrl, type CoreConfig } from '../config.ts';
 import type { Bot } from '../core/bot.ts';
 import type { DigestScheduler } from '../digest/index.ts';
 import { openDigest, type Digest, type DigestOptions } from './digest.ts';
@@ -39,6 +39,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 /** What is configured, safe to log: no token or secret values. */
 export function describeConfig(config: AppConfig): string {
   const parts = [`lang=${config.defaultLang}`, `zone=${config.timeZone}`];
+  if (Object.keys(config.platforms).length) parts.push(`state=${config.databaseUrl ? safeUrl(config.databaseUrl) : (config.stateDir ?? './var')}`);
   for (const platform of PLATFORMS) if (config.platforms[platform.name] !== undefined) parts.push(platform.describe(config.platforms[platform.name]));
   if (!Object.keys(config.platforms).length) parts.push('console');
   return parts.join(', ');
