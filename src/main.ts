@@ -17,7 +17,8 @@ async function main(): Promise<void> {
   const bot = Bot.load(config, commandRegistry());
   if (!Object.keys(config.platforms).length) {
     await runConsole(bot);
-    return;
+    // stdin may still hold the event loop (a terminal, an open pipe): the console is done.
+    process.exit(process.exitCode ?? 0);
   }
   console.error(`[ilzam] starting: ${describeConfig(config)}`);
   const { startPlatforms } = await import('./app/platforms.ts');

@@ -4,9 +4,9 @@
 // carried by several actors is ambiguous: resolve() returns them all and never picks one.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { compactKey } from '../search/normalize.ts';
+import { DATA_DIR } from '../domain/paths.ts';
 
 export interface ActorName { name: string; sources: string[] }
 export interface RegistryActor {
@@ -28,7 +28,7 @@ export interface AliasRegistry {
   ambiguous: Map<string, string[]>; // compact name key -> actor ids
 }
 
-export const DEFAULT_REGISTRY_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data/registry/actors.json');
+export const DEFAULT_REGISTRY_FILE = path.join(DATA_DIR, 'registry', 'actors.json');
 
 const text = z.string().trim().min(1, 'must not be empty');
 const ActorSchema = z.object({

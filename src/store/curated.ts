@@ -3,12 +3,12 @@
 // record and the field, and loading fails as a whole. Nothing here ever writes to data/.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import { DatasetMeta, Incident, PartiesFile, type Party } from '../domain/schema.ts';
+import { DATA_DIR } from '../domain/paths.ts';
 
 
-export const DEFAULT_DATA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data');
+export const DEFAULT_DATA_DIR = DATA_DIR;
 
 export interface CuratedDataset {
   meta: DatasetMeta;

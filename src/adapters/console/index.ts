@@ -33,6 +33,11 @@ export function runConsole(bot: Bot, opts: ConsoleOptions = {}): Promise<void> {
     rl.setPrompt('ilzam> ');
     rl.prompt();
   }
+  // SIGTERM or SIGINT (a process manager, Ctrl+C on a pipe) ends the console like end of input:
+  // the line being answered is finished, then it exits.
+  const stop = () => rl.close();
+  process.once('SIGTERM', stop);
+  if (!interactive) process.once('SIGINT', stop);
   return new Promise((resolve) => {
     let queue = Promise.resolve();
     let closed = false;
@@ -49,6 +54,8 @@ export function runConsole(bot: Bot, opts: ConsoleOptions = {}): Promise<void> {
     });
     rl.on('close', () => {
       closed = true;
+      process.off('SIGTERM', stop);
+      process.off('SIGINT', stop);
       void queue.then(() => resolve());
     });
   });
