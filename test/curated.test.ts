@@ -34,11 +34,11 @@ function problemsOf(dir: string): string {
 }
 
 describe('the curated dataset', () => {
-  it('loads and validates: at least 30 incidents, each with an accusation and sources', () => {
+  it('loads and validates: at least 30 incidents, each with an accusation or a claim of responsibility, and sources', () => {
     const data = loadCuratedDataset();
     expect(data.incidents.length).toBeGreaterThanOrEqual(30);
     for (const incident of data.incidents) {
-      expect(incident.claims.some((c) => c.type === 'accusation')).toBe(true);
+      expect(incident.claims.some((c) => c.type === 'accusation' || c.type === 'claim-of-responsibility')).toBe(true);
       for (const claim of incident.claims) expect(claim.sources.length).toBeGreaterThan(0);
     }
   });

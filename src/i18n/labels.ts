@@ -5,6 +5,8 @@ import type { Lang } from './lang.ts';
 const LABELS = {
   accused: { en: 'Accused', ur: 'الزام کس پر' },
   accusedBy: { en: 'Accused by', ur: 'الزام کس نے لگایا' },
+  claimedBy: { en: 'Claimed responsibility', ur: 'ذمہ داری قبول کی' },
+  claimedNotAttributed: { en: 'Claimed, not attributed', ur: 'ذمہ داری کا دعویٰ؛ کسی نے باضابطہ الزام عائد نہیں کیا' },
   denied: { en: 'Denied', ur: 'تردید' },
   noDenial: { en: 'No public denial on record.', ur: 'ریکارڈ پر کوئی عوامی تردید موجود نہیں۔' },
   noResponse: { en: 'did not respond', ur: 'نے جواب نہیں دیا' },

@@ -65,10 +65,14 @@ function orderedSources(incident: Incident, lang: Lang): ReplySource[] {
 export function incidentFields(kb: KnowledgeBase, incident: Incident, lang: Lang): ReplyField[] {
   const claims = [...incident.claims].sort(byDate);
   const of = (...types: Claim['type'][]) => claims.filter((c) => types.includes(c.type));
-  const fields: ReplyField[] = [
-    { label: t('accused', lang), lines: [list(accusedIds(kb, incident).map((id) => partyLabel(kb, id, lang)), lang)] },
-    { label: t('accusedBy', lang), lines: makersLine(kb, of(...ACCUSING), lang) },
-  ];
+  const fields: ReplyField[] = [];
+  const accused = accusedIds(kb, incident);
+  if (accused.length) fields.push({ label: t('accused', lang), lines: [list(accused.map((id) => partyLabel(kb, id, lang)), lang)] });
+  const accusers = makersLine(kb, of(...ACCUSING), lang);
+  if (accusers.length) fields.push({ label: t('accusedBy', lang), lines: accusers });
+  // A group claiming its own attack is not accusing itself: its own line.
+  const claimed = makersLine(kb, of('claim-of-responsibility'), lang);
+  if (claimed.length) fields.push({ label: t('claimedBy', lang), lines: claimed });
   const denials = makersLine(kb, of('denial'), lang);
   const silent = of('no-response', 'declined-to-comment').map(
     (c) => `${kb.partyName(c.by, lang)} ${t(c.type === 'no-response' ? 'noResponse' : 'declined', lang)} (${formatDate(c.date, lang)})`,
@@ -87,7 +91,8 @@ export function incidentFields(kb: KnowledgeBase, incident: Incident, lang: Lang
 }
 
 function statusLine(incident: Incident, lang: Lang): string {
-  const status = isContested(incident) ? t('contested', lang) : t('uncontested', lang);
+  const attributed = incident.claims.some((c) => c.type === 'accusation');
+  const status = !attributed ? t('claimedNotAttributed', lang) : isContested(incident) ? t('contested', lang) : t('uncontested', lang);
   const when = formatDate(incident.occurred.start, lang);
   return `${status} · ${t('occurred', lang)}: ${when} · ${t('firstAttributed', lang)}: ${formatDate(incident.firstAttributed, lang)}`;
 }

@@ -2,6 +2,7 @@
 // the archive, the claims made in the same seven calendar days of earlier years. Claims known
 // only to the month or year cannot be placed in a week and are left out of both lists.
 import type { ClaimRef, KnowledgeBase } from '../knowledge/knowledge.ts';
+import type { ClaimType } from '../domain/schema.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { formatDate } from '../i18n/dates.ts';
 import { t } from '../i18n/labels.ts';
@@ -44,24 +45,35 @@ export function weekClaims(kb: KnowledgeBase, day: string): WeekClaims {
   return { day, recent: recent.sort(newest), archive: archive.sort(newest) };
 }
 
-const VERB: Record<string, Record<Lang, string>> = {
+// Keyed by every claim type, so a type added to the schema cannot reach a digest without a verb.
+const VERB: Record<ClaimType, Record<Lang, string>> = {
   accusation: { en: 'accused', ur: 'نے الزام عائد کیا:' },
   confirmation: { en: 'backed the charge against', ur: 'نے الزام کی تائید کی:' },
+  'claim-of-responsibility': { en: 'claimed responsibility', ur: 'نے ذمہ داری قبول کی' },
+  'tacit-acknowledgement': { en: 'hinted at involvement', ur: 'نے ملوث ہونے کا اشارہ دیا' },
   denial: { en: 'denied involvement', ur: 'نے ملوث ہونے کی تردید کی' },
   'counter-accusation': { en: 'counter-accused', ur: 'نے جوابی الزام لگایا:' },
   'no-response': { en: 'did not respond', ur: 'نے جواب نہیں دیا' },
   'declined-to-comment': { en: 'declined to comment', ur: 'نے تبصرے سے انکار کیا' },
   sanction: { en: 'imposed sanctions on', ur: 'نے پابندیاں عائد کیں:' },
   indictment: { en: 'brought charges against', ur: 'نے فرد جرم عائد کی:' },
+  arrest: { en: 'arrested', ur: 'نے گرفتار کیا:' },
+  conviction: { en: 'obtained a conviction of', ur: 'نے سزا دلوائی:' },
+  advisory: { en: 'issued a security advisory on', ur: 'نے سکیورٹی ایڈوائزری جاری کی:' },
+  takedown: { en: 'took down infrastructure of', ur: 'نے نیٹ ورک ناکارہ بنایا:' },
+  'diplomatic-action': { en: 'took diplomatic action against', ur: 'نے سفارتی اقدام کیا:' },
   statement: { en: 'made a statement', ur: 'نے بیان دیا' },
 };
+
+/** Claim types whose line names only the maker: the target is implied or there is none. */
+const NO_TARGET: ClaimType[] = ['claim-of-responsibility', 'tacit-acknowledgement', 'denial', 'no-response', 'declined-to-comment', 'statement'];
 
 export function claimLine(kb: KnowledgeBase, ref: ClaimRef, lang: Lang): string {
   const { claim, incident } = ref;
   const who = kb.partyName(claim.by, lang);
   const whom = claim.against.map((id) => partyLabel(kb, id, lang)).join(lang === 'ur' ? '، ' : ', ');
-  const verb = VERB[claim.type]![lang];
-  const action = whom && !['denial', 'no-response', 'declined-to-comment', 'statement'].includes(claim.type) ? `${who} ${verb} ${whom}` : `${who} ${verb}`;
+  const verb = VERB[claim.type][lang];
+  const action = whom && !NO_TARGET.includes(claim.type) ? `${who} ${verb} ${whom}` : `${who} ${verb}`;
   return `${formatDate(claim.date, lang)}: ${action} (${incident.title[lang]})`;
 }
 
