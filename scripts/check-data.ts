@@ -41,14 +41,20 @@ if (registry) {
 }
 
 if (data && registry) {
-  // A curated group's `registry` name must pick exactly one actor, or its vendor names are unknown.
+  // A curated group's `registry` name must pick exactly one actor, or its vendor names are
+  // unknown; and one actor is one party (two would split its history between them).
+  const partyOfActor = new Map<string, string>();
   for (const party of data.parties) {
     if (!party.registry) continue;
     const found = registry.resolve(party.registry);
     if (found.length !== 1) {
       const why = found.length ? `is ambiguous (${found.map((a) => a.id).join(', ')})` : 'matches no registry actor';
       problems.push(`  - data/parties, record "${party.id}", field registry: "${party.registry}" ${why}`);
+      continue;
     }
+    const other = partyOfActor.get(found[0]!.id);
+    if (other) problems.push(`  - data/parties, record "${party.id}", field registry: registry actor "${found[0]!.id}" is already the party "${other}"; merge them`);
+    else partyOfActor.set(found[0]!.id, party.id);
   }
 }
 
