@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { ClaimType } from '../src/domain/schema.ts';
 import { renderTerminal } from '../src/adapters/console/render.ts';
 import { incidentReply, SHORT_BODY_TARGET } from '../src/summary/incident.ts';
+import { claimLine } from '../src/summary/week.ts';
 import { ARABIC, testBot } from './helpers.ts';
 
 const bot = testBot();
@@ -64,5 +66,23 @@ describe('the Volt Typhoon summary', () => {
     expect(silent.claims.some((c) => c.type === 'denial')).toBe(false);
     const reply = incidentReply(bot.kb, silent, 'en');
     expect(reply.fields.find((f) => f.label === 'Denied')!.lines[0]).toBe('No public denial on record.');
+  });
+});
+
+describe('a weekly-digest line for every claim type', () => {
+  // The digest must render every type the schema allows, with and without an accused party,
+  // and never leave a verb hanging without its object ("sanctions on", «پابندیاں عائد کیں:»).
+  const incident = bot.kb.incidents.get('sony-pictures-2014')!;
+  it.each(ClaimType.options)('%s', (type) => {
+    for (const against of [[], ['north-korea']]) {
+      const claim = { ...incident.claims[0]!, type, against };
+      for (const lang of ['en', 'ur'] as const) {
+        const line = claimLine(bot.kb, { incident, claim }, lang);
+        const action = line.slice(0, line.lastIndexOf(' ('));
+        expect(action).not.toMatch(/undefined|null|\[object/);
+        expect(action, line).not.toMatch(/(\bagainst|\bon|\bof|:)$/);
+        if (lang === 'ur') expect(action).toMatch(ARABIC);
+      }
+    }
   });
 });

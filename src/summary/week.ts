@@ -45,35 +45,36 @@ export function weekClaims(kb: KnowledgeBase, day: string): WeekClaims {
   return { day, recent: recent.sort(newest), archive: archive.sort(newest) };
 }
 
-// Keyed by every claim type, so a type added to the schema cannot reach a digest without a verb.
-const VERB: Record<ClaimType, Record<Lang, string>> = {
-  accusation: { en: 'accused', ur: 'نے الزام عائد کیا:' },
-  confirmation: { en: 'backed the charge against', ur: 'نے الزام کی تائید کی:' },
-  'claim-of-responsibility': { en: 'claimed responsibility', ur: 'نے ذمہ داری قبول کی' },
-  'tacit-acknowledgement': { en: 'hinted at involvement', ur: 'نے ملوث ہونے کا اشارہ دیا' },
-  denial: { en: 'denied involvement', ur: 'نے ملوث ہونے کی تردید کی' },
-  'counter-accusation': { en: 'counter-accused', ur: 'نے جوابی الزام لگایا:' },
-  'no-response': { en: 'did not respond', ur: 'نے جواب نہیں دیا' },
-  'declined-to-comment': { en: 'declined to comment', ur: 'نے تبصرے سے انکار کیا' },
-  sanction: { en: 'imposed sanctions on', ur: 'نے پابندیاں عائد کیں:' },
-  indictment: { en: 'brought charges against', ur: 'نے فرد جرم عائد کی:' },
-  arrest: { en: 'arrested', ur: 'نے گرفتار کیا:' },
-  conviction: { en: 'obtained a conviction of', ur: 'نے سزا دلوائی:' },
-  advisory: { en: 'issued a security advisory on', ur: 'نے سکیورٹی ایڈوائزری جاری کی:' },
-  takedown: { en: 'took down infrastructure of', ur: 'نے نیٹ ورک ناکارہ بنایا:' },
-  'diplomatic-action': { en: 'took diplomatic action against', ur: 'نے سفارتی اقدام کیا:' },
-  statement: { en: 'made a statement', ur: 'نے بیان دیا' },
-};
+type Words = Record<Lang, string>;
 
-/** Claim types whose line names only the maker: the target is implied or there is none. */
-const NO_TARGET: ClaimType[] = ['claim-of-responsibility', 'tacit-acknowledgement', 'denial', 'no-response', 'declined-to-comment', 'statement'];
+// One entry per claim type, so a type added to the schema fails the typecheck here instead of
+// crashing the digest. `target` is the verb followed by the accused list; `alone` is used when
+// the type takes no one after it, or when the claim names no one.
+const VERB: Record<ClaimType, { alone: Words; target?: Words }> = {
+  accusation: { alone: { en: 'made an accusation', ur: 'نے الزام عائد کیا' }, target: { en: 'accused', ur: 'نے الزام عائد کیا:' } },
+  confirmation: { alone: { en: 'backed the charge', ur: 'نے الزام کی تائید کی' }, target: { en: 'backed the charge against', ur: 'نے الزام کی تائید کی:' } },
+  'claim-of-responsibility': { alone: { en: 'claimed responsibility', ur: 'نے ذمہ داری قبول کی' } },
+  'tacit-acknowledgement': { alone: { en: 'tacitly acknowledged it', ur: 'نے ضمنی طور پر اعتراف کیا' } },
+  denial: { alone: { en: 'denied involvement', ur: 'نے ملوث ہونے کی تردید کی' } },
+  'counter-accusation': { alone: { en: 'counter-accused', ur: 'نے جوابی الزام لگایا' }, target: { en: 'counter-accused', ur: 'نے جوابی الزام لگایا:' } },
+  'no-response': { alone: { en: 'did not respond', ur: 'نے جواب نہیں دیا' } },
+  'declined-to-comment': { alone: { en: 'declined to comment', ur: 'نے تبصرے سے انکار کیا' } },
+  sanction: { alone: { en: 'imposed sanctions', ur: 'نے پابندیاں عائد کیں' }, target: { en: 'imposed sanctions on', ur: 'نے پابندیاں عائد کیں:' } },
+  indictment: { alone: { en: 'brought charges', ur: 'نے فرد جرم عائد کی' }, target: { en: 'brought charges against', ur: 'نے فرد جرم عائد کی:' } },
+  arrest: { alone: { en: 'made arrests', ur: 'نے گرفتاریاں کیں' }, target: { en: 'arrested', ur: 'نے گرفتار کیا:' } },
+  conviction: { alone: { en: 'secured a conviction', ur: 'نے سزا دلوائی' }, target: { en: 'secured a conviction of', ur: 'نے سزا دلوائی:' } },
+  advisory: { alone: { en: 'issued an advisory', ur: 'نے سکیورٹی ایڈوائزری جاری کی' }, target: { en: 'issued an advisory on', ur: 'نے سکیورٹی ایڈوائزری جاری کی:' } },
+  takedown: { alone: { en: 'carried out a takedown', ur: 'نے نیٹ ورک کے خلاف کارروائی کی' }, target: { en: 'disrupted', ur: 'نے نیٹ ورک کے خلاف کارروائی کی:' } },
+  'diplomatic-action': { alone: { en: 'took diplomatic action', ur: 'نے سفارتی اقدام کیا' }, target: { en: 'took diplomatic action against', ur: 'نے سفارتی اقدام کیا:' } },
+  statement: { alone: { en: 'made a statement', ur: 'نے بیان دیا' } },
+};
 
 export function claimLine(kb: KnowledgeBase, ref: ClaimRef, lang: Lang): string {
   const { claim, incident } = ref;
   const who = kb.partyName(claim.by, lang);
   const whom = claim.against.map((id) => partyLabel(kb, id, lang)).join(lang === 'ur' ? '، ' : ', ');
-  const verb = VERB[claim.type][lang];
-  const action = whom && !NO_TARGET.includes(claim.type) ? `${who} ${verb} ${whom}` : `${who} ${verb}`;
+  const verb = VERB[claim.type];
+  const action = whom && verb.target ? `${who} ${verb.target[lang]} ${whom}` : `${who} ${verb.alone[lang]}`;
   return `${formatDate(claim.date, lang)}: ${action} (${incident.title[lang]})`;
 }
 
