@@ -95,6 +95,33 @@ describe('the curated dataset', () => {
     expect(message).toMatch(/field summary\.ur/);
   });
 
+  it('rejects a news outlet as the accuser, but not as the author of its own statement', () => {
+    const dir = copyOfData();
+    editJson(path.join(dir, 'incidents', 'volt-typhoon.json'), (v) => {
+      const accusation = v.claims.findIndex((c: { type: string }) => c.type === 'accusation');
+      v.claims[accusation].by = 'wall-street-journal';
+      v.claims.push({ ...v.claims[accusation], id: 'outlet-own-finding', type: 'statement', against: [] });
+      v.claims.push({ ...v.claims[accusation], id: 'outlet-counter', type: 'counter-accusation', by: 'xinhua', against: ['united-states'] });
+    });
+    const message = problemsOf(dir);
+    expect(message).toMatch(/claim microsoft-attributes", field claims\.\d+\.by: a news outlet is not an accuser: record the officials it quoted as anonymous-officials with reportedBy/);
+    expect(message).toMatch(/claim outlet-counter", field claims\.\d+\.by: a news outlet is not an accuser/);
+    expect(message).not.toMatch(/outlet-own-finding/);
+  });
+
+  it('requires the outlet of anonymous officials, and that the outlet is a media party', () => {
+    const dir = copyOfData();
+    editJson(path.join(dir, 'incidents', 'stuxnet-2010.json'), (v) => {
+      const anon = v.claims.find((c: { by: string }) => c.by === 'us-officials-unnamed');
+      delete anon.reportedBy;
+      const other = v.claims.find((c: { id: string; by: string }) => c.id !== anon.id && c.by === 'us-officials-unnamed');
+      other.reportedBy = 'fbi';
+    });
+    const message = problemsOf(dir);
+    expect(message).toMatch(/reportedBy: anonymous officials need the outlet that reported them/);
+    expect(message).toMatch(/reportedBy: "fbi" is not a known media party/);
+  });
+
   it('reports a missing data folder clearly', () => {
     expect(problemsOf(path.join(os.tmpdir(), 'ilzam-no-such-dir'))).toMatch(/ilzam-no-such-dir.*cannot be read \(ENOENT\)/);
   });

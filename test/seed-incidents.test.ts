@@ -146,10 +146,12 @@ describe('seed 002: Kaseya / REvil (Biden-Putin call)', () => {
   });
 
   it("dates Biden's call with Putin to 9 July 2021", () => {
-    const biden = claims(inc, 'statement', 'joe-biden');
-    expect(biden).toHaveLength(1);
-    expect(biden[0]!.date).toBe('2021-07-09');
-    expect(biden[0]!.against).toContain('russia');
+    // Biden's statement on the call is the one the White House readout backs; his 3 July
+    // remark on the attack ("not the Russian government") is a separate statement.
+    const call = claims(inc, 'statement', 'joe-biden').filter((c) => c.sources.includes('white-house-readout'));
+    expect(call).toHaveLength(1);
+    expect(call[0]!.date).toBe('2021-07-09');
+    expect(call[0]!.against).toContain('russia');
   });
 
   it('has the Kremlin saying US agencies made no requests, disputed by a US official', () => {
@@ -160,7 +162,11 @@ describe('seed 002: Kaseya / REvil (Biden-Putin call)', () => {
     expect(kremlin[0]!.summary.ur).toContain('کوئی درخواست نہیں');
     const dispute = inc.claims.find((c) => c.respondsTo === kremlin[0]!.id);
     expect(dispute).toBeDefined();
-    expect(dispute!.by).toBe('united-states');
+    // The article's US official was not named: anonymous officials, as reported by Reuters.
+    expect(dispute!.by).toBe('us-officials-unnamed');
+    expect(dispute!.reportedBy).toBe('reuters');
+    expect(party('us-officials-unnamed').kind).toBe('anonymous-officials');
+    expect(party('us-officials-unnamed').state).toBe('united-states');
   });
 
   it('uses the Urdu names آر ایول and کریملن and cites the Urdu report', () => {

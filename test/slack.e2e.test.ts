@@ -235,7 +235,7 @@ describe('Slack in HTTP mode', () => {
   it('answers in Urdu for lang:ur, with a right-to-left mark on every line', async () => {
     const payload = await ask('/ilzam-incident', 'lang:ur volt typhoon');
     expect(payload.response_type).toBe('in_channel');
-    expect(headerOf(payload)).toBe(`${RLM}وولٹ ٹائیفون: امریکہ کے اہم بنیادی ڈھانچے میں دراندازی`);
+    expect(headerOf(payload)).toBe(`${RLM}وولٹ ٹائیفون: امریکہ کے اہم بنیادی ڈھانچے میں مبینہ دراندازی`);
     const sections = blockTexts(payload, 'section');
     expect(sections.join('\n')).toContain('مائیکروسافٹ');
     expect(sections.join('\n')).toContain('چینی وزارت خارجہ');

@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
-import { DatasetMeta, Incident, PartiesFile, type Party } from '../domain/schema.ts';
+import { DatasetMeta, Incident, PartiesFile, type Claim, type Party } from '../domain/schema.ts';
 import { DATA_DIR } from '../domain/paths.ts';
 
 
@@ -147,6 +147,9 @@ export function loadCuratedDataset(dataDir = DEFAULT_DATA_DIR): CuratedDataset {
   return { meta, parties, incidents };
 }
 
+/** Claim types that attribute the attack to someone (or turn the charge around). */
+const ATTRIBUTING: readonly Claim['type'][] = ['accusation', 'confirmation', 'counter-accusation'];
+
 /** References inside the curated data: party ids, source ids, claim ids, states. */
 export function checkInternalReferences(
   parties: Party[],
@@ -191,6 +194,11 @@ export function checkInternalReferences(
       const by = byId.get(claim.by);
       if (claim.reportedBy && byId.get(claim.reportedBy)?.kind !== 'media') {
         problems.push({ ...where, field: `${at}.reportedBy`, message: `"${claim.reportedBy}" is not a known media party` });
+      }
+      // "The Washington Post accused Russia" misstates who spoke: the outlet reports, the
+      // officials it quoted accuse. A statement of the outlet's own finding stays allowed.
+      if (by?.kind === 'media' && ATTRIBUTING.includes(claim.type)) {
+        problems.push({ ...where, field: `${at}.by`, message: 'a news outlet is not an accuser: record the officials it quoted as anonymous-officials with reportedBy' });
       }
       if (by?.kind === 'anonymous-officials' && !claim.reportedBy) {
         problems.push({ ...where, field: `${at}.reportedBy`, message: 'anonymous officials need the outlet that reported them' });
