@@ -131,8 +131,9 @@ function stopOnSignals(stop: () => Promise<void>): void {
     if (stopping) return;
     stopping = true;
     console.error(`[ilzam] ${signal}: shutting down`);
-    // A second signal, or a stop that hangs, must not leave the process stuck.
-    const force = setTimeout(() => process.exit(1), 10_000);
+    // A second signal, or a stop that hangs, must not leave the process stuck: process managers
+    // and containers give about 5-10 s before SIGKILL, and answers in flight get 3 s of it.
+    const force = setTimeout(() => process.exit(1), 4500);
     force.unref();
     void stop().then(
       () => process.exit(0),

@@ -31,7 +31,7 @@ export interface RunningDiscord extends RunningPlatform {
 }
 
 /** How long stop() waits for answers in flight before closing the connection anyway. */
-const STOP_GRACE_MS = 5000;
+const STOP_GRACE_MS = 3000;
 
 export async function startDiscord(bot: Bot, config: DiscordConfig, options: DiscordOptions = {}): Promise<RunningDiscord> {
   const log = makeLog(options.logger ?? consoleLogger, [config.token]);

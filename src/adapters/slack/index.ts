@@ -17,7 +17,7 @@ import { createSlackLogger, type LogSink } from './log.ts';
 import { slackDigestClient, slackDigestPoster } from './poster.ts';
 
 /** How long stop() waits for answers already under way, and for the socket to close. */
-const STOP_GRACE_MS = 5000;
+const STOP_GRACE_MS = 3000;
 
 export interface StartSlackOptions {
   /** Where log lines go (stderr by default); tests capture them. */
