@@ -77,9 +77,9 @@ export interface Deferred {
   resolve: () => void;
 }
 
-/** Lets pending I/O (fsyncs included) and promises run until the condition holds, for up to 10 s. */
+/** Lets pending I/O (fsyncs included) and promises run until the condition holds, for up to 30 s (a loaded machine is slow). */
 export async function until(condition: () => boolean): Promise<void> {
-  const deadline = Date.now() + 10_000;
+  const deadline = Date.now() + 30_000;
   while (!condition()) {
     if (Date.now() > deadline) throw new Error('condition never became true');
     await new Promise((resolve) => setTimeout(resolve, 2));

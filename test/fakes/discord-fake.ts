@@ -155,7 +155,7 @@ export class DiscordFake {
   }
 
   /** The first recorded request (past or future) that matches. */
-  waitFor(match: (r: RecordedRequest) => boolean, timeoutMs = 10_000, what = 'request'): Promise<RecordedRequest> {
+  waitFor(match: (r: RecordedRequest) => boolean, timeoutMs = 30_000, what = 'request'): Promise<RecordedRequest> {
     const done = this.requests.find(match);
     if (done) return Promise.resolve(done);
     return new Promise((resolve, reject) => {
@@ -186,12 +186,12 @@ export class DiscordFake {
     return this.requests.filter((r) => r.method === 'POST' && r.path.startsWith(`/interactions/${id}/`));
   }
 
-  waitForIdentify(timeoutMs = 10_000): Promise<{ token: string; intents: number }> {
+  waitForIdentify(timeoutMs = 30_000): Promise<{ token: string; intents: number }> {
     return this.waitForGateway(() => this.identifies.length > 0, timeoutMs, 'IDENTIFY').then(() => this.identifies[0]!);
   }
 
   /** Resolves once check() holds, checked again at every IDENTIFY and RESUME received. */
-  waitForGateway(check: () => boolean, timeoutMs = 15_000, what = 'gateway event'): Promise<void> {
+  waitForGateway(check: () => boolean, timeoutMs = 30_000, what = 'gateway event'): Promise<void> {
     if (check()) return Promise.resolve();
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {

@@ -226,21 +226,21 @@ export class SlackFake extends EventEmitter {
     return this.apiCalls.filter((c) => c.method === method);
   }
 
-  waitForApiCall(method: string, match: (c: ApiCall) => boolean = () => true, timeoutMs = 10_000): Promise<ApiCall> {
+  waitForApiCall(method: string, match: (c: ApiCall) => boolean = () => true, timeoutMs = 30_000): Promise<ApiCall> {
     return this.waitFor('api', this.apiCalls, (c) => c.method === method && match(c), timeoutMs, `a ${method} call`);
   }
 
-  waitForResponse(match: string | ((r: ResponsePost) => boolean), timeoutMs = 10_000): Promise<ResponsePost> {
+  waitForResponse(match: string | ((r: ResponsePost) => boolean), timeoutMs = 30_000): Promise<ResponsePost> {
     const test = typeof match === 'string' ? (r: ResponsePost) => r.id === match : match;
     return this.waitFor('response', this.responses, test, timeoutMs, 'a response_url post');
   }
 
-  waitForAck(envelopeId: string, timeoutMs = 10_000): Promise<SocketAck> {
+  waitForAck(envelopeId: string, timeoutMs = 30_000): Promise<SocketAck> {
     return this.waitFor('ack', this.acks, (a) => a.envelope_id === envelopeId, timeoutMs, `the ack of ${envelopeId}`);
   }
 
   /** Resolves once an app holds an open Socket Mode connection (hello sent). */
-  waitForSocket(timeoutMs = 10_000): Promise<void> {
+  waitForSocket(timeoutMs = 30_000): Promise<void> {
     if (this.sockets.size) return Promise.resolve();
     return this.waitFor('socket', [], () => true, timeoutMs, 'a Socket Mode connection').then(() => undefined);
   }
