@@ -4,6 +4,7 @@
 // bad value is caught where it is made and the file on disk always loads on the next start.
 import { z } from 'zod';
 import { Incident } from '../domain/schema.ts';
+import { IngestSection } from '../ingest/model.ts';
 
 const nonBlank = z.string().trim().min(1, 'must not be empty');
 
@@ -95,6 +96,8 @@ export const State = z
     posts: z.array(PostRecord).default([]),
     /** Incidents added at run time, in the curated format; they do not go into data/. */
     incidents: z.array(Incident).default([]),
+    /** The ingester's seen-list, its draft claims awaiting review and per-source health (src/ingest). */
+    ingest: IngestSection.optional(),
   })
   .superRefine((state, ctx) => {
     // Cross-record rules zod cannot express per record. Paths point at the offending record.
