@@ -73,8 +73,8 @@ export const SeenRecord = z.object({
   hash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
   source: Slug,
   at: Instant,
-  /** What became of it: a draft, no claims, not a language we read, or a permanent failure. */
-  outcome: z.enum(['draft', 'no-claims', 'language', 'failed']),
+  /** What became of it: a draft, no claims, not a language we read, the same text as another article, or a permanent failure. */
+  outcome: z.enum(['draft', 'no-claims', 'language', 'duplicate', 'failed']),
   draft: nonBlank.optional(),
 });
 export type SeenRecord = z.infer<typeof SeenRecord>;

@@ -25,6 +25,8 @@ export const SourceDef = z
     licence: nonBlank,
     /** What kind of claims it yields, for people reading the list. */
     yields: nonBlank.optional(),
+    /** The party that speaks in the source's own releases (doj-press: us-justice-department), for sentences with no subject. */
+    party: Slug.optional(),
     /** Temporarily off (a broken feed) without losing its entry. */
     enabled: z.boolean().default(true),
     /** Store the article text (public-domain and OGL sources); otherwise only the evidence sentences. */
