@@ -12,6 +12,7 @@ import {
   UR_HACKER_AFTER, UR_RULES, type Rule,
 } from './rules.ts';
 import { splitSentences } from './sentences.ts';
+import { normalizeText } from '../../search/normalize.ts';
 import { claimDate } from './dates.ts';
 import { strengthOf } from './strength.ts';
 
@@ -26,6 +27,7 @@ export interface ExtractOptions {
   outlet?: NamedParty;
 }
 
+const HACKER_NOUNS = new Set(['hacker', 'hackers', 'ہیکرز', 'ہیکر'].map((w) => normalizeText(w)));
 const NEEDS_TARGET: ClaimType[] = ['accusation', 'counter-accusation', 'confirmation', 'sanction', 'indictment', 'arrest', 'conviction', 'diplomatic-action'];
 const OFFICIAL_PASSIVE: ClaimType[] = ['sanction', 'indictment', 'arrest', 'conviction'];
 const ATTRIBUTIONS: ClaimType[] = ['accusation', 'counter-accusation', 'confirmation'];
@@ -89,6 +91,7 @@ interface Found {
   hasCyber: boolean;
   offTopic: boolean;
   accusationWord: boolean;
+  hackerFrame: boolean;
 }
 
 export class Extractor {
@@ -145,8 +148,9 @@ export class Extractor {
           if (NEEDS_TARGET.includes(rule.type) && !against.length) continue;
           // "sanctioned two Iranian hackers": persons, not the state of Iran.
           const named = against.map((a) => {
-            const noun = OFFICIAL_PASSIVE.includes(rule.type) && a.demonym ? /^\s*(hackers?|ہیکرز|ہیکر)(?![\p{L}])/u.exec(s.text.slice(a.end)) : null;
-            return noun ? { id: null, name: `${a.name} ${noun[1]}` } : { id: a.id, name: a.name };
+            const next = /^\s*([\p{L}\p{M}]+)/u.exec(s.text.slice(a.end))?.[1];
+            const persons = OFFICIAL_PASSIVE.includes(rule.type) && a.demonym && next && HACKER_NOUNS.has(normalizeText(next));
+            return persons ? { id: null, name: `${a.name} ${next}` } : { id: a.id, name: a.name };
           });
           if (rule.type === 'claim-of-responsibility' && by.mention && !['threat-group', 'criminal-group', 'unknown'].includes(by.mention.kind)) continue;
           const key = `${rule.type}|${by.id ?? by.name}|${against.map((a) => a.id ?? a.name).sort().join(',')}`;
@@ -168,7 +172,7 @@ export class Extractor {
             const reportedBy = outlet ? { id: outlet.id, name: outlet.name } : opts.outlet;
             if (reportedBy) claim.reportedBy = reportedBy;
           }
-          out.push({ claim, bySide: by.side, againstSides: against.flatMap((a) => sideOf(a) ?? []), sentence: s.index, hasCyber, offTopic, accusationWord });
+          out.push({ claim, bySide: by.side, againstSides: against.flatMap((a) => sideOf(a) ?? []), sentence: s.index, hasCyber, offTopic, accusationWord, hackerFrame: !!rule.hackerFrame });
         }
       }
     }
@@ -209,8 +213,11 @@ export class Extractor {
     }
     const claims: ExtractedClaim[] = [];
     const seen = new Set<string>();
+    // "The Treasury sanctioned Iranian hackers over cyber attacks" is a sanction, not also an accusation.
+    const actionSentences = new Set(found.filter((f) => OFFICIAL_PASSIVE.includes(f.claim.type) || f.claim.type === 'advisory' || f.claim.type === 'takedown').map((f) => f.sentence));
     for (const f of found) {
       const c = f.claim;
+      if (f.hackerFrame && actionSentences.has(f.sentence)) continue;
       if (['accusation', 'counter-accusation', 'claim-of-responsibility', 'statement'].includes(c.type) && !f.hasCyber) continue;
       if (['sanction', 'indictment', 'arrest', 'conviction', 'advisory', 'takedown', 'diplomatic-action'].includes(c.type) && !f.hasCyber && !articleCyber) continue;
       if (c.type === 'denial') {

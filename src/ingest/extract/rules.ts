@@ -91,7 +91,7 @@ export const UR_RULES: Rule[] = [
   ur('claim-responsibility', 'claim-of-responsibility', '(?<by>{PL}) {W3}نے {W10}(?<cue>ذمہ داری|ذمے داری) (?:قبول|لے لی|لی)', { strength: 'responsible' }),
   ur('claim-responsibility-2', 'claim-of-responsibility', '(?<by>{PL}) {W6}(?:کا|کی) (?<cue>دعویٰ|دعوی) (?:ہے )?(?:کہ )?(?:اس|انہوں) نے', { strength: 'responsible' }),
 
-  ur('accuse-on', 'accusation', '(?<by>{PL}) {W3}نے {W8}(?<against>{PL}) {W2}(?:پر|کو) {W10}(?<cue>الزام|الزامات) {W2}(?:عائد|لگا|لگایا|لگائے|لگاتے|دھرا)'),
+  ur('accuse-on', 'accusation', '(?<by>{PL}) {W3}نے {W8}(?<against>{PL}) {W2}(?:پر|کو) {W16}(?<cue>الزام|الزامات) {W2}(?:عائد|لگا|لگایا|لگائے|لگاتے|دھرا)'),
   ur('accuse-head', 'accusation', '(?<by>{PL}) {W3}نے {W6}(?<cue>الزام|الزامات) {W4}(?<against>{PL}) (?:پر|کے سر) {W3}(?:عائد|لگا|لگایا|لگائے|دھرا)'),
   ur('accuse-that', 'accusation', `(?<by>{PL}) {W3}نے {W4}(?<cue>الزام|الزامات) {W2}(?:عائد|لگا|لگایا|لگائے|لگاتے) {W4}(?:ہے |ہیں |تھا |تھے |ہوئے )?{W2}کہ {W8}(?<against>{PL})`),
   ur('said-behind', 'accusation', `(?<by>{PL}) {W3}نے {W3}(?<cue>${UR_SAY}) {W4}کہ {W8}(?<against>{PL}) {W12}${UR_DID}`),
