@@ -7,7 +7,7 @@
 import type { Party, PartyKind } from '../../domain/schema.ts';
 import type { AliasRegistry } from '../../registry/registry.ts';
 import { isArabicScript, normalizeText } from '../../search/normalize.ts';
-import { DEMONYMS, EXTRA_ALIASES, GROUP_NOUNS, KNOWN_UNRESOLVED, PERSON_NOUNS_EN, PERSON_NOUNS_UR } from './lexicon.ts';
+import { DEMONYMS, EXTRA_ALIASES, GROUP_NOUNS, KNOWN_UNRESOLVED, MEDIA_NOUNS, NUMBER_WORDS, ORG_NOUNS_EN, ORG_NOUNS_UR, PERSON_NOUNS_EN, PERSON_NOUNS_UR } from './lexicon.ts';
 
 export interface Token {
   raw: string;
@@ -91,7 +91,7 @@ export class Gazetteer {
         const party = curatedByActor.get(actor.id);
         for (const { name } of actor.names) {
           const latin = !isArabicScript(name);
-          const plainWord = latin && /^[A-Z][a-z]+$/.test(name);
+          const plainWord = latin && /^[A-Za-z][a-z]*$/.test(name);
           const found = registry.resolve(name);
           const id = found.length === 1 ? (party?.id ?? actor.id) : null; // shared by several actors: unresolved
           this.add(name, { id, kind: party?.kind ?? actor.kind, state: party?.state, needsGroupNoun: plainWord, priority: PRIORITY.registry });
@@ -101,6 +101,12 @@ export class Gazetteer {
   }
 
   private add(name: string, entry: Entry): void {
+    // Urdu nouns ending in ہ take ے before a postposition («سفارت خانہ» → «سفارت خانے نے»).
+    if (isArabicScript(name) && /ہ$/.test(name) && !entry.demonym) this.addOne(name.replace(/ہ$/, 'ے'), entry);
+    this.addOne(name, entry);
+  }
+
+  private addOne(name: string, entry: Entry): void {
     const tokens = tokenize(name);
     if (!tokens.length || tokens.every((t) => /^\d+$/.test(t.norm))) return; // "360" alone is not a name
     // Short all-capital Latin names must match in capitals: US, UK, GRU, NSA.
@@ -131,6 +137,12 @@ export class Gazetteer {
       if (hit) {
         mentions.push(hit);
         i = hit.last;
+        continue;
+      }
+      const people = numberedPeople(tokens, i);
+      if (people) {
+        mentions.push({ ...people, start: tokens[people.first]!.start, end: tokens[people.last - 1]!.end, id: null, name: text.slice(tokens[people.first]!.start, tokens[people.last - 1]!.end), kind: 'persons' });
+        i = people.last;
         continue;
       }
       const unknown = unknownName(tokens, i);
@@ -181,8 +193,19 @@ export class Gazetteer {
       m.name ||= text.slice(m.start, m.end);
       const after = (n: number) => tokens[m.last + n]?.raw ?? '';
       if (m.kind === 'state' && m.id) {
-        // "Iranian nationals" were charged, not Iran; «ایرانی شہری».
-        const personNoun = [0, 1].find((n) => PERSON_NOUNS_EN.test(after(n)) || PERSON_NOUNS_UR.test(after(n)));
+        // "pro-Russian hackers", «روس نواز ہیکرز» are not Russia.
+        const before = text.slice(Math.max(0, m.start - 5), m.start).toLowerCase();
+        if (/(pro|anti)-\s*$/.test(before) || /^(نواز|حامی|مخالف)$/.test(after(0))) continue;
+        // "a US Senate panel", «امریکی اخبار»: an organisation of that state, not the state speaking.
+        if (ORG_NOUNS_EN.test(after(0)) || ORG_NOUNS_UR.test(after(0)) || (m.demonym && ORG_NOUNS_EN.test(after(1)) && /^(federal|state|national)$/i.test(after(0)))) {
+          const last = m.last + (ORG_NOUNS_EN.test(after(0)) || ORG_NOUNS_UR.test(after(0)) ? 1 : 2);
+          const nounLast = /^(senate|think|congressional|parliamentary)$/i.test(tokens[last - 1]!.raw) && tokens[last] ? last + 1 : last;
+          out.push({ ...m, last: nounLast, end: tokens[nounLast - 1]!.end, id: null, name: text.slice(m.start, tokens[nounLast - 1]!.end), kind: MEDIA_NOUNS.test(tokens[last - 1]!.raw) ? 'media' : 'unknown', demonym: false });
+          continue;
+        }
+        // "Iranian nationals" were charged, not Iran; «ایرانی شہری»; "Russian intelligence officers".
+        const modifier = (n: number) => /^(intelligence|military|security|government|انٹیلی|جنس|فوجی|خفیہ|سکیورٹی)$/i.test(after(n));
+        const personNoun = [0, 1, 2].find((n) => (PERSON_NOUNS_EN.test(after(n)) || PERSON_NOUNS_UR.test(after(n))) && [...Array(n).keys()].every(modifier));
         const officials = [0, 1, 2].find((n) => /^(officials|حکام|عہدیداروں|عہدیدار)$/i.test(after(n)));
         const between = (n: number) => tokens.slice(m.last, m.last + n).every((t) => /^(intelligence|security|government|administration|national|defen[cs]e|military|law|enforcement|cyber|senior|former|s|انٹیلی|جنس|سکیورٹی|سیکیورٹی|حکومتی|سرکاری|اعلیٰ|دفاعی)$/i.test(t.raw));
         if (officials !== undefined && between(officials) && (mentions[k + 1]?.first ?? Infinity) >= m.last + officials + 1) {
@@ -197,13 +220,16 @@ export class Gazetteer {
         }
       }
       const next = mentions[k + 1];
-      // «برطانوی نیشنل سائبر سکیورٹی سینٹر», "British Foreign Office": the demonym is part of the agency's name.
-      if (next && m.demonym && next.first === m.last && next.state === m.id && next.kind !== 'state') {
+      // «برطانوی نیشنل سائبر سکیورٹی سینٹر», "US National Security Agency": the state names its own agency;
+      // «روسی ملٹری انٹیلی جنس جی آر یو»: the same party twice, in apposition.
+      if (next && next.first === m.last && ((m.kind === 'state' && next.state === m.id && next.kind !== 'state') || (m.id !== null && next.id === m.id))) {
         mentions[k + 1] = { ...next, first: m.first, start: m.start, name: text.slice(m.start, next.end) };
         continue;
       }
-      // "Russia's GRU", "the UK's NCSC": the possessor names the head, which is the party.
-      if (next && m.kind === 'state' && tokens[m.last]?.raw.toLowerCase() === 's' && next.first === m.last + 1 && next.kind !== 'state') {
+      // "Russia's GRU", "the UK's NCSC", «برطانیہ کے نیشنل سائبر سکیورٹی سینٹر», "the Treasury's OFAC":
+      // the possessor names the head, which is the party.
+      const genitive = /^(s|کے|کی|کا)$/i.test(tokens[m.last]?.raw ?? '');
+      if (next && genitive && next.first === m.last + 1 && ((m.kind === 'state' && next.kind !== 'state' && (next.state === m.id || !isArabicScript(next.name))) || (m.id !== null && next.id === m.id))) {
         mentions[k + 1] = { ...next, first: m.first, start: m.start, name: text.slice(m.start, next.end) };
         continue;
       }
@@ -226,9 +252,27 @@ const ACTOR_CODE = /^(UNC|TA|APT|DEV|TAG|FIN|UAC|TEMP|Storm|STORM)\d+$/;
 const CODE_PREFIX = /^(UNC|TA|APT|DEV|TAG|FIN|UAC|Storm|STORM|Earth|Water|Void)$/;
 const SENTENCE_WORDS = /^(The|A|An|On|In|At|But|And|Its|It|This|That|These|Those|He|She|They|We|Our|Their|His|Her|Last|On|After|Before|When|While|According|Officials?|Researchers?|Security|Cyber|State|Government|Hackers?|Russian|Chinese|Iranian|North|South)$/;
 
+/** "four men", "12 Chinese nationals" is not this: a number and a person noun, with no state word in between. */
+function numberedPeople(tokens: Token[], i: number): { first: number; last: number } | undefined {
+  if (!NUMBER_WORDS.test(tokens[i]!.raw)) return undefined;
+  const noun = tokens[i + 1]?.raw ?? '';
+  if (/^(men|women|people|individuals|persons|suspects|defendants|hackers)$/i.test(noun) || /^(افراد|ملزمان|ملزموں|ہیکرز)$/.test(noun)) return { first: i, last: i + 2 };
+  return undefined;
+}
+
 /** A name the data does not know, where the sentence shows it is a name: an actor code, "a group called X", "X hackers". */
 function unknownName(tokens: Token[], i: number): { first: number; last: number } | undefined {
   const t = tokens[i]!;
+  // «نیو ورلڈ ہیکرز نامی گروپ»: up to four words before «نامی» (named), after a clause break or sentence start.
+  if (isArabicScript(t.raw)) {
+    for (let n = 4; n >= 1; n--) {
+      if (tokens[i + n]?.raw !== 'نامی') continue;
+      const words = tokens.slice(i, i + n).map((x) => x.raw);
+      if (words.some((w) => /^(نے|کے|کی|کا|کو|پر|میں|سے|اور|ایک|اس|یہ|وہ|جس|جو)$/.test(w))) continue;
+      return { first: i, last: i + n };
+    }
+    return undefined;
+  }
   if (ACTOR_CODE.test(t.raw)) return { first: i, last: i + 1 };
   if (CODE_PREFIX.test(t.raw) && /^\d{2,5}$/.test(tokens[i + 1]?.raw ?? '') && tokens[i + 1]!.start - t.end <= 1) return { first: i, last: i + 2 };
   const prev = tokens.slice(Math.max(0, i - 2), i).map((x) => x.raw.toLowerCase()).join(' ');

@@ -57,10 +57,18 @@ export class ClaimExtractor {
     const title = opts.title ?? article.title;
     const language = opts.lang ?? detectLanguage(`${title}\n${article.text}`) ?? null;
     const published = opts.published ?? article.published ?? null;
-    // A plain-text file's first line is both its title and the start of its text: read it once.
-    const useTitle = opts.title !== undefined || !article.text.startsWith(title) ? title : undefined;
+    // A plain-text file's first line is its title: read apart from the body, as a headline.
+    let body = article.text;
+    let useTitle: string | undefined = title;
+    if (opts.title === undefined && title && body.startsWith(title)) {
+      body = body.slice(title.length).trim();
+      if (!body) {
+        body = title;
+        useTitle = undefined;
+      }
+    }
     if (!language) return { title, text: article.text, language, published, claims: [], incident: { id: null, score: 0 } };
-    const claims = this.extractor.extract(article.text, { lang: language, title: useTitle, published: published ?? undefined, defaultBy: opts.defaultBy, outlet: opts.outlet });
+    const claims = this.extractor.extract(body, { lang: language, title: useTitle, published: published ?? undefined, defaultBy: opts.defaultBy, outlet: opts.outlet });
     const incident = linkIncident(this.incidents, this.gazetteer, { title, text: article.text, published }, claims);
     return { title, text: article.text, language, published, claims, incident };
   }
