@@ -110,12 +110,12 @@ export class Extractor {
       const mentions = this.gazetteer.find(raw);
       if (!mentions.length && !opts.defaultBy) return;
       const sentence: Sentence = { text: raw, mentions, skeleton: buildSkeleton(raw, mentions, lang), index };
-      found.push(...this.fromSentence(sentence, rules, opts));
+      found.push(...this.fromSentence(sentence, rules, opts, found));
     });
     return this.settle(found, lang, [opts.title ?? '', text.slice(0, 1500)].join(' '), bodyCount);
   }
 
-  private fromSentence(s: Sentence, rules: Rule[], opts: ExtractOptions): Found[] {
+  private fromSentence(s: Sentence, rules: Rule[], opts: ExtractOptions, previous?: Found[]): Found[] {
     const lang = opts.lang;
     const out: Found[] = [];
     const taken = new Set<string>();
@@ -195,7 +195,20 @@ export class Extractor {
           // No subject ("Authorities arrested ...") or the subject is inside someone's quoted words: the speaker.
           byIdx = speaker ? [speaker.index] : [];
         }
-        const againstIdx = rule.hackerFrame ? this.hackerPhrases(s, lang, new Set(byIdx)) : placeholders(g.against);
+        if (!byIdx.length && rule.carryBy) {
+          const last = [...(previous ?? []), ...out].reverse().find((f) => f.claim.type === rule.type);
+          if (last) {
+            const carried = mentions.length;
+            mentions.push({ first: -1, last: -1, start: -1, end: -1, id: last.claim.by.id, name: last.claim.by.name, kind: 'unknown', state: last.bySide });
+            byIdx = [carried];
+          }
+        }
+        // "a gang linked to Iran's IRGC has been sanctioned": the party is a modifier, not the one sanctioned.
+        if (rule.name.includes('passive') && g.against !== undefined) {
+          const at = m.indices?.groups?.against?.[0] ?? 0;
+          if (/(?:linked|tied|connected|affiliated|associated) (?:to|with) (?:the )?$/.test(s.skeleton.slice(Math.max(0, at - 40), at))) continue;
+        }
+        const againstIdx = rule.hackerFrame ? this.hackerPhrases(s, lang, new Set(byIdx)) : [...placeholders(g.against), ...placeholders(g.against2)];
         if (rule.hackerFrame && !againstIdx.length) continue;
         if (rule.type === 'declined-to-comment') for (const i of byIdx) declined.add(i);
         emit(rule.type, byIdx, againstIdx, { strength: rule.strength, hackerFrame: rule.hackerFrame, defaultBy: true });
@@ -308,7 +321,7 @@ interface Speaker {
 }
 
 const SAY_EN = '(?:said|says|say|told(?: \\S+){1,2}?|added|stated|wrote|noted|insisted|argued)';
-const TRAILING_EN = new RegExp(`, (?:the )?(?:\\S+ ){0,3}?§(\\d+)§(?: s)?(?: [^\\s§,;:]+){0,4}? ${SAY_EN}(?: (?:on|in|at) \\S+)?(?: ,.*)?$`, 'u');
+const TRAILING_EN = new RegExp(`, (?:the )?(?:\\S+ ){0,3}?§(\\d+)§(?: s)?(?: [^\\s§,;:]+){0,4}? ${SAY_EN}(?: (?:on|in|at|during|after) [^,]*)?(?: ,.*)?$`, 'u');
 const TRAILING_INVERTED_EN = /, (?:said|says|added|according to) (?:the )?§(\d+)§/u;
 const LEADING_EN = new RegExp(`^(?:[^§]*? )?§(\\d+)§(?: s)?(?: , (?:\\S+ ){1,12}?,)?(?: [^\\s§,;:]+){0,8}? ${SAY_EN}(?: (?:on|in|at) \\S+)?(?: that)? `, 'u');
 const LEADING_UR = [

@@ -17,6 +17,8 @@ export interface Rule {
   hackerFrame?: boolean;
   /** Strength implied by the rule itself (a claim of "responsibility"). */
   strength?: 'responsible';
+  /** No maker in the sentence: the maker of the article's last claim of this type ("The designations include ..."). */
+  carryBy?: boolean;
   name: string;
 }
 
@@ -29,6 +31,8 @@ export function expand(pattern: string, lang: 'en' | 'ur'): RegExp {
     // An object: words that do not start an adjunct ("sanctioned five entities over Russian ...").
     .replace(/\{O(\d+)\}/g, (_, n) => `(?:(?!(?:over|for|in|after|amid|about|following|because|on|against|during) )[^\\s§,;:]+ ){0,${n}}?`)
     .replace(/\{A(\d+)\}/g, (_, n) => `(?:\\S+ ){0,${n}}?`)
+    // Urdu: any tokens, but not across another clause's subject marker «نے» (folded «نی»).
+    .replace(/\{U(\d+)\}/g, (_, n) => `(?:(?!نی )\\S+ ){0,${n}}?`)
     .replace(/\{W(\d+)\}/g, (_, n) => `(?:[^\\s§]+ ){0,${n}}?`)
     .replace(/\{N(\d+)\}/g, (_, n) => `(?:[^\\s§,;:]+ ){0,${n}}?`);
   // Urdu cue words are written as a reader writes them and folded here like the skeleton.
@@ -77,6 +81,7 @@ export const EN_RULES: Rule[] = [
   en('accuse-in-turn', 'counter-accusation', '{BY}(?<cue>accused|accuses|accusing) (?:the )?(?<against>{PL}) {N6}(?:in turn|in return|of hypocrisy|of double standards|itself)'),
 
   en('sanction', 'sanction', '{BY}(?<cue>sanctioned|sanctions|sanctioning|sanction|designated|designates|designating|imposed sanctions on|imposed sanctions against|imposes sanctions on|imposes sanctions against|announced sanctions on|announced sanctions against|slapped sanctions on|placed|blacklisted|blacklists) {O6}(?<against>{PL})'),
+  en('designations-include', 'sanction', '(?:designations|those designated|the sanctioned entities) (?<cue>include|included|includes|target|targeted|cover|covered) (?:the )?(?<against>{PL})', { carryBy: true }),
   en('sanction-passive', 'sanction', '(?<against>{PL}) {N4}(?:was |were |has been |have been |had been |is |are )(?:also )?(?<cue>sanctioned|designated|blacklisted)(?: {W6}by (?:the )?(?<by>{PL}))?'),
   en('sanctions-on', 'sanction', '{BY}{N3}(?<cue>sanctions|new sanctions) (?:on|against) {N4}(?<against>{PL})'),
   en('indict', 'indictment', '{BY}(?<cue>charged|charges|charging|indicted|indicts|indicting|filed charges against|brought charges against|announced charges against|announced indictments? against|unveiled indictments? (?:of|against)|unsealed (?:[^\\s§]+ ){0,4}?(?:indictments?|charges|complaint) (?:against|charging)|unsealed an indictment charging) {O6}(?<against>{PL})'),
@@ -101,36 +106,37 @@ export const UR_RULES: Rule[] = [
   ur('claim-responsibility', 'claim-of-responsibility', '(?<by>{PL})(?: گروپ)? {W5}نے {W10}(?<cue>ذمہ داری|ذمے داری) (?:قبول|لے لی|لی)', { strength: 'responsible' }),
   ur('claim-responsibility-2', 'claim-of-responsibility', '(?<by>{PL}) {W6}(?:کا|کی) (?<cue>دعویٰ|دعوی) (?:ہے )?(?:کہ )?(?:اس|انہوں) نے', { strength: 'responsible' }),
 
-  ur('accuse-on', 'accusation', '(?<by>{PL}) {W5}نے {A8}(?<against>{PL}) {W2}(?:پر|کو) {A16}(?<cue>الزام|الزامات) {W2}(?:عائد|لگا|لگایا|لگائے|لگاتے|دھرا)'),
+  ur('accuse-on', 'accusation', '(?<by>{PL}) {W5}نے {U8}(?<against>{PL}) {W2}(?:پر|کو) {A16}(?<cue>الزام|الزامات) {W2}(?:عائد|لگا|لگایا|لگائے|لگاتے|دھرا)'),
   ur('accuse-head', 'accusation', '(?<by>{PL}) {W5}نے {W6}(?<cue>الزام|الزامات) {W4}(?<against>{PL}) (?:پر|کے سر) {W3}(?:عائد|لگا|لگایا|لگائے|دھرا)'),
   ur('accuse-that', 'accusation', `(?<by>{PL}) {W5}نے {W10}(?<cue>الزام|الزامات) {W2}(?:عائد|لگا|لگایا|لگائے|لگاتے) {W4}(?:ہے |ہیں |تھا |تھے |ہوئے )?{W2}کہ {W8}(?<against>{PL})`),
   ur('said-behind', 'accusation', `(?<by>{PL}) {W5}نے {W3}(?<cue>${UR_SAY}) {W4}کہ {W8}(?<against>{PL}) {A16}${UR_DID}`),
   ur('according-to', 'accusation', `(?<by>{PL}) (?<cue>کے مطابق) {W8}(?<against>{PL}) {A16}${UR_DID}`),
   ur('says-that', 'accusation', `(?<by>{PL})(?: حکومت)? (?:کا|کی) (?<cue>کہنا|دعویٰ|دعوی|موقف) (?:ہے|تھا) (?:کہ )?{W8}(?<against>{PL}) {A16}${UR_DID}`),
-  ur('hold-responsible', 'accusation', '(?<by>{PL}) {W5}نے {A8}(?<against>{PL}) (?:کو) {W6}(?<cue>ذمہ دار|ذمے دار) (?:ٹھہرایا|ٹھہراتے|قرار)'),
-  ur('attribute', 'accusation', '(?<by>{PL}) {W5}نے {A8}(?<against>{PL}) (?:سے) (?<cue>منسوب|جوڑا|جوڑ|منسلک)'),
+  ur('declared-backed', 'accusation', '(?<by>{PL}) {W5}نے {U6}(?<against>{PL}) {W3}کو {W2}(?<against2>{PL})? ?{W3}(?<cue>حمایت یافتہ|ذمہ دار|ذمے دار) {W2}قرار'),
+  ur('hold-responsible', 'accusation', '(?<by>{PL}) {W5}نے {U8}(?<against>{PL}) (?:کو) {W6}(?<cue>ذمہ دار|ذمے دار) (?:ٹھہرایا|ٹھہراتے|قرار)'),
+  ur('attribute', 'accusation', '(?<by>{PL}) {W5}نے {U8}(?<against>{PL}) (?:سے) (?<cue>منسوب|جوڑا|جوڑ|منسلک)'),
   ur('hacker-frame', 'accusation', `(?<by>{PL}) {W5}نے {W6}(?<cue>${UR_SAY})`, { hackerFrame: true }),
   ur('hacker-frame-according', 'accusation', '(?<by>{PL}) (?<cue>کے مطابق)', { hackerFrame: true }),
   ur('hacker-frame-report', 'accusation', '(?<by>{PL}) (?:کی|کا) (?<cue>رپورٹ|کہنا|بیان|تحقیق)', { hackerFrame: true }),
   ur('accusations-of', 'accusation', '(?<by>{PL}) (?:کے|کی) (?:ان |اس )?(?<cue>الزامات|الزام|دعوؤں|دعوے|دعویٰ) {A10}کہ', { hackerFrame: true }),
 
-  ur('declined-comment', 'declined-to-comment', '(?<by>{PL}) {W5}نے {A8}(?<cue>(?:تبصرہ|تبصرے|تفصیلات|بات) (?:کرنے |بتانے )?سے انکار|تبصرہ نہیں کیا)'),
-  ur('no-response', 'no-response', '(?<by>{PL}) {W5}نے {A8}(?<cue>جواب نہیں دی\\S*|کوئی جواب نہیں)'),
-  ur('deny', 'denial', '(?<by>{PL}) {W5}نے {A14}(?<cue>تردید|مسترد|انکار|بے بنیاد|بےبنیاد|من گھڑت|جھوٹ|غلط قرار|لغو|پروپیگنڈا|بہتان)'),
+  ur('declined-comment', 'declined-to-comment', '(?<by>{PL}) {W5}نے {U8}(?<cue>(?:تبصرہ|تبصرے|تفصیلات|بات) (?:کرنے |بتانے )?سے انکار|تبصرہ نہیں کیا)'),
+  ur('no-response', 'no-response', '(?<by>{PL}) {W5}نے {U8}(?<cue>جواب نہیں دی\\S*|کوئی جواب نہیں)'),
+  ur('deny', 'denial', '(?<by>{PL}) {W5}نے {U14}(?<cue>تردید|مسترد|انکار|بے بنیاد|بےبنیاد|من گھڑت|جھوٹ|غلط قرار|لغو|پروپیگنڈا|بہتان)'),
   ur('deny-says', 'denial', '(?<by>{PL}) (?:کا|کی) (?:کہنا|موقف) (?:ہے|تھا) (?:کہ )?{A10}(?<cue>بے بنیاد|بےبنیاد|من گھڑت|جھوٹ|غلط|پروپیگنڈا)'),
-  ur('not-involved', 'denial', '(?<by>{PL}) {W5}نے {A16}(?<cue>ملوث نہیں|کوئی تعلق نہیں|تعلق نہیں|حصہ نہیں)'),
+  ur('not-involved', 'denial', '(?<by>{PL}) {W5}نے {U16}(?<cue>ملوث نہیں|کوئی تعلق نہیں|تعلق نہیں|حصہ نہیں)'),
   ur('biggest-hacker', 'counter-accusation', '(?<by>{PL}) {W3}(?:نے )?{W4}(?:کہا|کہنا|قرار) {W3}(?:کہ )?{W3}(?<against>{PL}) (?:خود )?{W3}(?:دنیا کا |دنیا کی )?(?<cue>سب سے بڑا|سب سے بڑی) {W3}(?:ہیکر|سائبر|ہیکنگ)'),
   ur('biggest-hacker-byless', 'counter-accusation', '(?<against>{PL}) (?:خود )?{W3}(?:دنیا کی |دنیا کا )?(?<cue>سب سے بڑا|سب سے بڑی) {W3}(?:ہیکر|سائبر|ہیکنگ)'),
 
-  ur('sanction', 'sanction', '(?<by>{PL}) {W5}نے {A16}(?<against>{PL}) {W2}(?:پر|کے خلاف) {W6}(?<cue>پابندی|پابندیاں|پابندیوں) {W2}(?:عائد|لگا|لگائی|لگا دی|نافذ)'),
-  ur('indict', 'indictment', '(?<by>{PL}) {W5}نے {A16}(?<against>{PL}) {W2}(?:پر|کے خلاف) {A8}(?<cue>فرد جرم|فردِ جرم|مقدمہ|مقدمات) {W2}(?:عائد|درج|دائر)'),
+  ur('sanction', 'sanction', '(?<by>{PL}) {W5}نے {U16}(?<against>{PL}) {W2}(?:پر|کے خلاف) {W6}(?<cue>پابندی|پابندیاں|پابندیوں) {W2}(?:عائد|لگا|لگائی|لگا دی|نافذ)'),
+  ur('indict', 'indictment', '(?<by>{PL}) {W5}نے {U16}(?<against>{PL}) {W2}(?:پر|کے خلاف) {A8}(?<cue>فرد جرم|فردِ جرم|مقدمہ|مقدمات) {W2}(?:عائد|درج|دائر)'),
   ur('indict-passive', 'indictment', '(?<against>{PL}) (?:پر|کے خلاف) {A8}(?<cue>فرد جرم|فردِ جرم) {W2}(?:عائد کی گئی|عائد کر دی گئی|عائد کی گئی ہے)'),
-  ur('arrest', 'arrest', '(?<by>{PL}) {W5}نے {A8}(?<against>{PL}) {W2}(?:کو )?{W4}(?<cue>گرفتار)'),
+  ur('arrest', 'arrest', '(?<by>{PL}) {W5}نے {U8}(?<against>{PL}) {W2}(?:کو )?{W4}(?<cue>گرفتار)'),
   ur('arrest-passive', 'arrest', '(?<against>{PL}) (?:کو )?{W4}(?<cue>گرفتار) (?:کر لیا گیا|کیا گیا|کر لیے گئے)'),
-  ur('expel', 'diplomatic-action', '(?<by>{PL}) {W5}نے {A8}(?<against>{PL}) {W2}(?:کو )?(?<cue>ملک بدر|بے دخل)'),
+  ur('expel', 'diplomatic-action', '(?<by>{PL}) {W5}نے {U8}(?<against>{PL}) {W2}(?:کو )?(?<cue>ملک بدر|بے دخل)'),
   ur('expel-byless', 'diplomatic-action', '(?<against>{PL}) {W2}(?:کو )?(?<cue>ملک بدر|بے دخل) کر دیا گیا'),
   ur('advisory', 'advisory', '(?<by>{PL}) {W5}نے {W10}(?<cue>انتباہ|ایڈوائزری|الرٹ|وارننگ|انتباہی) {W3}جاری'),
-  ur('takedown', 'takedown', '(?<by>{PL}) {W5}نے {A10}(?:بوٹ نیٹ|بوٹ نیٹس|نیٹ ورک|سرور|سرورز|ڈومین|ڈومینز|ویب سائٹ|ویب سائٹس|انفراسٹرکچر) {W4}(?<cue>ناکارہ|بند|قبضے|تباہ|غیر فعال|ضبط)'),
+  ur('takedown', 'takedown', '(?<by>{PL}) {W5}نے {U10}(?:بوٹ نیٹ|بوٹ نیٹس|نیٹ ورک|سرور|سرورز|ڈومین|ڈومینز|ویب سائٹ|ویب سائٹس|انفراسٹرکچر) {W4}(?<cue>ناکارہ|بند|قبضے|تباہ|غیر فعال|ضبط)'),
   ur('statement', 'statement', '(?<by>{PL}) {W5}نے {W10}(?<cue>مذمت|مطالبہ)'),
 ];
 
