@@ -12,7 +12,7 @@ import type { ExtractedClaim } from '../src/ingest/model.ts';
 let x: ClaimExtractor;
 beforeAll(() => {
   x = ClaimExtractor.load();
-});
+}, 120_000);
 
 const claims = (text: string, lang: 'en' | 'ur' = 'en', published = '2024-10-16') => x.fromDocument(text, { lang, published }).claims;
 const triple = (c: ExtractedClaim) => `${c.type}|${c.by.id ?? `?${c.by.name}`}|${c.against.map((a) => a.id ?? `?${a.name}`).join(',')}`;
@@ -106,7 +106,7 @@ describe('incident link', () => {
 });
 
 describe('the labelled benchmark', () => {
-  it('keeps precision at 0.9 or better and recall at 0.8 or better on the dev split in both languages', () => {
+  it('keeps precision at 0.9 or better and recall at 0.8 or better on the dev split in both languages', { timeout: 120_000 }, () => {
     const registry = loadRegistry();
     for (const lang of ['en', 'ur'] as const) {
       const dev = evaluate(lang, x, registry).counts.dev!.all!;
@@ -122,7 +122,7 @@ describe('npm run cli -- extract', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const run = (args: string[], input?: string) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'extract', ...args], { cwd: root, input, encoding: 'utf8', timeout: 60_000 });
 
-  it('prints the claims and the incident link as JSON for an HTML file', () => {
+  it('prints the claims and the incident link as JSON for an HTML file', { timeout: 120_000 }, () => {
     const file = path.join(dir, 'a.html');
     writeFileSync(file, '<html lang="en"><head><title>x</title><script>document.write("The FBI accused North Korea")</script></head><body><article><h1>US accuses China of hacking</h1><p>The United States on Tuesday accused China of hacking telecom networks, officials said in a statement to reporters in Washington.</p><p>China denied the accusation, calling it groundless and a smear against Beijing.</p></article></body></html>');
     const r = run([file, '--published', '2024-10-16', '--url', 'https://example.org/a', '--json']);
@@ -134,15 +134,15 @@ describe('npm run cli -- extract', () => {
     expect(json.incident).toHaveProperty('id');
   });
 
-  it('reads standard input and prints a readable list', () => {
+  it('reads standard input and prints a readable list', { timeout: 120_000 }, () => {
     expect(run(['-', '--lang', 'ur'], 'امریکہ نے چین پر سائبر حملوں کا الزام عائد کیا ہے۔').stdout).toContain('accusation: امریکہ [united-states] → چین [china]');
   });
 
-  it('answers 1 when nothing is found', () => {
+  it('answers 1 when nothing is found', { timeout: 120_000 }, () => {
     expect(run(['-'], 'The weather in Lahore was pleasant on Sunday and the markets were busy.').status).toBe(1);
   });
 
-  it('answers 2 for bad usage', { timeout: 90_000 }, () => {
+  it('answers 2 for bad usage', { timeout: 240_000 }, () => {
     expect(run([]).status).toBe(2);
     expect(run(['-', '--lang', 'fr'], 'x').status).toBe(2);
     expect(run(['-', '--published', '16/10/2024'], 'x').status).toBe(2);

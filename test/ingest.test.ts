@@ -27,7 +27,7 @@ const tempDir = () => {
 beforeAll(async () => {
   site = await startFakeSite();
   extractor = ClaimExtractor.load();
-});
+}, 120_000);
 afterAll(async () => site.close());
 afterEach(() => {
   for (const d of temps.splice(0)) rmSync(d, { recursive: true, force: true });
@@ -58,7 +58,7 @@ describe('runIngestPass against a local site', () => {
     first = await runIngestPass({ sourcesFile, store, extractor, fetch: fetchOpts });
     second = await runIngestPass({ sourcesFile, store, extractor, fetch: fetchOpts });
     return () => rmSync(dir, { recursive: true, force: true });
-  });
+  }, 180_000);
 
   it('turns the English article into drafts: the accusation, the denial, linked to the Volt Typhoon incident', () => {
     const draft = draftFor(first, ARTICLES.volt.path)!;
@@ -145,7 +145,7 @@ describe('runIngestPass against a local site', () => {
 });
 
 describe('backoff', () => {
-  it('doubles the wait with each failure in a row and is remembered across runs', async () => {
+  it('doubles the wait with each failure in a row and is remembered across runs', { timeout: 120_000 }, async () => {
     const { dir, sourcesFile } = setup();
     let clock = Date.parse('2025-01-01T00:00:00Z');
     const now = () => new Date(clock);
@@ -188,7 +188,8 @@ describe('addresses', () => {
 });
 
 describe('npm run ingest in a child process', () => {
-  it('runs one pass, prints what it found and every failure, and a second run adds nothing', async () => {
+  // Three passes, two of them in child processes: generous time for a loaded 2-core machine.
+  it('runs one pass, prints what it found and every failure, and a second run adds nothing', { timeout: 300_000 }, async () => {
     const { dir, sourcesFile } = setup();
     const env = { ...process.env, ILZAM_STATE_DIR: dir, INGEST_SOURCES_FILE: sourcesFile, INGEST_ALLOW_LOOPBACK: '1' };
     const run = () => promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/ingest.ts'], { cwd: root, env, timeout: 120_000 });
