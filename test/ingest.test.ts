@@ -213,3 +213,26 @@ async function runIngestPassCount(): Promise<{ drafts: number }> {
   const report = await runIngestPass({ sourcesFile, stateDir: dir, extractor, fetch: { ...fetchOpts, maxBytes: 5 * 1024 * 1024 } });
   return { drafts: report.drafts.length };
 }
+
+describe('schedule', () => {
+  it('reads INGEST and INGEST_INTERVAL_MINUTES, refusing nonsense', async () => {
+    const { readIngestConfig, IngestConfigError } = await import('../src/ingest/schedule.ts');
+    expect(readIngestConfig({})).toEqual({ enabled: false, intervalMinutes: 30 });
+    expect(readIngestConfig({ INGEST: '1', INGEST_INTERVAL_MINUTES: '45' })).toEqual({ enabled: true, intervalMinutes: 45 });
+    expect(() => readIngestConfig({ INGEST_INTERVAL_MINUTES: '1' })).toThrow(IngestConfigError);
+    expect(() => readIngestConfig({ INGEST_INTERVAL_MINUTES: 'soon' })).toThrow(IngestConfigError);
+  });
+
+  it('runs a pass at once on the shared store and stops cleanly', async () => {
+    const { startIngestSchedule } = await import('../src/ingest/schedule.ts');
+    const { dir, sourcesFile } = setup();
+    const only = { version: 1, sources: [fakeSources(site.base).sources.find((s) => s.id === 'test-atom')] };
+    writeFileSync(sourcesFile, JSON.stringify(only));
+    const store = await openStateStore({ dir });
+    const lines: string[] = [];
+    const schedule = startIngestSchedule({ store, intervalMinutes: 30, log: (l) => lines.push(l), pass: { sourcesFile, extractor, fetch: fetchOpts } });
+    await schedule.stop();
+    expect(lines.join('\n')).toMatch(/drafts created: [1-9]/);
+    expect(store.read().ingest?.drafts.length).toBeGreaterThan(0);
+  });
+});

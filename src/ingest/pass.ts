@@ -229,6 +229,11 @@ class HostQueue {
   }
 }
 
+/** One line: what the pass found. */
+export function summaryLine(report: IngestReport): string {
+  return `new articles: ${report.newArticles}; drafts created: ${report.drafts.length}; skipped: ${report.skipped.length}; failures: ${report.failures.length}`;
+}
+
 /** The pass as text for a person: what was fetched, what is new, what failed and why. */
 export function formatReport(report: IngestReport): string {
   const lines = [`ingest pass at ${report.startedAt}`];
@@ -236,7 +241,7 @@ export function formatReport(report: IngestReport): string {
     const detail = s.status === 'backing-off' ? ` until ${s.until}` : s.status === 'fetched' ? `: ${s.items} items, ${s.newArticles} new, ${s.drafts} drafts` : '';
     lines.push(`  ${s.id}: ${s.status}${detail}`);
   }
-  lines.push(`new articles: ${report.newArticles}; drafts created: ${report.drafts.length}; skipped: ${report.skipped.length}; failures: ${report.failures.length}`);
+  lines.push(summaryLine(report));
   for (const d of report.drafts) {
     lines.push(`  draft ${d.id} [${d.language}] ${d.title}`);
     for (const c of d.claims) lines.push(`    ${c.type}: ${c.by.name}${c.against.length ? ` → ${c.against.map((a) => a.name).join(', ')}` : ''}`);

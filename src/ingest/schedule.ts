@@ -2,7 +2,7 @@
 // next is planned when the last one ends. A pass that throws (the state file cannot be
 // written, say) is logged and the schedule goes on.
 import type { StateStore } from '../store/state-store.ts';
-import { formatReport, runIngestPass, type IngestPassOptions, type IngestReport } from './pass.ts';
+import { runIngestPass, summaryLine, type IngestPassOptions, type IngestReport } from './pass.ts';
 
 export interface IngestConfig {
   enabled: boolean;
@@ -36,7 +36,8 @@ export function startIngestSchedule(opts: { store: StateStore; intervalMinutes: 
   const tick = () => {
     running = runIngestPass({ ...opts.pass, store: opts.store })
       .then((report) => {
-        log(formatReport(report).split('\n').slice(-1 - report.failures.length).join('\n'));
+        // A line for the pass and one per failure; the drafts themselves are in the state file.
+        log([`ingest pass: ${summaryLine(report)}`, ...report.failures.map((f) => `ingest FAILED ${f.source} ${f.url}: ${f.reason}: ${f.message}`)].join('\n'));
         return report;
       })
       .catch((err: unknown) => log(`ingest pass failed: ${err instanceof Error ? err.message : String(err)}`))
