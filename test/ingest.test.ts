@@ -122,6 +122,11 @@ describe('runIngestPass against a local site', () => {
     expect(first.sources.find((s) => s.id === 'test-down')?.status).toBe('failed');
   });
 
+  it('sends one request at a time to a host, across all its sources and articles', () => {
+    expect(site.hits.length).toBeGreaterThan(10);
+    expect(site.maxConcurrent).toBe(1);
+  });
+
   it('a second run adds nothing, asks conditionally, and lets failing sources back off', () => {
     expect(second.drafts).toEqual([]);
     expect(second.newArticles).toBe(0);
