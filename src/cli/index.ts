@@ -15,6 +15,7 @@ import { DataValidationError } from '../store/curated.ts';
 import { entityJson, incidentJson, searchJson, weekJson } from './json.ts';
 import { weekClaims } from '../summary/week.ts';
 import { localDay, parseDay } from '../i18n/time.ts';
+import { runExtractCli } from '../ingest/cli-extract.ts';
 
 const USAGE = `usage: npm run cli -- <command> [text] [options]
 commands:
@@ -22,6 +23,7 @@ commands:
   incident <text>   an incident's summary
   actor <name>      an actor's names, state and history
   week              this week in attribution (--date YYYY-MM-DD for another week)
+  extract <file|->  draft claims in an article (HTML or text): --url, --published YYYY-MM-DD, --lang
 options:
   --lang en|ur      answer language (default: DEFAULT_LANG, or Urdu for Urdu text)
   --json            machine-readable output
@@ -46,6 +48,8 @@ async function main(): Promise<void> {
         detail: { type: 'boolean', default: false },
         date: { type: 'string' },
         limit: { type: 'string' },
+        url: { type: 'string' },
+        published: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -55,6 +59,11 @@ async function main(): Promise<void> {
   const { values, positionals } = parsed;
   const [command, ...words] = positionals;
   if (values.help || !command) fail(USAGE, values.help ? 0 : 2);
+  if (command === 'extract') {
+    const io = { out: (t: string) => process.stdout.write(`${t}\n`), err: (t: string) => process.stderr.write(`${t}\n`) };
+    process.exitCode = runExtractCli(words, { url: values.url, published: values.published, lang: values.lang, json: values.json }, io);
+    return;
+  }
   const text = cleanText(words.join(' '));
   let lang;
   try {

@@ -1,0 +1,372 @@
+// Claims from an article's text, in English or Urdu, offline and deterministic: sentences →
+// parties (gazetteer) → skeleton → cue rules (rules.ts) → checks → claims. What it will not do:
+// guess. A party it cannot resolve keeps its name with id null; a date or strength the article
+// does not give stays null; a sentence that only names a state accuses nobody; a denial needs
+// a denial cue on a cyber matter (never silence, never a denial about drones); a negated cue
+// ("did not attribute", «الزام عائد نہیں کیا») yields nothing.
+import type { AttributionBasis, ClaimType, Strength } from '../../domain/schema.ts';
+import type { ExtractedClaim, NamedParty } from '../model.ts';
+import { type Gazetteer, type Mention, tokenize } from './gazetteer.ts';
+import {
+  ACCUSATION_NOUN_EN, ACCUSATION_NOUN_UR, CYBER_EN, CYBER_UR, EN_HACKER_AFTER, EN_HACKER_BEFORE, EN_RULES, expand, NOT_AN_ACCUSATION_EN,
+  NOT_AN_ACCUSATION_UR, OFF_TOPIC_EN, OFF_TOPIC_UR, REJECTING_EN, SPEAKER_COUNTER_EN, SPEAKER_COUNTER_UR, SPEAKER_DENIAL_EN, SPEAKER_DENIAL_UR,
+  UR_HACKER_AFTER, UR_RULES, ATTACK_ACTION_EN, ATTACK_ACTION_UR, type Rule,
+} from './rules.ts';
+import { splitSentences } from './sentences.ts';
+import { normalizeText } from '../../search/normalize.ts';
+import { claimDate } from './dates.ts';
+import { strengthOf } from './strength.ts';
+
+export interface ExtractOptions {
+  lang: 'en' | 'ur';
+  title?: string;
+  /** YYYY-MM-DD: the article's date, for claim dates and "on Tuesday". */
+  published?: string;
+  /** Who speaks when a sentence of an official release has no subject ("Two men were charged"). */
+  defaultBy?: NamedParty & { state?: string };
+  /** The outlet, for claims by anonymous officials the sentence does not attribute to one. */
+  outlet?: NamedParty;
+}
+
+const HACKER_NOUNS = new Set(['hacker', 'hackers', 'spies', 'agents', 'officers', 'operatives', 'ہیکرز', 'ہیکر', 'جاسوسوں', 'جاسوس', 'ایجنٹس', 'اہلکاروں', 'افسران'].map((w) => normalizeText(w)));
+const NEEDS_TARGET: ClaimType[] = ['accusation', 'counter-accusation', 'sanction', 'indictment', 'arrest', 'conviction', 'diplomatic-action'];
+const OFFICIAL_PASSIVE: ClaimType[] = ['sanction', 'indictment', 'arrest', 'conviction'];
+const ATTRIBUTIONS: ClaimType[] = ['accusation', 'counter-accusation', 'confirmation'];
+const NEGATION_BEFORE_EN = /(?:^| )(?:not|never|no|neither|nor|without|whether|if|unless|declined to|refused to|stopped short of|didn t|doesn t|don t|hasn t|haven t|won t|wouldn t|isn t|aren t|wasn t|weren t|cannot|can t|yet to|failed to|avoided)(?: [^\s§]+){0,2} ?$/;
+const NEGATION_AFTER_UR = /^(?: [^\s§]+){0,4}? (?:نہیں|نہ|بغیر)(?: |$)/;
+const NEGATION_BEFORE_UR = /(?:^| )(?:نہ|بغیر|اگر|کیا)(?: [^\s§]+){0,2} ?$/;
+const NO_GROUP_EN = /\bno (?:group|one|organi[sz]ation|actor|country|state)\b|\bnot (?:yet )?(?:been )?(?:publicly )?(?:attributed|claimed)|\bhas not been attributed|\bunattributed\b/i;
+const NO_GROUP_UR = /کسی (?:\S+ ){0,2}?نے (?:\S+ ){0,6}?(?:نہیں|نہ)|نام نہیں لیا|منسوب نہیں/;
+
+interface Sentence {
+  text: string;
+  mentions: Mention[];
+  skeleton: string;
+  index: number;
+}
+
+function foldedToken(raw: string, norm: string, lang: 'en' | 'ur'): string {
+  return lang === 'en' ? raw.toLowerCase() : norm || raw;
+}
+
+/** The sentence with parties as §k§ placeholders, words lowercased or folded, clause punctuation kept. */
+export function buildSkeleton(text: string, mentions: Mention[], lang: 'en' | 'ur'): string {
+  const tokens = tokenize(text);
+  const parts: string[] = [];
+  let prevEnd = 0;
+  let k = 0;
+  for (let i = 0; i < tokens.length; ) {
+    const t = tokens[i]!;
+    const gap = text.slice(prevEnd, t.start);
+    if (/[,،]/.test(gap)) parts.push(',');
+    else if (/;/.test(gap)) parts.push(';');
+    else if (/:/.test(gap)) parts.push(':');
+    else if (gap === '-' || gap === '–') parts.push('-');
+    const m = mentions[k];
+    if (m && m.first === i) {
+      parts.push(`§${k}§`);
+      prevEnd = tokens[m.last - 1]!.end;
+      i = m.last;
+      k++;
+      continue;
+    }
+    parts.push(foldedToken(t.raw, t.norm, lang));
+    prevEnd = t.end;
+    i++;
+  }
+  return parts.join(' ');
+}
+
+const placeholders = (s: string | undefined) => [...(s ?? '').matchAll(/§(\d+)§/g)].map((m) => Number(m[1]));
+
+/** The party ids of one side: a party and its state are one side ("China's MFA" answers for China). */
+function sideOf(m: Pick<Mention, 'id' | 'state' | 'officialsOf'>): string | undefined {
+  return m.officialsOf ?? m.state ?? m.id ?? undefined;
+}
+
+interface Found {
+  claim: ExtractedClaim;
+  bySide?: string;
+  againstSides: string[];
+  sentence: number;
+  hasCyber: boolean;
+  offTopic: boolean;
+  accusationWord: boolean;
+  hackerFrame: boolean;
+}
+
+export class Extractor {
+  constructor(private readonly gazetteer: Gazetteer) {}
+
+  extract(text: string, opts: ExtractOptions): ExtractedClaim[] {
+    const lang = opts.lang;
+    const rules = lang === 'en' ? EN_RULES : UR_RULES;
+    // The headline last: the body's sentence says the same with its date and wording.
+    const body = splitSentences(text, lang);
+    const bodyCount = body.length;
+    const chunks = [...body, ...(opts.title ? splitSentences(opts.title, lang) : [])];
+    const found: Found[] = [];
+    chunks.forEach((raw, index) => {
+      const mentions = this.gazetteer.find(raw);
+      if (!mentions.length && !opts.defaultBy) return;
+      const sentence: Sentence = { text: raw, mentions, skeleton: buildSkeleton(raw, mentions, lang), index };
+      found.push(...this.fromSentence(sentence, rules, opts, found));
+    });
+    return this.settle(found, lang, [opts.title ?? '', text.slice(0, 1500)].join(' '), bodyCount);
+  }
+
+  private fromSentence(s: Sentence, rules: Rule[], opts: ExtractOptions, previous?: Found[]): Found[] {
+    const lang = opts.lang;
+    const out: Found[] = [];
+    const taken = new Set<string>();
+    const hasCyber = (lang === 'en' ? CYBER_EN : CYBER_UR).test(s.text);
+    const offTopic = (lang === 'en' ? OFF_TOPIC_EN : OFF_TOPIC_UR).test(s.text);
+    const accusationWord = (lang === 'en' ? ACCUSATION_NOUN_EN : ACCUSATION_NOUN_UR).test(s.text);
+    const nobodyNamed = (lang === 'en' ? NO_GROUP_EN : NO_GROUP_UR).test(s.text);
+    const speaker = findSpeaker(s.skeleton, lang);
+    const mentions = s.mentions;
+    const declined = new Set<number>();
+
+    const emit = (type: ClaimType, byIdx: number[], againstIdx: number[], extra: { strength?: 'responsible'; hackerFrame?: boolean; defaultBy?: boolean } = {}) => {
+      // A media outlet reports; it does not accuse (docs/data-model.md).
+      if (ATTRIBUTIONS.includes(type)) byIdx = byIdx.filter((i) => mentions[i]!.kind !== 'media');
+      againstIdx = againstIdx.filter((i) => mentions[i]!.kind !== 'media');
+      const byParties: Array<NamedParty & { side?: string; mention?: Mention }> = byIdx.map((i) => ({ id: mentions[i]!.id, name: mentions[i]!.name, side: sideOf(mentions[i]!), mention: mentions[i]! }));
+      if (!byParties.length && extra.defaultBy && OFFICIAL_PASSIVE.includes(type) && opts.defaultBy) {
+        byParties.push({ id: opts.defaultBy.id, name: opts.defaultBy.name, side: opts.defaultBy.state ?? opts.defaultBy.id ?? undefined });
+      }
+      for (const by of byParties) {
+        if (type === 'denial' && by.mention && declined.has(mentions.indexOf(by.mention))) continue;
+        const against = againstIdx
+          .map((i) => mentions[i]!)
+          .filter((a) => !(a.id && a.id === by.id) && !(by.mention && a === by.mention))
+          // In an attribution, the accuser's own side is not the accused ("UK officials said the UK ...").
+          .filter((a) => !ATTRIBUTIONS.includes(type) || !by.side || sideOf(a) !== by.side || a.kind === 'threat-group' || a.kind === 'criminal-group');
+        if (NEEDS_TARGET.includes(type) && !against.length) continue;
+        if (type === 'claim-of-responsibility' && by.mention && !['threat-group', 'criminal-group', 'unknown'].includes(by.mention.kind)) continue;
+        // "sanctioned two Iranian hackers", "expelled four Russian spies": persons, not the state.
+        const named = against.map((a) => {
+          const next = /^\s*([\p{L}\p{M}]+)/u.exec(s.text.slice(a.end))?.[1];
+          const persons = (OFFICIAL_PASSIVE.includes(type) || type === 'diplomatic-action') && a.demonym && next && HACKER_NOUNS.has(normalizeText(next));
+          return persons ? { id: null, name: `${a.name} ${next}` } : { id: a.id, name: a.name };
+        });
+        const key = `${type}|${by.id ?? by.name}|${named.map((a) => a.id ?? a.name).sort().join(',')}`;
+        if (taken.has(key)) continue;
+        taken.add(key);
+        const claim: ExtractedClaim = {
+          type,
+          by: { id: by.id, name: by.name },
+          against: named,
+          date: claimDate(s.text, lang, opts.published),
+          strength: ATTRIBUTIONS.includes(type) ? (strengthOf(s.text, lang, against.map((a) => a.start)) ?? extra.strength ?? null) : null,
+          evidence: s.text.length > 600 ? `${s.text.slice(0, 597)}...` : s.text,
+        };
+        const basis = basisOf(type, by.mention);
+        if (basis) claim.basis = basis;
+        if (by.mention?.kind === 'anonymous-officials') {
+          claim.officialsOf = by.mention.officialsOf;
+          const outlet = mentions.find((x) => x.kind === 'media');
+          const reportedBy = outlet ? { id: outlet.id, name: outlet.name } : opts.outlet;
+          if (reportedBy) claim.reportedBy = reportedBy;
+        }
+        out.push({ claim, bySide: by.side, againstSides: against.flatMap((a) => sideOf(a) ?? []), sentence: s.index, hasCyber, offTopic, accusationWord, hackerFrame: !!extra.hackerFrame });
+      }
+    };
+
+    for (const rule of rules) {
+      const re = new RegExp(rule.re.source, 'gud');
+      for (const m of s.skeleton.matchAll(re)) {
+        const g = m.groups ?? {};
+        const cueAt = m.indices?.groups?.cue?.[0] ?? m.index;
+        if (this.negated(s.skeleton, cueAt, g.cue ?? '', lang)) continue;
+        if ((rule.type === 'accusation' || rule.type === 'claim-of-responsibility') && nobodyNamed) continue;
+        let byIdx = placeholders(g.by);
+        // "China rejects charges about hacking": the cue is what the subject rejects, not its act.
+        const byEnd = m.indices?.groups?.by?.[1];
+        if (rule.type !== 'denial' && byEnd !== undefined && byEnd < cueAt && (lang === 'en' ? REJECTING_EN : /مسترد|تردید/).test(s.skeleton.slice(byEnd, cueAt))) continue;
+        if (rule.type === 'denial' && this.notAnAccusation(s.skeleton, cueAt, lang)) continue;
+        // "X has been sanctioned by Y" is not X sanctioning: an active rule never fires on a passive verb.
+        if (lang === 'en' && byEnd !== undefined && byEnd < cueAt && !rule.name.includes('passive') && /(?:^| )(?:been|was|were|is|are|be|being) $/.test(s.skeleton.slice(0, cueAt))) continue;
+        byIdx = byIdx.filter((i) => mentions[i]!.kind !== 'persons');
+        // «... نے الزام عائد کیا کہ امریکی ایجنسیوں نے ... بے بنیاد بہانہ»: words inside an accusation are not a denial.
+        if (rule.type === 'denial' && lang === 'ur' && byEnd !== undefined && insideAccusationClause(s.skeleton, byEnd)) continue;
+        const byInContent = speaker && byIdx.length && byIdx.every((i) => i !== speaker.index && inContent(s.skeleton, i, speaker));
+        if (!byIdx.length || ((rule.type === 'denial' || rule.type === 'counter-accusation') && byInContent)) {
+          // No subject ("Authorities arrested ...") or the subject is inside someone's quoted words: the speaker.
+          byIdx = speaker ? [speaker.index] : [];
+        }
+        if (!byIdx.length && rule.carryBy) {
+          const last = [...(previous ?? []), ...out].reverse().find((f) => f.claim.type === rule.type);
+          if (last) {
+            const carried = mentions.length;
+            mentions.push({ first: -1, last: -1, start: -1, end: -1, id: last.claim.by.id, name: last.claim.by.name, kind: 'unknown', state: last.bySide });
+            byIdx = [carried];
+          }
+        }
+        // "a gang linked to Iran's IRGC has been sanctioned": the party is a modifier, not the one sanctioned.
+        if (rule.name.includes('passive') && g.against !== undefined) {
+          const at = m.indices?.groups?.against?.[0] ?? 0;
+          if (/(?:linked|tied|connected|affiliated|associated) (?:to|with) (?:the )?$/.test(s.skeleton.slice(Math.max(0, at - 40), at))) continue;
+        }
+        const againstIdx = rule.hackerFrame ? this.hackerPhrases(s, lang, new Set(byIdx)) : [...placeholders(g.against), ...placeholders(g.against2)];
+        if (rule.hackerFrame && !againstIdx.length) continue;
+        if (rule.type === 'declined-to-comment') for (const i of byIdx) declined.add(i);
+        emit(rule.type, byIdx, againstIdx, { strength: rule.strength, hackerFrame: rule.hackerFrame, defaultBy: true });
+      }
+    }
+    // Whatever the subject: a speaker's words that reject the accusation or turn it back, or name the attackers.
+    if (speaker) {
+      const content = speaker.content;
+      if (!out.some((f) => f.claim.type === 'accusation' || f.claim.type === 'counter-accusation')) {
+        const doers = this.hackerPhrases(s, lang, new Set([speaker.index])).filter((i) => inContent(s.skeleton, i, speaker));
+        if (doers.length && !(lang === 'en' ? REJECTING_EN : /مسترد|تردید/).test(content)) emit('accusation', [speaker.index], doers, { hackerFrame: true });
+      }
+      if ((lang === 'en' ? SPEAKER_DENIAL_EN : SPEAKER_DENIAL_UR).test(content) && !(lang === 'en' ? NOT_AN_ACCUSATION_EN : NOT_AN_ACCUSATION_UR).test(content)) emit('denial', [speaker.index], []);
+      if ((lang === 'en' ? SPEAKER_COUNTER_EN : SPEAKER_COUNTER_UR).test(content)) {
+        const target = placeholders(content).find((i) => mentions[i]!.kind === 'state' && sideOf(mentions[i]!) !== sideOf(mentions[speaker.index]!));
+        if (target !== undefined) emit('counter-accusation', [speaker.index], [target]);
+      }
+    }
+    return out;
+  }
+
+  /** A rejection of an offer or a request is not a denial of an accusation. */
+  private notAnAccusation(skeleton: string, cueAt: number, lang: 'en' | 'ur'): boolean {
+    return lang === 'en' ? NOT_AN_ACCUSATION_EN.test(skeleton.slice(cueAt, cueAt + 40)) : NOT_AN_ACCUSATION_UR.test(skeleton.slice(Math.max(0, cueAt - 40), cueAt));
+  }
+
+  private negated(skeleton: string, cueAt: number, cue: string, lang: 'en' | 'ur'): boolean {
+    const before = skeleton.slice(Math.max(0, cueAt - 40), cueAt);
+    if (lang === 'en') return NEGATION_BEFORE_EN.test(before);
+    const after = skeleton.slice(cueAt + cue.length, cueAt + cue.length + 40);
+    return NEGATION_AFTER_UR.test(after) || NEGATION_BEFORE_UR.test(before);
+  }
+
+  /** Parties that a hacker phrase names as the doers: "Chinese state hackers", "a group linked to Iran", "APT28". */
+  private hackerPhrases(s: Sentence, lang: 'en' | 'ur', exclude: Set<number>): number[] {
+    const out: number[] = [];
+    const attackWords = lang === 'en' ? ATTACK_ACTION_EN.test(s.text) : ATTACK_ACTION_UR.test(s.text);
+    // "Russia, China and Iran-linked hackers", «روس، چین اور ایران سے تعلق رکھنے والے ہیکرز»: the phrase after a list covers it all.
+    const listEnd = new Map<number, number>();
+    for (const l of s.skeleton.matchAll(/§\d+§(?: (?:,|and|&|اور|و) (?:the )?§\d+§)+/gu)) {
+      const members = placeholders(l[0]);
+      for (const i of members) listEnd.set(i, l.index + l[0].length);
+    }
+    s.mentions.forEach((m, i) => {
+      if (exclude.has(i) || m.kind === 'media' || m.kind === 'persons' || m.kind === 'anonymous-officials') return;
+      const marker = `§${i}§`;
+      const at = s.skeleton.indexOf(marker);
+      const afterAt = listEnd.get(i) ?? at + marker.length;
+      const after = s.skeleton.slice(afterAt, afterAt + 80);
+      const before = s.skeleton.slice(Math.max(0, at - 80), at);
+      const group = m.kind === 'threat-group' || m.kind === 'criminal-group' || (m.kind === 'unknown' && m.id === null && /\d/.test(m.name));
+      const phrase = lang === 'en' ? EN_HACKER_AFTER.test(after) || EN_HACKER_BEFORE.test(before) : UR_HACKER_AFTER.test(after);
+      if (phrase || (group && attackWords)) out.push(i);
+    });
+    return out;
+  }
+
+  /** Article-level checks: topic guards for denials and reversal of accusations into counter-accusations. */
+  private settle(found: Found[], lang: 'en' | 'ur', lead: string, titleFrom: number): ExtractedClaim[] {
+    const articleCyber = (lang === 'en' ? CYBER_EN : CYBER_UR).test(lead);
+    const accused = new Map<string, Set<string>>(); // accused side -> accuser sides
+    for (const f of found) {
+      if (f.claim.type !== 'accusation' || !f.bySide) continue;
+      for (const a of f.againstSides) accused.set(a, (accused.get(a) ?? new Set()).add(f.bySide));
+    }
+    const claims: ExtractedClaim[] = [];
+    const seen = new Set<string>();
+    // "The Treasury sanctioned Iranian hackers over cyber attacks" is a sanction, not also an accusation.
+    const actionSentences = new Set(found.filter((f) => OFFICIAL_PASSIVE.includes(f.claim.type) || f.claim.type === 'advisory' || f.claim.type === 'takedown').map((f) => f.sentence));
+    // The headline restates the lead: a headline claim that the body makes too (same type, same maker) is dropped.
+    const bodyKeys = new Set(found.filter((f) => f.sentence < titleFrom).flatMap((f) => [`${f.claim.type}|${f.claim.by.id ?? f.claim.by.name}`, `${f.claim.type}|side:${f.bySide}`]));
+    for (const f of found) {
+      const c = f.claim;
+      if (f.sentence >= titleFrom && (bodyKeys.has(`${c.type}|${c.by.id ?? c.by.name}`) || (f.bySide && bodyKeys.has(`${c.type}|side:${f.bySide}`)))) continue;
+      if (f.hackerFrame && actionSentences.has(f.sentence)) continue;
+      if (['accusation', 'counter-accusation', 'claim-of-responsibility', 'statement'].includes(c.type) && !f.hasCyber) continue;
+      if (['sanction', 'indictment', 'arrest', 'conviction', 'advisory', 'takedown', 'diplomatic-action'].includes(c.type) && !f.hasCyber && !articleCyber) continue;
+      if (c.type === 'denial') {
+        // Without a cyber word of its own, a denial must be about an accusation this article reports
+        // against the same side (or that side denies on a cyber matter elsewhere in the article).
+        const side = f.bySide;
+        const onTheAccusation = side !== undefined && (accused.has(side) || found.some((x) => x !== f && x.claim.type === 'denial' && x.bySide === side && x.hasCyber && !x.offTopic));
+        if (!(f.hasCyber && !f.offTopic) && !(f.accusationWord && onTheAccusation && !f.offTopic && articleCyber)) continue;
+      }
+      // Turning the charge back: the accused side accuses its accuser. When both sides accuse each
+      // other, the counter is the side that also denies; failing that, the one that comes later.
+      if (c.type === 'accusation' && f.bySide && accused.get(f.bySide) && f.againstSides.some((a) => accused.get(f.bySide!)!.has(a))) {
+        const other = f.againstSides.find((a) => accused.get(f.bySide!)!.has(a))!;
+        const denies = (side: string) => found.some((x) => x.claim.type === 'denial' && x.bySide === side);
+        const mine = denies(f.bySide);
+        const theirs = denies(other);
+        const firstOther = found.find((x) => x.claim.type === 'accusation' && x.bySide === other && x.againstSides.includes(f.bySide!));
+        if ((mine && !theirs) || (mine === theirs && firstOther && firstOther.sentence < f.sentence)) c.type = 'counter-accusation';
+      }
+      const key = `${c.type}|${c.by.id ?? c.by.name}|${c.against.map((a) => a.id ?? a.name).sort().join(',')}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      claims.push(c);
+    }
+    return claims;
+  }
+}
+
+interface Speaker {
+  index: number;
+  /** The skeleton of what the speaker says. */
+  content: string;
+  contentStart: number;
+  contentEnd: number;
+}
+
+const SAY_EN = '(?:said|says|say|told(?: \\S+){1,2}?|added|stated|wrote|noted|insisted|argued)';
+const TRAILING_EN = new RegExp(`, (?:the )?(?:\\S+ ){0,3}?§(\\d+)§(?: s)?(?: [^\\s§,;:]+){0,4}? ${SAY_EN}(?: (?:on|in|at|during|after) [^,]*)?(?: ,.*)?$`, 'u');
+const TRAILING_INVERTED_EN = /, (?:said|says|added|according to) (?:the )?§(\d+)§/u;
+const LEADING_EN = new RegExp(`^(?:[^§]*? )?§(\\d+)§(?: s)?(?: , (?:\\S+ ){1,12}?,)?(?: [^\\s§,;:]+){0,8}? ${SAY_EN}(?: (?:on|in|at) \\S+)?(?: that)? `, 'u');
+const LEADING_UR = [
+  expand('§(\\d+)§ (?:\\S+ ){0,5}?نے (?:\\S+ ){0,3}?(?:کہا|بتایا|دعویٰ کیا) (?:\\S+ ){0,2}?کہ ', 'ur'),
+  expand('§(\\d+)§(?: حکومت)? (?:کا|کی) (?:کہنا|موقف) (?:ہے|تھا) (?:کہ )?', 'ur'),
+  expand('§(\\d+)§ کے مطابق ', 'ur'),
+];
+
+/** Who speaks in a sentence ("..., the FBI said", "Lin said the US is ...", «X نے کہا کہ ...») and what they say. */
+function findSpeaker(skeleton: string, lang: 'en' | 'ur'): Speaker | undefined {
+  if (lang === 'en') {
+    const t = TRAILING_EN.exec(skeleton) ?? TRAILING_INVERTED_EN.exec(skeleton);
+    if (t) return { index: Number(t[1]), content: skeleton.slice(0, t.index), contentStart: 0, contentEnd: t.index };
+    const l = LEADING_EN.exec(skeleton);
+    if (l) return { index: Number(l[1]), content: skeleton.slice(l.index + l[0].length), contentStart: l.index + l[0].length, contentEnd: skeleton.length };
+    return undefined;
+  }
+  for (const re of LEADING_UR) {
+    const l = re.exec(skeleton);
+    if (l) return { index: Number(l[1]), content: skeleton.slice(l.index + l[0].length), contentStart: l.index + l[0].length, contentEnd: skeleton.length };
+  }
+  return undefined;
+}
+
+function inContent(skeleton: string, index: number, speaker: Speaker): boolean {
+  const at = skeleton.indexOf(`§${index}§`);
+  return at >= speaker.contentStart && at < speaker.contentEnd;
+}
+
+/** Urdu: the position lies in the «کہ» clause of an accusation («الزام عائد کیا گیا ہے کہ ...»). */
+function insideAccusationClause(skeleton: string, at: number): boolean {
+  const ke = skeleton.lastIndexOf(' کہ ', at);
+  if (ke === -1) return false;
+  return /الزام/.test(skeleton.slice(0, ke));
+}
+
+function basisOf(type: ClaimType, by: Mention | undefined): AttributionBasis | undefined {
+  if (type === 'claim-of-responsibility') return 'self-claimed';
+  if (!by) return undefined;
+  if (by.kind === 'anonymous-officials') return 'anonymous-officials';
+  if (['sanction', 'indictment', 'arrest', 'conviction'].includes(type)) return 'legal-action';
+  if (!ATTRIBUTIONS.includes(type)) return undefined;
+  if (by.kind === 'company') return 'technical-report';
+  if (['state', 'state-agency', 'international-body', 'person'].includes(by.kind)) return 'government-statement';
+  return undefined;
+}
+
+export type { Strength };

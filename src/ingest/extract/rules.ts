@@ -1,0 +1,173 @@
+// The cue rules, per language. Each sentence is first reduced to a skeleton: its words in
+// lower case (Urdu folded as in search keys), clause punctuation kept, and each party the
+// gazetteer found replaced by a placeholder §k§. "The US on Tuesday accused China's MSS of
+// hacking" becomes "the §0§ on tuesday accused §1§ of hacking". A rule is a regular
+// expression over that skeleton with named groups: `by` (the maker of the claim), `against`
+// (whom it is about), `cue` (the verb, for the negation check). The macros keep the rules
+// readable: {PL} a list of placeholders ("§1§ , §2§ and §3§"), {W5} up to five words with no
+// party in between, {N5} the same without crossing a comma, {BY} a maker with up to five
+// words before the verb ("§0§ on tuesday formally").
+import type { ClaimType } from '../../domain/schema.ts';
+import { normalizeText } from '../../search/normalize.ts';
+
+export interface Rule {
+  type: ClaimType;
+  re: RegExp;
+  /** A speaker-frame rule: `against` comes from the hacker phrases in the sentence, not the regex. */
+  hackerFrame?: boolean;
+  /** Strength implied by the rule itself (a claim of "responsibility"). */
+  strength?: 'responsible';
+  /** No maker in the sentence: the maker of the article's last claim of this type ("The designations include ..."). */
+  carryBy?: boolean;
+  name: string;
+}
+
+const PL = '§\\d+§(?: (?:,|and|&|, and|اور|و|،) (?:the )?§\\d+§)*';
+
+export function expand(pattern: string, lang: 'en' | 'ur'): RegExp {
+  let src = pattern
+    .replace(/\{PL\}/g, PL)
+    .replace(/\{BY\}/g, `(?<by>${PL})(?: s)?(?: , (?:\\S+ ){1,12}?,)? (?:[^\\s§,;:]+ ){0,8}?`)
+    // An object: words that do not start an adjunct ("sanctioned five entities over Russian ...").
+    .replace(/\{O(\d+)\}/g, (_, n) => `(?:(?!(?:over|for|in|after|amid|about|following|because|on|against|during) )[^\\s§,;:]+ ){0,${n}}?`)
+    .replace(/\{A(\d+)\}/g, (_, n) => `(?:\\S+ ){0,${n}}?`)
+    // Urdu: any tokens, but not across another clause's subject marker «نے» (folded «نی»).
+    .replace(/\{U(\d+)\}/g, (_, n) => `(?:(?!نی )\\S+ ){0,${n}}?`)
+    .replace(/\{W(\d+)\}/g, (_, n) => `(?:[^\\s§]+ ){0,${n}}?`)
+    .replace(/\{N(\d+)\}/g, (_, n) => `(?:[^\\s§,;:]+ ){0,${n}}?`);
+  // Urdu cue words are written as a reader writes them and folded here like the skeleton.
+  if (lang === 'ur') src = src.replace(/[\u0600-\u06FF]+/g, (w) => normalizeText(w).replace(/ /g, '') || w);
+  return new RegExp(src, 'u');
+}
+
+const rule = (lang: 'en' | 'ur') => (name: string, type: ClaimType, pattern: string, extra: Partial<Rule> = {}): Rule => ({ name, type, re: expand(pattern, lang), ...extra });
+
+const en = rule('en');
+const SAY = '(?:said|says|say|stated|states|assessed|assesses|assess|believes|believe|believed|concluded|concludes|found|finds|determined|confirmed|confirms|alleged|alleges|claimed|announced|announces|revealed|reveals|warned|warns|added|reported|reports|wrote|writes|judged|judges|judge|noted|called|calls|described|describes|told (?:§\\d+§ |[^\\s§]+ ){0,3}?)';
+const DID = '(?:behind|responsible|carried out|conducted|orchestrated|perpetrated|launched|staged|committed|involved|to blame|culprit|culprits|perpetrator|perpetrators)';
+
+export const EN_RULES: Rule[] = [
+  // Claims of responsibility first: "X claimed responsibility" is not an accusation by X.
+  en('claim-responsibility', 'claim-of-responsibility', '(?<by>{PL})(?: hackers| group| gang| collective| hacking group)? {N6}(?<cue>claimed|claims|claiming|took|takes|has taken|have taken|taking|accepted) (?:full )?(?:the )?(?:responsibility|credit)', { strength: 'responsible' }),
+  en('claim-it-did', 'claim-of-responsibility', '(?<by>{PL})(?: hackers| group| gang)? (?:has |have |had |also |later |on \\S+ )*(?<cue>claimed|boasted|bragged) (?:on \\S+ )?(?:that )?(?:it|they) (?:had |has |have |was |were )?(?:behind|carried out|hacked|breached|attacked|responsible|stole|leaked|took down|targeted)', { strength: 'responsible' }),
+  en('claimed-by', 'claim-of-responsibility', 'responsibility (?:for {W8})?(?:was |has been |had been )?(?<cue>claimed) by {W3}(?<by>{PL})', { strength: 'responsible' }),
+
+  en('accuse', 'accusation', '{BY}(?<cue>accused|accuses|accusing|accuse|blamed|blames|blaming|blame|named|names|exposed|exposes|called out|calls out|singled out|pointed the finger at|points the finger at) (?:the )?(?<against>{PL})'),
+  en('attackers-were', 'accusation', `{BY}(?<cue>${SAY})(?: that)? {W10}(?:the )?(?:attackers?|hackers?|culprits?|perpetrators?|intruders?) (?:were|was|are|is) {N3}(?<against>{PL})`),
+  en('report-by', 'accusation', '(?:report|statement|study|analysis|paper|findings) {W8}(?:by|from) (?:the )?(?<by>{PL})(?: s)? {N3}(?<cue>accused|accuses|blamed|blames|said|says|found|concluded|alleged|alleges) (?:that )?(?:the )?(?<against>{PL})'),
+  en('report-claim', 'accusation', '(?<by>{PL})(?: s)? (?:report|statement|assessment|advisory|findings|indictment)(?: s)? (?:(?:claim|conclusion|finding|allegation|assertion)s? )?that {W6}(?<against>{PL}) {N6}(?<cue>attacked|hacked|breached|was behind|were behind|targeted|carried out|infiltrated)'),
+  en('confirm', 'confirmation', '{BY}(?<cue>supported|supports|backed|backs|endorsed|endorses|echoed|shared|agreed with|agrees with|concurred with|joined) (?:the )?{A4}(?:findings|assessment|attribution|conclusions?|accusations?)\\b'),
+  en('accusations-from', 'accusation', '(?<cue>accusations?|allegations?|claims?|charges) (?:from|by|of) (?:the )?(?<by>{PL})', { hackerFrame: true }),
+  en('possessive-charge', 'accusation', '(?<by>{PL}) s (?<cue>charge|charges|accusation|accusations|allegation|allegations|claim|claims) that', { hackerFrame: true }),
+  en('blame-on', 'accusation', '{BY}(?<cue>blamed|blames|blaming|pinned|pins) {N8}on (?:the )?{N4}(?<against>{PL})'),
+  en('attribute-to', 'accusation', '{BY}(?<cue>formally attributed|attributed|attributes|attributing|linked|links|tied|ties|traced|traces|connected) {N10}(?:to|with) {W6}(?<against>{PL})'),
+  en('said-behind', 'accusation', `{BY}(?<cue>${SAY})(?: that)? {N8}(?<against>{PL})(?: s)? {N8}(?:was |were |is |are |had been |has been |have been )?{N3}${DID}\\b`),
+  en('said-by', 'accusation', `{BY}(?<cue>${SAY})(?: that)? {W12}(?:carried out|conducted|orchestrated|perpetrated|launched|committed|staged|done|behind) by {N5}(?<against>{PL})`),
+  en('according-to-first', 'accusation', `(?<cue>according to) (?<by>{PL})(?: s)? {N4}, {N8}(?<against>{PL})(?: s)? {N8}(?:was |were |is |are |had been )?{N3}${DID}\\b`),
+  en('according-to-last', 'accusation', `(?<against>{PL})(?: s)? {N8}(?:was |were |is |are |had been )?{N3}${DID}\\b {A40}(?<cue>according to) (?<by>{PL})`),
+  en('quote-first', 'accusation', `(?<against>{PL})(?: s)? {N8}(?:was |were |is |are |had been )?{N3}${DID}\\b {A40}, (?:the )?(?<by>{PL})(?: s)? {N3}(?<cue>said|says|stated|added|alleged)`),
+  en('passive-accused', 'accusation', '(?<against>{PL}) {N4}(?:was |were |has been |have been |had been |is |are )(?:formally |publicly )?(?<cue>accused|blamed|named) {W12}by (?:the )?(?<by>{PL})'),
+  en('hacker-frame', 'accusation', `{BY}(?<cue>${SAY}|identified|identifies|observed|observes|revealed|disclosed|discloses|uncovered|uncovers|detected|detects|tracked|tracks|discovered|discovers|published|publishes|attributed|blamed|exposed|exposes|warned|warns)\\b`, { hackerFrame: true }),
+  en('hacker-frame-according', 'accusation', '(?<cue>according to) (?:(?:a|the) (?:report|statement|study|analysis|assessment) (?:from|by|of) )?(?:the )?(?:[^\\s§,;:]+ ){0,4}?(?<by>{PL})', { hackerFrame: true }),
+
+  en('deny', 'denial', '{BY}(?<cue>denied|denies|deny|denying|rejected|rejects|reject|rejecting|dismissed|dismisses|dismiss|refuted|refutes|refute|repudiated|disputed|disputes|brushed off|slammed|hit back at)\\b'),
+  en('call-groundless', 'denial', '{BY}(?<cue>said|says|called|calls|described|describes|termed|labelled|labeled|branded|brands|told (?:\\S+ ){1,2}?) {A14}(?:accusations?|allegations?|claims?|charges|reports?|assertions?|hype|attribution) {A8}(?:propaganda|orchestrated|russophobia|hysteria|groundless|baseless|unfounded|fabricated|false|slander|slanderous|smear|smears|smearing|lies|absurd|nonsense|disinformation|politically motivated|unprofessional|irresponsible|without evidence|no evidence|untrue|ridiculous|fiction|fake)\\b'),
+  en('call-groundless-2', 'denial', '{BY}(?<cue>said|says|called|calls|described|describes|termed|labelled|labeled|branded|brands) {W6}(?:the |such )?(?:groundless|baseless|unfounded|fabricated|false|slanderous|absurd|unprofessional|irresponsible|politically motivated) (?:accusations?|allegations?|claims?|charges|reports?|hype|smears?)'),
+  en('nothing-to-do', 'denial', '{BY}{W6}(?<cue>has nothing to do with|had nothing to do with|was not involved|is not involved|were not involved|had no involvement|has no involvement|played no part|played no role|firmly opposes|opposes and cracks down|never conducted|never carried out|has never|does not engage|did not engage)'),
+  en('declined-comment', 'declined-to-comment', '{BY}{W4}(?<cue>declined to comment|declined to immediately comment|refused to comment|would not comment|had no comment|declined comment|declined to discuss)'),
+  en('no-response', 'no-response', '{BY}{W4}(?<cue>did not respond|didn t respond|did not immediately respond|didn t immediately respond|has not responded|had not responded|hasn t responded|did not reply|did not return|didn t return)'),
+  en('biggest-hacker', 'counter-accusation', `{BY}(?:${SAY}|according to)(?: that)? {W4}(?<against>{PL})(?: s)? {N4}(?:is|was|remains|are|itself is|itself was|itself) {N4}(?:the )?(?<cue>biggest|largest|world s biggest|world s largest|real|true|greatest|number one|main) {N4}(?:hacker|hackers|source of cyber|cyber ?attack|cyberattacks|cyber threat|threat to cyber|hacking empire|empire of hacking|matrix|threat to global cyber|perpetrator)`),
+  en('biggest-hacker-2', 'counter-accusation', '(?<against>{PL})(?: s)? {N4}(?:is|was|remains|are|itself is|itself was|itself) {N4}(?:the )?(?<cue>biggest|largest|world s biggest|world s largest|real|true|greatest|number one|main) {N4}(?:hacker|hackers|source of cyber|cyber ?attack|cyberattacks|cyber threat|threat to cyber|hacking empire|empire of hacking|matrix|threat to global cyber|perpetrator) {W6}, (?:the )?(?<by>{PL})(?: s)? {N3}(?:said|says|added)'),
+  en('accuse-in-turn', 'counter-accusation', '{BY}(?<cue>accused|accuses|accusing) (?:the )?(?<against>{PL}) {N6}(?:in turn|in return|of hypocrisy|of double standards|itself)'),
+
+  en('sanction', 'sanction', '{BY}(?<cue>sanctioned|sanctions|sanctioning|sanction|designated|designates|designating|imposed sanctions on|imposed sanctions against|imposes sanctions on|imposes sanctions against|announced sanctions on|announced sanctions against|slapped sanctions on|placed|blacklisted|blacklists) {O6}(?<against>{PL})'),
+  en('designations-include', 'sanction', '(?:designations|those designated|the sanctioned entities) (?<cue>include|included|includes|target|targeted|cover|covered) (?:the )?(?<against>{PL})', { carryBy: true }),
+  en('sanction-passive', 'sanction', '(?<against>{PL}) {N4}(?:was |were |has been |have been |had been |is |are )(?:also )?(?<cue>sanctioned|designated|blacklisted)(?: {W6}by (?:the )?(?<by>{PL}))?'),
+  en('sanctions-on', 'sanction', '{BY}{N3}(?<cue>sanctions|new sanctions) (?:on|against) {N4}(?<against>{PL})'),
+  en('indict', 'indictment', '{BY}(?<cue>charged|charges|charging|indicted|indicts|indicting|filed charges against|brought charges against|announced charges against|announced indictments? against|unveiled indictments? (?:of|against)|unsealed (?:[^\\s§]+ ){0,4}?(?:indictments?|charges|complaint) (?:against|charging)|unsealed an indictment charging) {O6}(?<against>{PL})'),
+  en('indict-passive', 'indictment', '(?<against>{PL}) {A8}(?:was |were |has been |have been |had been |are |is )(?:also )?(?:formally )?(?<cue>charged|indicted)(?: {W10}by (?:the )?(?<by>{PL}))?'),
+  en('wanted', 'indictment', '{BY}{N4}(?<cue>added|placed|put) (?<against>{PL}) {N4}(?:most wanted|wanted list)'),
+  en('arrest', 'arrest', '{BY}(?<cue>arrested|arrests|detained|detains|apprehended|extradited) {O6}(?<against>{PL})'),
+  en('arrest-byless', 'arrest', '(?:authorities|police|officers|investigators) (?<cue>arrested|detained) (?<against>{PL})'),
+  en('arrest-passive', 'arrest', '(?<against>{PL}) {N6}(?:was |were |has been |have been |had been )(?<cue>arrested|detained|apprehended|extradited)(?: {W10}by (?:the )?(?<by>{PL}))?'),
+  en('conviction', 'conviction', '(?<against>{PL}) {N6}(?<cue>pleaded guilty|pled guilty|was convicted|were convicted|was sentenced|were sentenced|has been sentenced)'),
+  en('advisory', 'advisory', '{BY}{N6}(?<cue>issued|issues|published|publishes|released|releases|put out|puts out|updated) {N4}(?:advisory|advisories|alert|alerts|warning|bulletin)\\b'),
+  en('takedown', 'takedown', '{BY}{N6}(?<cue>disrupted|disrupts|dismantled|dismantles|took down|takes down|taken down|took down or disrupted|seized|seizes|sinkholed|neutralized|neutralised|shut down|shuts down) {W8}(?:botnet|botnets|infrastructure|servers?|domains?|network|malware|websites?|platform|operation|forum|marketplace)\\b'),
+  en('takedown-byless', 'takedown', '(?<cue>took down|taken down|took down or disrupted|dismantled|shut down) {W8}(?:botnet|botnets|infrastructure|servers?|domains?|network of hacked|malware)\\b'),
+  en('summon', 'diplomatic-action', '{BY}{N4}(?<cue>summoned|summons|expelled|expels|recalled) (?:the )?(?:[^\\s§]+ ){0,2}?(?<against>{PL})(?: s)? {N3}(?:ambassador|envoy|diplomats?|charg[eé]|embassy)'),
+  en('statement', 'statement', '{BY}{N4}(?<cue>condemned|condemns|called for|calls for|urged|urges)\\b'),
+];
+
+const ur = rule('ur');
+const UR_SAY = '(?:کہا|بتایا|انکشاف|دعویٰ|دعوی|رپورٹ|خبردار|الزام|اعلان|تصدیق|لکھا|بیان)';
+const UR_DID = '(?:ملوث|ذمہ دار|ذمے دار|پیچھے|ہاتھ|کارفرما|کار فرما|کارروائی|حملے کر|حملہ کر|حملے کیے|حملہ کیا|نے کیے|نے کیا|ہیک کی|ہیک کر|ہیک کیا|نشانہ بنا|سے ملتے)';
+
+export const UR_RULES: Rule[] = [
+  ur('claim-responsibility', 'claim-of-responsibility', '(?<by>{PL})(?: گروپ)? {W5}نے {W10}(?<cue>ذمہ داری|ذمے داری) (?:قبول|لے لی|لی)', { strength: 'responsible' }),
+  ur('claim-responsibility-2', 'claim-of-responsibility', '(?<by>{PL}) {W6}(?:کا|کی) (?<cue>دعویٰ|دعوی) (?:ہے )?(?:کہ )?(?:اس|انہوں) نے', { strength: 'responsible' }),
+
+  ur('accuse-on', 'accusation', '(?<by>{PL}) {W5}نے {U8}(?<against>{PL}) {W2}(?:پر|کو) {A16}(?<cue>الزام|الزامات) {W2}(?:عائد|لگا|لگایا|لگائے|لگاتے|دھرا)'),
+  ur('accuse-head', 'accusation', '(?<by>{PL}) {W5}نے {W6}(?<cue>الزام|الزامات) {W4}(?<against>{PL}) (?:پر|کے سر) {W3}(?:عائد|لگا|لگایا|لگائے|دھرا)'),
+  ur('accuse-that', 'accusation', `(?<by>{PL}) {W5}نے {W10}(?<cue>الزام|الزامات) {W2}(?:عائد|لگا|لگایا|لگائے|لگاتے) {W4}(?:ہے |ہیں |تھا |تھے |ہوئے )?{W2}کہ {W8}(?<against>{PL})`),
+  ur('said-behind', 'accusation', `(?<by>{PL}) {W5}نے {W3}(?<cue>${UR_SAY}) {W4}کہ {W8}(?<against>{PL}) {A16}${UR_DID}`),
+  ur('according-to', 'accusation', `(?<by>{PL}) (?<cue>کے مطابق) {W8}(?<against>{PL}) {A16}${UR_DID}`),
+  ur('says-that', 'accusation', `(?<by>{PL})(?: حکومت)? (?:کا|کی) (?<cue>کہنا|دعویٰ|دعوی|موقف) (?:ہے|تھا) (?:کہ )?{W8}(?<against>{PL}) {A16}${UR_DID}`),
+  ur('declared-backed', 'accusation', '(?<by>{PL}) {W5}نے {U6}(?<against>{PL}) {W3}کو {W2}(?<against2>{PL})? ?{W3}(?<cue>حمایت یافتہ|ذمہ دار|ذمے دار) {W2}قرار'),
+  ur('hold-responsible', 'accusation', '(?<by>{PL}) {W5}نے {U8}(?<against>{PL}) (?:کو) {W6}(?<cue>ذمہ دار|ذمے دار) (?:ٹھہرایا|ٹھہراتے|قرار)'),
+  ur('attribute', 'accusation', '(?<by>{PL}) {W5}نے {U8}(?<against>{PL}) (?:سے) (?<cue>منسوب|جوڑا|جوڑ|منسلک)'),
+  ur('hacker-frame', 'accusation', `(?<by>{PL}) {W5}نے {W6}(?<cue>${UR_SAY})`, { hackerFrame: true }),
+  ur('hacker-frame-according', 'accusation', '(?<by>{PL}) (?<cue>کے مطابق)', { hackerFrame: true }),
+  ur('hacker-frame-report', 'accusation', '(?<by>{PL}) (?:کی|کا) (?<cue>رپورٹ|کہنا|بیان|تحقیق)', { hackerFrame: true }),
+  ur('accusations-of', 'accusation', '(?<by>{PL}) (?:کے|کی) (?:ان |اس )?(?<cue>الزامات|الزام|دعوؤں|دعوے|دعویٰ) {A10}کہ', { hackerFrame: true }),
+
+  ur('declined-comment', 'declined-to-comment', '(?<by>{PL}) {W5}نے {U8}(?<cue>(?:تبصرہ|تبصرے|تفصیلات|بات) (?:کرنے |بتانے )?سے انکار|تبصرہ نہیں کیا)'),
+  ur('no-response', 'no-response', '(?<by>{PL}) {W5}نے {U8}(?<cue>جواب نہیں دی\\S*|کوئی جواب نہیں)'),
+  ur('deny', 'denial', '(?<by>{PL}) {W5}نے {U14}(?<cue>تردید|مسترد|انکار|بے بنیاد|بےبنیاد|من گھڑت|جھوٹ|غلط قرار|لغو|پروپیگنڈا|بہتان)'),
+  ur('deny-says', 'denial', '(?<by>{PL}) (?:کا|کی) (?:کہنا|موقف) (?:ہے|تھا) (?:کہ )?{A10}(?<cue>بے بنیاد|بےبنیاد|من گھڑت|جھوٹ|غلط|پروپیگنڈا)'),
+  ur('not-involved', 'denial', '(?<by>{PL}) {W5}نے {U16}(?<cue>ملوث نہیں|کوئی تعلق نہیں|تعلق نہیں|حصہ نہیں)'),
+  ur('biggest-hacker', 'counter-accusation', '(?<by>{PL}) {W3}(?:نے )?{W4}(?:کہا|کہنا|قرار) {W3}(?:کہ )?{W3}(?<against>{PL}) (?:خود )?{W3}(?:دنیا کا |دنیا کی )?(?<cue>سب سے بڑا|سب سے بڑی) {W3}(?:ہیکر|سائبر|ہیکنگ)'),
+  ur('biggest-hacker-byless', 'counter-accusation', '(?<against>{PL}) (?:خود )?{W3}(?:دنیا کی |دنیا کا )?(?<cue>سب سے بڑا|سب سے بڑی) {W3}(?:ہیکر|سائبر|ہیکنگ)'),
+
+  ur('sanction', 'sanction', '(?<by>{PL}) {W5}نے {U16}(?<against>{PL}) {W2}(?:پر|کے خلاف) {W6}(?<cue>پابندی|پابندیاں|پابندیوں) {W2}(?:عائد|لگا|لگائی|لگا دی|نافذ)'),
+  ur('indict', 'indictment', '(?<by>{PL}) {W5}نے {U16}(?<against>{PL}) {W2}(?:پر|کے خلاف) {A8}(?<cue>فرد جرم|فردِ جرم|مقدمہ|مقدمات) {W2}(?:عائد|درج|دائر)'),
+  ur('indict-passive', 'indictment', '(?<against>{PL}) (?:پر|کے خلاف) {A8}(?<cue>فرد جرم|فردِ جرم) {W2}(?:عائد کی گئی|عائد کر دی گئی|عائد کی گئی ہے)'),
+  ur('arrest', 'arrest', '(?<by>{PL}) {W5}نے {U8}(?<against>{PL}) {W2}(?:کو )?{W4}(?<cue>گرفتار)'),
+  ur('arrest-passive', 'arrest', '(?<against>{PL}) (?:کو )?{W4}(?<cue>گرفتار) (?:کر لیا گیا|کیا گیا|کر لیے گئے)'),
+  ur('expel', 'diplomatic-action', '(?<by>{PL}) {W5}نے {U8}(?<against>{PL}) {W2}(?:کو )?(?<cue>ملک بدر|بے دخل)'),
+  ur('expel-byless', 'diplomatic-action', '(?<against>{PL}) {W2}(?:کو )?(?<cue>ملک بدر|بے دخل) کر دیا گیا'),
+  ur('advisory', 'advisory', '(?<by>{PL}) {W5}نے {W10}(?<cue>انتباہ|ایڈوائزری|الرٹ|وارننگ|انتباہی) {W3}جاری'),
+  ur('takedown', 'takedown', '(?<by>{PL}) {W5}نے {U10}(?:بوٹ نیٹ|بوٹ نیٹس|نیٹ ورک|سرور|سرورز|ڈومین|ڈومینز|ویب سائٹ|ویب سائٹس|انفراسٹرکچر) {W4}(?<cue>ناکارہ|بند|قبضے|تباہ|غیر فعال|ضبط)'),
+  ur('statement', 'statement', '(?<by>{PL}) {W5}نے {W10}(?<cue>مذمت|مطالبہ)'),
+];
+
+/** Hacker phrases after a party: "Chinese state-sponsored hackers", "Iran-linked group". */
+export const EN_HACKER_AFTER = /^(?: s)?(?: (?:state|government|military|intelligence|sponsored|backed|linked|based|affiliated|aligned|nexus|supported|directed|-|,|cyber|hacking|intelligence-linked|security|services?|agency|army))*? (?:(?:launching|launched|carried out|carrying out|conducted|conducting|staged|mounting|mounted) (?:a |the )?(?:\S+ )?(?:cyber|hack)|hackers?|hacking (?:group|unit|team|crew|campaign|collective)|cyber ?actors?|threat actors?|actors?|cyber ?spies|spies|apt|operatives|group|groups|cyber ?criminals|cyber ?espionage|espionage|cyberespionage|operation|campaign|intrusion|intrusions)\b/;
+/** Hacker phrases before a party: "hackers linked to Iran", "a group backed by China". */
+export const EN_HACKER_BEFORE = /(?:hackers?|group|groups|actors?|spies|operatives|campaign|operation|activity|attackers?|gang|unit|crew|intrusions?) (?:with (?:clear |close |direct )?(?:links|ties) to|(?:likely |probably |possibly |reportedly |allegedly )?(?:linked|tied|connected|affiliated|associated|aligned)(?: to| with)|(?:backed|sponsored|directed|run|controlled|supported|funded) by|working (?:for|on behalf of)|acting on behalf of|on behalf of|from|of|in) (?:the )?(?:[^\s§]+ ){0,2}?$/;
+export const UR_HACKER_AFTER = new RegExp(
+  '^(?: (?:حکومت|ریاست|فوج|انٹیلی|جنس|انٹیلیجنس|ملٹری|کے|کی|سے|حمایت|یافتہ|منسلک|وابستہ|جڑے|سرپرستی|میں|لیے|کام|کرنے|والے|سرکاری|ریاستی|تعلق|رکھنے))* (?:ہیکرز|ہیکر|ہیکنگ|گروپ|سائبر جاسوس|جاسوس)'.replace(/[\u0600-\u06FF]+/g, (w) => normalizeText(w).replace(/ /g, '')),
+  'u',
+);
+
+export const CYBER_EN = /hack|cyber|attack|crypto|digital|computer|breach|intrusion|espionage|malware|ransomware|spy|spying|phishing|infiltrat|compromis|\bstole|theft|leak|ddos|botnet|exploit|\bapt\d*\b|threat actor|network|vulnerab|wiper|backdoor|data|emails?\b|servers?\b|infrastructure/i;
+export const CYBER_UR = /سائبر|ہیک|کرپٹو|ڈیجیٹل|کمپیوٹر|آن لائن|حملہ|حملے|حملوں|مالویئر|مال ویئر|رینسم|جاسوس|ڈیٹا|نیٹ ورک|سرور|وائرس|ای میل/;
+/** Topics that make a denial about something else: weapons, elections in general, human rights. */
+export const OFF_TOPIC_EN = /\b(drones?|weapons?|missiles?|troops|nuclear|genocide|human rights|balloon|doping|poison(?:ing|ed)?|assassinat\w*|tariffs?|trade|military aid|invasion|coup|smuggling|terror(?:ism|ist)?|chips?)\b/i;
+export const OFF_TOPIC_UR = /ڈرون|ہتھیار|میزائل|جوہری|ایٹمی|دہشت|تجارت|محصولات|ٹیرف|انسانی حقوق|حملہ آور فوج/;
+export const ACCUSATION_NOUN_EN = /\b(accusations?|allegations?|claims?|charges|reports?|attribution|blame|hype|smears?)\b/i;
+export const ACCUSATION_NOUN_UR = /الزام|دعو|رپورٹ/;
+
+/** A speaker's words that reject an accusation, whoever the grammatical subject is ("Moscow is not involved ..., Peskov said"). */
+export const SPEAKER_DENIAL_EN = /\b(disinformation|groundless|baseless|unfounded|smears?|fabricated|propaganda|fake news|nothing to do with|no connection with|no relation to|not involved|no involvement|never (?:support|supports|conducted|engaged|carried out)|will never support|(?:always|firmly) (?:opposes?|opposed) (?:all|any)(?: forms?)? (?:of )?(?:hack|cyber))/i;
+export const SPEAKER_DENIAL_UR = /بے بنیاد|بےبنیاد|من گھڑت|پروپیگنڈا|ملوث نہیں|تعلق نہیں|حصہ نہیں/;
+/** A speaker's words that turn the charge back: "explain its own cyber attacks", «سب سے بڑی ہیکنگ سلطنت». */
+export const SPEAKER_COUNTER_EN = /\b(its own cyber ?attacks|biggest hacker|largest hacker|hacking empire|empire of hacking|biggest source of cyber|largest source of cyber|no\.? ?1 .?hacking)/i;
+export const SPEAKER_COUNTER_UR = /سب سے بڑا ہیکر|سب سے بڑی ہیکنگ|ہیکنگ سلطنت|اپنے سائبر حملوں/;
+/** What a rejection may be about that is not an accusation: an offer, a proposal, a request. */
+export const NOT_AN_ACCUSATION_EN = /\b(offers?|proposals?|requests?|invitations?|suggestions?)\b/i;
+export const NOT_AN_ACCUSATION_UR = /پیشکش|تجویز|درخواست|دعوت/;
+/** Verbs that, between a subject and a cue, make the cue part of what the subject rejects ("China rejects charges ..."). */
+export const REJECTING_EN = /\b(rejects?|rejected|denies|denied|deny|dismiss\w*|refut\w*|rebuff\w*|slams?|slammed)\b/i;
+/** An attack done, for a group named without a hacker phrase ("APT41 breached ..."); "a unit known as Bureau 121" is not one. */
+export const ATTACK_ACTION_EN = /\b(hack(?:ed|ing)?|attack(?:ed|s|ing)?|breach(?:ed|es)?|stole|steal(?:ing)?|compromis\w*|target(?:ed|ing|s)?|infiltrat\w*|intrusions?|exploit(?:ed|ing)|deploy(?:ed|ing)|behind|espionage|campaign|theft|drained)\b/i;
+export const ATTACK_ACTION_UR = /حملہ|حملے|حملوں|ہیک|نشانہ|چوری|جاسوسی|نقب|رسائی|ملوث|ذمہ دار/;

@@ -1,0 +1,151 @@
+// Claim extraction in English and Urdu: what it finds, and above all what it must not invent.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { evaluate, precision, recall } from '../bench/extract-score.ts';
+import { ClaimExtractor } from '../src/ingest/extract/index.ts';
+import { loadRegistry } from '../src/registry/registry.ts';
+import type { ExtractedClaim } from '../src/ingest/model.ts';
+
+let x: ClaimExtractor;
+beforeAll(() => {
+  x = ClaimExtractor.load();
+}, 120_000);
+
+const claims = (text: string, lang: 'en' | 'ur' = 'en', published = '2024-10-16') => x.fromDocument(text, { lang, published }).claims;
+const triple = (c: ExtractedClaim) => `${c.type}|${c.by.id ?? `?${c.by.name}`}|${c.against.map((a) => a.id ?? `?${a.name}`).join(',')}`;
+
+describe('English', () => {
+  it('finds who accused whom, with the date the sentence gives', () => {
+    const [c] = claims('The United States on Tuesday accused China of hacking into telecommunications networks.');
+    expect(triple(c!)).toBe('accusation|united-states|china');
+    expect(c!.date).toBe('2024-10-15');
+    expect(c!.evidence).toContain('accused China');
+  });
+
+  it('reads the stated strength and leaves it empty when none is stated', () => {
+    expect(claims("The UK's National Cyber Security Centre said Russia's GRU was almost certainly behind the attack.")[0]).toMatchObject({ strength: 'almost-certain', against: [{ id: 'gru' }] });
+    expect(claims('Google said hackers linked to Iran targeted the campaigns of both candidates.')[0]).toMatchObject({ strength: 'linked', against: [{ id: 'iran' }] });
+    expect(claims('The United States accused China of hacking.')[0]!.strength).toBeNull();
+  });
+
+  it('records anonymous officials as the accuser, with the outlet that reported them', () => {
+    const [c] = claims('US officials, speaking on condition of anonymity, told The Washington Post that Russian hackers were behind the breach.');
+    expect(c).toMatchObject({ type: 'accusation', by: { id: null }, officialsOf: 'united-states', reportedBy: { id: 'washington-post' }, basis: 'anonymous-officials' });
+  });
+
+  it('keeps a name it does not know as written, with id null', () => {
+    const [c] = claims('A hacking group calling itself Silent Kestrel claimed responsibility for the attack on the water utility.');
+    expect(c).toMatchObject({ type: 'claim-of-responsibility', by: { id: null, name: 'Silent Kestrel' } });
+  });
+
+  it('takes the speaker of a quoted denial as its maker', () => {
+    const found = claims('Russia has nothing to do with these cyber attacks, Kremlin spokesman Dmitry Peskov told reporters on Monday.');
+    expect(found.map(triple)).toEqual(['denial|kremlin|']);
+  });
+
+  it('does not invent: negations, mere mentions, silence and denials about something else yield nothing', () => {
+    expect(claims('Officials did not attribute the attack to any country.')).toEqual([]);
+    expect(claims('The report stopped short of blaming Russia for the cyber attack.')).toEqual([]);
+    expect(claims('Russian President Vladimir Putin met Chinese leader Xi Jinping in Beijing to discuss cyber security.')).toEqual([]);
+    expect(claims('A ransomware attack hit a hospital in Ohio. No group has claimed responsibility.')).toEqual([]);
+    const hospital = claims('A ransomware attack disrupted a hospital network.\n\nThe FBI said the LockBit ransomware gang was behind the attack. Separately, Iran denied supplying drones to Russia.');
+    expect(hospital.map(triple)).toEqual(['accusation|fbi|lockbit']);
+  });
+
+  it('turns the charge back: the accused side accusing its accuser is a counter-accusation', () => {
+    const found = claims('Microsoft said Chinese state-sponsored hackers had breached US networks. Foreign ministry spokesperson Mao Ning rejected the accusations as groundless. Mao Ning said the US is the world\'s biggest hacker empire.');
+    expect(found.map(triple)).toEqual(expect.arrayContaining(['accusation|microsoft|china', 'denial|china-foreign-ministry|', 'counter-accusation|china-foreign-ministry|united-states']));
+  });
+
+  it('reads official actions and keeps unnamed persons apart from their state', () => {
+    expect(claims('The Justice Department charged seven Iranian nationals over a hacking campaign.').map(triple)).toEqual(['indictment|us-justice-department|?Iranian nationals']);
+    expect(claims('Four people were charged with hacking by US prosecutors.').map(triple)).toEqual(['indictment|?US prosecutors|?Four people']);
+    expect(claims('A ransomware gang linked to Iran has been sanctioned by the US Treasury.').map(triple)).toEqual([]);
+  });
+});
+
+describe('Urdu', () => {
+  it('finds accusations and denials in Urdu word order', () => {
+    const found = claims('امریکہ نے چین پر سائبر حملوں کا الزام عائد کیا ہے۔ چینی وزارت خارجہ نے امریکی الزامات کو بے بنیاد قرار دیتے ہوئے مسترد کر دیا۔', 'ur');
+    expect(found.map(triple)).toEqual(['accusation|united-states|china', 'denial|china-foreign-ministry|']);
+  });
+
+  it('treats «الزام مسترد» as a denial, never as an accusation, and honours «نہیں»', () => {
+    expect(claims('ایران نے سائبر حملوں کے امریکی الزامات مسترد کر دیے۔', 'ur').map(triple)).toEqual(['denial|iran|']);
+    expect(claims('برطانیہ نے روس پر سائبر حملے کا الزام عائد نہیں کیا۔', 'ur')).toEqual([]);
+  });
+
+  it('folds Arabic-keyboard spellings (ي ك) to the Urdu names', () => {
+    expect(claims('امريكہ نے چين پر سائبر حملوں كا الزام عائد كيا ہے۔', 'ur').map(triple)).toEqual(['accusation|united-states|china']);
+  });
+
+  it('knows that «روس نواز ہیکرز» (pro-Russian hackers) are not Russia', () => {
+    expect(claims('برطانوی حکام نے کہا کہ روس نواز ہیکرز نے ویب سائٹس پر سائبر حملے کیے۔', 'ur').flatMap((c) => c.against.map((a) => a.id))).not.toContain('russia');
+  });
+
+  it('does not read a rejected offer as a denial', () => {
+    expect(claims('امریکہ نے سائبر حملے کی مشترکہ تحقیقات کی شمالی کوریا کی پیشکش مسترد کر دی۔', 'ur')).toEqual([]);
+  });
+});
+
+describe('incident link', () => {
+  it('links an article about a known incident and proposes a new one otherwise', () => {
+    const volt = x.fromDocument('Microsoft says Volt Typhoon breached networks in Guam\n\nMicrosoft said Volt Typhoon, a state-sponsored group based in China, had breached critical infrastructure networks in Guam.', { lang: 'en', published: '2023-05-25' });
+    expect(volt.incident.id).toBe('volt-typhoon');
+    expect(volt.incident.score).toBeGreaterThanOrEqual(0.5);
+    const fresh = x.fromDocument('A group calling itself Silent Kestrel claimed responsibility for an attack on a water utility in Ohio.', { lang: 'en', published: '2026-11-01' });
+    expect(fresh.incident).toMatchObject({ id: null, proposed: { names: ['Silent Kestrel'] } });
+  });
+
+  it('reads nothing from a text in neither language', () => {
+    expect(x.fromDocument('Une cyberattaque a visé un hôpital. Les enquêteurs ne désignent aucun pays.')).toMatchObject({ language: null, claims: [] });
+  });
+});
+
+describe('the labelled benchmark', () => {
+  it('keeps precision at 0.9 or better and recall at 0.8 or better on the dev split in both languages', { timeout: 120_000 }, () => {
+    const registry = loadRegistry();
+    for (const lang of ['en', 'ur'] as const) {
+      const dev = evaluate(lang, x, registry).counts.dev!.all!;
+      expect(precision(dev), `${lang} precision`).toBeGreaterThanOrEqual(0.9);
+      expect(recall(dev), `${lang} recall`).toBeGreaterThanOrEqual(0.8);
+    }
+  });
+});
+
+describe('npm run cli -- extract', () => {
+  const root = path.resolve(import.meta.dirname, '..');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'ilzam-extract-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const run = (args: string[], input?: string) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', 'extract', ...args], { cwd: root, input, encoding: 'utf8', timeout: 60_000 });
+
+  it('prints the claims and the incident link as JSON for an HTML file', { timeout: 120_000 }, () => {
+    const file = path.join(dir, 'a.html');
+    writeFileSync(file, '<html lang="en"><head><title>x</title><script>document.write("The FBI accused North Korea")</script></head><body><article><h1>US accuses China of hacking</h1><p>The United States on Tuesday accused China of hacking telecom networks, officials said in a statement to reporters in Washington.</p><p>China denied the accusation, calling it groundless and a smear against Beijing.</p></article></body></html>');
+    const r = run([file, '--published', '2024-10-16', '--url', 'https://example.org/a', '--json']);
+    expect(r.status).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.claims.map((c: ExtractedClaim) => `${c.type}|${c.by.id}`)).toEqual(['accusation|united-states', 'denial|china']);
+    expect(json.claims[0]).toMatchObject({ against: [{ id: 'china', name: 'China' }], date: '2024-10-15', strength: null });
+    expect(json.incident).toHaveProperty('score');
+    expect(json.incident).toHaveProperty('id');
+  });
+
+  it('reads standard input and prints a readable list', { timeout: 120_000 }, () => {
+    expect(run(['-', '--lang', 'ur'], 'امریکہ نے چین پر سائبر حملوں کا الزام عائد کیا ہے۔').stdout).toContain('accusation: امریکہ [united-states] → چین [china]');
+  });
+
+  it('answers 1 when nothing is found', { timeout: 120_000 }, () => {
+    expect(run(['-'], 'The weather in Lahore was pleasant on Sunday and the markets were busy.').status).toBe(1);
+  });
+
+  it('answers 2 for bad usage', { timeout: 240_000 }, () => {
+    expect(run([]).status).toBe(2);
+    expect(run(['-', '--lang', 'fr'], 'x').status).toBe(2);
+    expect(run(['-', '--published', '16/10/2024'], 'x').status).toBe(2);
+    expect(run([path.join(dir, 'missing.html')]).status).toBe(2);
+  });
+});
