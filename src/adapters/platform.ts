@@ -8,6 +8,8 @@ export interface RunningPlatform {
   name: string;
   /** Posts the daily digest and alerts through this platform. */
   poster: DigestPoster;
+  /** Connected now (for the health endpoint); absent means it cannot tell. */
+  connected?(): boolean;
   stop(): Promise<void>;
 }
 

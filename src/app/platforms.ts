@@ -13,13 +13,21 @@ import { slackPlatform } from '../adapters/slack/platform.ts';
 import { readCoreConfig, safeUrl, type CoreConfig } from '../config.ts';
 import type { Bot } from '../core/bot.ts';
 import type { DigestScheduler } from '../digest/index.ts';
+import { readIngestConfig, startIngestSchedule, type IngestConfig, type IngestSchedule } from '../ingest/schedule.ts';
+import { openStorage } from '../store/open.ts';
+import { ConfigError } from '../config.ts';
 import { openDigest, type Digest, type DigestOptions } from './digest.ts';
+import { startHealthServer } from './health.ts';
 
 export const PLATFORMS: readonly AnyPlatform[] = [discordPlatform, slackPlatform];
 
 export interface AppConfig extends CoreConfig {
   /** The settings of each configured platform, by name. */
   platforms: Record<string, unknown>;
+  /** INGEST=1: fetch sources and draft claims for review on a schedule. */
+  ingest?: IngestConfig;
+  /** HEALTH_PORT: serve GET /healthz there. */
+  healthPort?: number;
 }
 
 export class PlatformStartError extends Error {
@@ -33,7 +41,16 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     const config = platform.readConfig(env);
     if (config !== undefined) platforms[platform.name] = config;
   }
-  return { ...readCoreConfig(env), platforms };
+  let ingest: IngestConfig;
+  try {
+    ingest = readIngestConfig(env);
+  } catch (err) {
+    throw new ConfigError((err as Error).message);
+  }
+  const rawHealth = env.HEALTH_PORT?.trim();
+  const healthPort = rawHealth ? Number(rawHealth) : undefined;
+  if (rawHealth && (!/^\d+$/.test(rawHealth) || healthPort! > 65535)) throw new ConfigError(`HEALTH_PORT must be a port number, not "${rawHealth.slice(0, 20)}"`);
+  return { ...readCoreConfig(env), platforms, ingest, healthPort };
 }
 
 /** What is configured, safe to log: no token or secret values. */
@@ -51,6 +68,8 @@ export interface RunningPlatforms {
   bot: Bot;
   digest: Digest;
   scheduler: DigestScheduler;
+  /** The port of the health endpoint, when HEALTH_PORT is set. */
+  healthPort?: number;
   /** Scheduler first (it waits for the post in flight), then the platforms, then pending state writes. */
   stop(): Promise<void>;
 }
@@ -65,7 +84,10 @@ export interface StartPlatformsOptions extends DigestOptions {
 }
 
 export async function startPlatforms(baseBot: Bot, config: AppConfig, options: StartPlatformsOptions = {}): Promise<RunningPlatforms> {
-  const digest = await openDigest(baseBot.kb, config, options);
+  // One storage for every service; opened before any client logs in, so a state directory or
+  // database that cannot be used stops start-up with one line.
+  const storage = options.storage ?? (await openStorage(config, { now: options.clock?.now }));
+  const digest = await openDigest(baseBot.kb, config, { ...options, storage });
   const bot = baseBot.withServices({ ...baseBot.services, subscriptions: digest.service });
   const configured = PLATFORMS.filter((p) => config.platforms[p.name] !== undefined);
   const results = await Promise.allSettled(
@@ -84,22 +106,38 @@ export async function startPlatforms(baseBot: Bot, config: AppConfig, options: S
   });
   if (!running.length) {
     await digest.stop();
+    if (!options.storage) await storage.close();
     throw new PlatformStartError(`no platform could start (${failures.join('; ')})`);
   }
   for (const failure of failures) console.error(`[ilzam] ${failure}`);
 
+  let ingest: IngestSchedule | undefined;
+  let health: Awaited<ReturnType<typeof startHealthServer>> | undefined;
   let stopped: Promise<void> | undefined;
   const stop = () =>
     (stopped ??= (async () => {
-      await digest.scheduler?.stop();
+      await Promise.allSettled([digest.scheduler?.stop(), ingest?.stop(), health?.stop()]);
       await Promise.allSettled(running.map((p) => p.stop()));
       // Commands answered while the platforms stopped may still be writing.
       await digest.stop();
+      if (!options.storage) await storage.close();
     })());
   if (options.handleSignals ?? true) stopOnSignals(stop);
   // A platform that did not start keeps its subscriptions untouched until it runs again.
   const scheduler = await digest.start(running.map((p) => p.poster));
-  return { platforms: running, bot, digest, scheduler, stop };
+  if (config.ingest?.enabled) {
+    ingest = startIngestSchedule({ store: storage, intervalMinutes: config.ingest.intervalMinutes });
+    console.error(`[ilzam] ingest: every ${config.ingest.intervalMinutes} min`);
+  }
+  if (config.healthPort !== undefined) {
+    health = await startHealthServer(config.healthPort, {
+      platforms: () => running.map((p) => ({ name: p.name, ok: p.connected?.() ?? true })),
+      storage: () => storage.health(),
+      digest: () => ({ lastRunAt: scheduler.lastRunAt?.toISOString(), nextWakeAt: scheduler.nextWakeAt?.toISOString() }),
+    });
+    console.error(`[ilzam] health: http://0.0.0.0:${health.port}/healthz`);
+  }
+  return { platforms: running, bot, digest, scheduler, stop, healthPort: health?.port };
 }
 
 /** The started platform, or a rejection when it has not connected in time (a wrong token can hang a client). */

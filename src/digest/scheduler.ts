@@ -70,6 +70,7 @@ export class DigestScheduler {
   #wakeAt: Date | undefined;
   #running: Promise<void> | undefined;
   #again = false;
+  #lastRunAt: Date | undefined;
 
   constructor(opts: DigestSchedulerOptions) {
     this.#store = opts.store;
@@ -129,6 +130,7 @@ export class DigestScheduler {
       } catch (err) {
         this.#log('error', `digest run failed: ${describe(err)}`);
       } finally {
+        this.#lastRunAt = this.#clock.now();
         this.#running = undefined;
         this.#arm();
       }
@@ -144,6 +146,11 @@ export class DigestScheduler {
   /** Sets the timer again: call after a subscription is added, so its first slot is not up to maxSleepMs late. */
   replan(): void {
     if (!this.#running) this.#arm();
+  }
+
+  /** When the last run of due posts finished, if any. */
+  get lastRunAt(): Date | undefined {
+    return this.#lastRunAt;
   }
 
   /** When the timer will next fire, if started. */

@@ -71,7 +71,7 @@ export async function startDiscord(bot: Bot, config: DiscordConfig, options: Dis
       await client.destroy();
       log('disconnected');
     })());
-  return { name: 'discord', client, poster: discordDigestPoster(client.rest), stop };
+  return { name: 'discord', client, poster: discordDigestPoster(client.rest), connected: () => client.isReady(), stop };
 }
 
 async function login(client: Client, token: string, timeoutMs: number, log: Log): Promise<void> {
