@@ -5,12 +5,13 @@ import { CommandRegistry } from '../src/core/command-registry.ts';
 import { actor } from './actor.ts';
 import { help } from './help.ts';
 import { incident } from './incident.ts';
+import { review } from './review.ts';
 import { subscribe } from './subscribe.ts';
 import { subscriptions } from './subscriptions.ts';
 import { unsubscribe } from './unsubscribe.ts';
 import { week } from './week.ts';
 
-export const COMMANDS: readonly Command[] = [incident, actor, week, help, subscribe, unsubscribe, subscriptions];
+export const COMMANDS: readonly Command[] = [incident, actor, week, help, subscribe, unsubscribe, subscriptions, review];
 
 /** A fresh registry of every command (tests may add throwaway ones to their own copy). */
 export function commandRegistry(): CommandRegistry {

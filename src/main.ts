@@ -16,6 +16,9 @@ async function main(): Promise<void> {
   const config = readConfig();
   const bot = Bot.load(config, commandRegistry());
   if (!Object.keys(config.platforms).length) {
+    // Approved drafts are answered here too (read from the bot's storage, if there is one).
+    const { applyPublishedRecords } = await import('./app/published.ts');
+    await applyPublishedRecords(bot, config);
     await runConsole(bot);
     // stdin may still hold the event loop (a terminal, an open pipe): the console is done.
     process.exit(process.exitCode ?? 0);

@@ -14,6 +14,8 @@ import { readCoreConfig, safeUrl, type CoreConfig } from '../config.ts';
 import type { Bot } from '../core/bot.ts';
 import type { DigestScheduler } from '../digest/index.ts';
 import { readIngestConfig, startIngestSchedule, type IngestConfig, type IngestSchedule } from '../ingest/schedule.ts';
+import { Publisher } from '../review/publisher.ts';
+import { ReviewService } from '../review/service.ts';
 import { openStorage } from '../store/open.ts';
 import { ConfigError } from '../config.ts';
 import { openDigest, type Digest, type DigestOptions } from './digest.ts';
@@ -64,6 +66,8 @@ export function describeConfig(config: AppConfig): string {
 
 export interface RunningPlatforms {
   platforms: RunningPlatform[];
+  /** Applies published records (approvals) to the bot's data as they appear. */
+  publisher: Publisher;
   /** The Bot the platforms answer with: the one given, with the digest's services. */
   bot: Bot;
   digest: Digest;
@@ -88,7 +92,12 @@ export async function startPlatforms(baseBot: Bot, config: AppConfig, options: S
   // database that cannot be used stops start-up with one line.
   const storage = options.storage ?? (await openStorage(config, { now: options.clock?.now }));
   const digest = await openDigest(baseBot.kb, config, { ...options, storage });
-  const bot = baseBot.withServices({ ...baseBot.services, subscriptions: digest.service });
+  // Approved drafts become answerable here, whoever approved them (this process, another
+  // instance, npm run review): the publisher applies the storage's change feed and follows it.
+  const publisher = new Publisher(baseBot.kb, baseBot.search, storage);
+  await publisher.start();
+  const review = new ReviewService({ storage, finder: baseBot, now: options.clock?.now, onPublished: (record) => void publisher.published(record) });
+  const bot = baseBot.withServices({ ...baseBot.services, subscriptions: digest.service, review });
   const configured = PLATFORMS.filter((p) => config.platforms[p.name] !== undefined);
   const results = await Promise.allSettled(
     configured.map((p) => withTimeout(p.start(bot, config.platforms[p.name], options.platformOptions?.[p.name]), options.startTimeoutMs ?? 60_000)),
@@ -105,6 +114,7 @@ export async function startPlatforms(baseBot: Bot, config: AppConfig, options: S
     }
   });
   if (!running.length) {
+    publisher.stop();
     await digest.stop();
     if (!options.storage) await storage.close();
     throw new PlatformStartError(`no platform could start (${failures.join('; ')})`);
@@ -116,6 +126,7 @@ export async function startPlatforms(baseBot: Bot, config: AppConfig, options: S
   let stopped: Promise<void> | undefined;
   const stop = () =>
     (stopped ??= (async () => {
+      publisher.stop();
       await Promise.allSettled([digest.scheduler?.stop(), ingest?.stop(), health?.stop()]);
       await Promise.allSettled(running.map((p) => p.stop()));
       // Commands answered while the platforms stopped may still be writing.
@@ -137,7 +148,7 @@ export async function startPlatforms(baseBot: Bot, config: AppConfig, options: S
     });
     console.error(`[ilzam] health: http://0.0.0.0:${health.port}/healthz`);
   }
-  return { platforms: running, bot, digest, scheduler, stop, healthPort: health?.port };
+  return { platforms: running, publisher, bot, digest, scheduler, stop, healthPort: health?.port };
 }
 
 /** The started platform, or a rejection when it has not connected in time (a wrong token can hang a client). */

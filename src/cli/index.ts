@@ -80,6 +80,11 @@ async function main(): Promise<void> {
     if (err instanceof ConfigError || err instanceof DataValidationError) fail(err.message, 3);
     throw err;
   }
+  if (command !== 'extract') {
+    // Approved drafts are answered here too (read from the bot's storage, if there is one).
+    const { applyPublishedRecords } = await import('../app/published.ts');
+    await applyPublishedRecords(bot, readCoreConfig());
+  }
   const ctx = bot.context();
   const print = (value: unknown) => process.stdout.write(`${typeof value === 'string' ? value : JSON.stringify(value, null, 2)}\n`);
 

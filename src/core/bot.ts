@@ -143,6 +143,7 @@ export class Bot {
   suggest(source: AutocompleteSource, typed: string, lang: Lang = this.config.defaultLang, limit = 25): Suggestion[] {
     const text = cleanText(typed);
     if (source === 'zone') return zonesMatching(text, this.config.timeZone).slice(0, limit).map((z) => ({ label: z, value: z }));
+    if (source === 'draft') return this.services.review?.suggestDrafts(text, limit) ?? [];
     if (source !== 'incident' && source !== 'actor') return [];
     const targetKind = source === 'incident' ? 'incident' : 'entity';
     const hits = text ? this.search.suggest(text, { kinds: [targetKind], limit }) : this.defaultSuggestions(targetKind, limit);

@@ -79,6 +79,8 @@ export interface OptionSpec {
   autocomplete?: AutocompleteSource;
   /** Longest value a platform should accept; typed text is capped again by the command. */
   maxLength?: number;
+  /** A fixed set of values (Discord shows them as choices; elsewhere they are typed). */
+  choices?: readonly { value: string; label: Texts }[];
 }
 
 export type CommandInput = Record<string, string | undefined>;

@@ -2,7 +2,9 @@
 // console and the CLI run without a state store, and a command whose service is missing says
 // so instead of failing.
 import type { SubscriptionService } from '../digest/subscriptions.ts';
+import type { ReviewService } from '../review/service.ts';
 
 export interface Services {
   subscriptions?: SubscriptionService;
+  review?: ReviewService;
 }

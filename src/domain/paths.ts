@@ -13,5 +13,5 @@ function findRoot(from: string): string {
 
 export const PROJECT_ROOT = findRoot(path.dirname(fileURLToPath(import.meta.url)));
 
-/** The curated dataset and the alias registry. */
-export const DATA_DIR = path.join(PROJECT_ROOT, 'data');
+/** The curated dataset and the alias registry; ILZAM_DATA_DIR points elsewhere (tools and tests). */
+export const DATA_DIR = process.env.ILZAM_DATA_DIR ? path.resolve(process.env.ILZAM_DATA_DIR) : path.join(PROJECT_ROOT, 'data');

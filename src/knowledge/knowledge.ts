@@ -76,8 +76,27 @@ export class KnowledgeBase {
     return party.name[lang];
   }
 
-  /** Adds an incident at run time (from the state store); it is indexed by the caller. */
+  /** Adds parties at run time (published with a reviewed draft). Known ids are left as they are. */
+  addParties(parties: readonly Party[]): Entity[] {
+    const added: Entity[] = [];
+    for (const party of parties) {
+      if (this.parties.has(party.id)) continue;
+      this.parties.set(party.id, party);
+      this.addParty(party);
+      added.push(this.entities.get(party.id)!);
+    }
+    return added;
+  }
+
+  /** Adds an incident at run time, or replaces one with a newer version of itself; it is indexed by the caller. */
   addIncident(incident: Incident): void {
+    if (this.incidents.has(incident.id)) {
+      // The old version's claims leave every entity's list before the new ones arrive.
+      for (const [id, refs] of this.claimsByEntity) {
+        const kept = refs.filter((r) => r.incident.id !== incident.id);
+        if (kept.length !== refs.length) this.claimsByEntity.set(id, kept);
+      }
+    }
     this.incidents.set(incident.id, incident);
     for (const claim of incident.claims) {
       for (const id of new Set([claim.by, ...claim.against])) {

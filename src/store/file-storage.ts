@@ -470,7 +470,8 @@ function upsertPost(s: State, row: PostRecord): void {
 export async function openStateStore(opts: OpenStateStoreOptions = {}): Promise<StateStore> {
   const dir = path.resolve(opts.dir ?? (process.env.ILZAM_STATE_DIR || 'var'));
   const file = path.resolve(dir, opts.file ?? 'state.json');
-  prepareStateDir(path.dirname(file));
+  // A reader (lock: false) neither creates nor probes the directory: it only reads the file.
+  if (opts.lock !== false) prepareStateDir(path.dirname(file));
   const lock = opts.lock === false ? undefined : lockStateDir(path.dirname(file));
   try {
     // Not lowdb's JSONFilePreset: it silently swaps in an in-memory adapter when NODE_ENV=test.

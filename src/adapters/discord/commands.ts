@@ -48,6 +48,7 @@ function optionJSON(option: OptionSpec): APIApplicationCommandBasicOption {
       // Loose limits: a malformed value gets the bot's own hint rather than Discord's error.
       return { ...base, type: ApplicationCommandOptionType.String, ...(option.maxLength ? { max_length: option.maxLength } : {}), autocomplete };
     case 'text':
+      if (option.choices) return { ...base, type: ApplicationCommandOptionType.String, choices: option.choices.map((c) => ({ name: c.label.en, value: c.value })) };
       // The cap only helps honest clients; typed input is cleaned and capped again by the core.
       return { ...base, type: ApplicationCommandOptionType.String, max_length: option.maxLength ?? MAX_QUERY_LENGTH, autocomplete };
   }
