@@ -31,6 +31,7 @@ const LABELS = {
   indictment: { en: 'charges', ur: 'فرد جرم' },
   names: { en: 'Names', ur: 'نام' },
   state: { en: 'State', ur: 'ریاست' },
+  suspectedSponsor: { en: 'Suspected sponsor (per CFR via MISP)', ur: 'مشتبہ سرپرست ریاست (سی ایف آر کے مطابق، بحوالہ ایم آئی ایس پی)' },
   kind: { en: 'Kind', ur: 'نوعیت' },
   history: { en: 'History', ur: 'ریکارڈ' },
   noHistory: { en: 'No incident in the dataset names it yet.', ur: 'ڈیٹا سیٹ کے کسی واقعے میں ابھی اس کا ذکر نہیں۔' },
@@ -52,6 +53,7 @@ export function t(key: LabelKey, lang: Lang): string {
 
 const KIND_NAMES: Record<string, Record<Lang, string>> = {
   state: { en: 'State', ur: 'ریاست' },
+  suspectedSponsor: { en: 'Suspected sponsor (per CFR via MISP)', ur: 'مشتبہ سرپرست ریاست (سی ایف آر کے مطابق، بحوالہ ایم آئی ایس پی)' },
   'state-agency': { en: 'State agency', ur: 'سرکاری ادارہ' },
   'threat-group': { en: 'Threat group', ur: 'ہیکنگ گروپ' },
   'criminal-group': { en: 'Criminal group', ur: 'جرائم پیشہ گروہ' },
