@@ -407,7 +407,7 @@ function campaignIncident(c: Campaign, accused: Accused[], version: string): Inc
     occurred: { start, ...(end && { end }) },
     firstAttributed,
     victims: [{ en: 'Not recorded in this import; see the ATT&CK campaign page', ur: 'اس درآمد میں درج نہیں؛ اٹیک میں مہم کا صفحہ دیکھیں' }],
-    names: [...new Set([c.name, ...c.aliases, c.attack_id])],
+    names: [...new Set([c.name, ...c.aliases, ...(unnamed(c) ? [] : [CAMPAIGN_URDU[c.attack_id]!]), c.attack_id])],
     tags: ['attack-campaign'],
     victimStates: [],
     imported: { from: 'mitre-attack', id: c.attack_id, url: c.url, version },
