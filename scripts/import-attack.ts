@@ -262,6 +262,10 @@ export function importAttack(sourceDir: string, curated: CuratedView, registry: 
   const campaignsFile = readJson(path.join(sourceDir, 'attack-campaigns.json'));
   const groupsFile = readJson(path.join(sourceDir, 'attack-groups.json'));
   const version = versionOf(campaignsFile.meta);
+  // ATT&CK's terms: every copy carries MITRE's copyright designation and the licence.
+  const copyright = readFileSync(path.join(sourceDir, 'mitre-attack-LICENSE.txt'), 'utf8').match(/"(© \d{4} The MITRE Corporation\.[^"]*)"/)?.[1];
+  if (!copyright) throw new Error('mitre-attack-LICENSE.txt: MITRE\'s copyright designation not found');
+  const notice = `MITRE ATT&CK®: "${copyright}" Licence and disclaimers: data/registry/LICENSES/mitre-attack-LICENSE.txt; credits in THIRD-PARTY-NOTICES.md.`;
   const groups: Group[] = groupsFile.groups.filter((g: Group) => !g.revoked && !g.deprecated);
   const campaigns: Campaign[] = campaignsFile.campaigns.filter((c: Campaign) => !c.revoked && !c.deprecated && c.attributed_to.length > 0);
 
@@ -306,7 +310,7 @@ export function importAttack(sourceDir: string, curated: CuratedView, registry: 
       continue;
     }
     const accused = c.attributed_to.map((g) => partyFor(g, c.attack_id));
-    const incident = campaignIncident(c, accused, version);
+    const incident = campaignIncident(c, accused, version, notice);
     incidents.push(incident);
     // Same accused, overlapping years: not skipped, but worth a curator's look.
     const ids = new Set(accused.map((a) => a.party.id));
@@ -350,7 +354,7 @@ function newGroupParty(group: Group, actor: RegistryActor, registry: AliasRegist
   };
 }
 
-function campaignIncident(c: Campaign, accused: Accused[], version: string): Incident {
+function campaignIncident(c: Campaign, accused: Accused[], version: string, notice: string): Incident {
   const history = HISTORY[c.attack_id];
   // The claim is dated to when ATT&CK published the attribution: the release that first carried
   // it where known, else the release the extract was taken from (which it was certainly in).
@@ -423,6 +427,7 @@ function campaignIncident(c: Campaign, accused: Accused[], version: string): Inc
         : 'firstAttributed: the claim date; an earlier public attribution may exist.',
       ...accused.filter((a) => ASSOCIATED_STATE[a.group.attack_id]).map((a) => `ATT&CK describes ${a.group.name} as ${ASSOCIATED_STATE[a.group.attack_id]!.words}.`),
       'Denials not reviewed: nobody has looked for a response from the accused side or its state.',
+      notice,
     ],
   });
 }
