@@ -318,7 +318,7 @@ export function importAttack(sourceDir: string, curated: CuratedView, registry: 
       const theirs = i.claims.filter((cl) => cl.type === 'accusation').flatMap((cl) => cl.against);
       const [s, e] = [i.occurred.start.slice(0, 4), (i.occurred.end ?? i.occurred.start).slice(0, 4)];
       const [cs, ce] = [incident.occurred.start.slice(0, 4), (incident.occurred.end ?? incident.occurred.start).slice(0, 4)];
-      if (theirs.some((id) => ids.has(id)) && s <= ce && cs <= e) notes.push(`${c.attack_id} ${c.name}: same accused and years as the curated ${i.id}; imported, check they differ`);
+      if (theirs.some((id) => ids.has(id)) && s <= ce && cs <= e) notes.push(`${unnamed(c) ? c.attack_id : `${c.attack_id} ${c.name}`}: same accused and years as the curated ${i.id}; imported, check they differ`);
     }
   }
   const parties = [MITRE, ...[...created.values()].sort((a, b) => a.id.localeCompare(b.id))];
@@ -386,7 +386,7 @@ function campaignIncident(c: Campaign, accused: Accused[], version: string, noti
     basis: 'technical-report',
     summary: {
       en: `MITRE ATT&CK attributes ${label.en} to ${groupsEn}; the attribution first appeared in ATT&CK v${release}, released on ${formatDate(published, 'en')}.`,
-      ur: `مائٹر اٹیک نے ${label.ur} کو ${groupsUr} سے منسوب کیا؛ یہ نسبت پہلی بار ${formatDate(published, 'ur')} کو جاری ہونے والے اٹیک کے ورژن ${release} میں شامل کی گئی۔`,
+      ur: `مائٹر اٹیک نے ${label.ur} کو ${groupsUr} سے منسوب کیا؛ یہ الزام پہلی بار ${formatDate(published, 'ur')} کو جاری ہونے والے اٹیک کے ورژن ${release} میں سامنے آیا۔`,
     },
     sources: [sourceId],
   };
@@ -405,7 +405,7 @@ function campaignIncident(c: Campaign, accused: Accused[], version: string, noti
       ur: [
         `امریکہ کے غیر منافع بخش ادارے مائٹر کے عوامی معلوماتی ذخیرے ’مائٹر اٹیک‘ میں ${unnamed(c) ? `ایک مہم ${c.attack_id} کے نام سے` : `${label.ur} نامی مہم`} درج ہے، جو ${seen(start, end, 'ur')} دیکھی گئی؛ اٹیک اسے ${groupsUr} سے منسوب کرتا ہے۔`,
         assoc.ur,
-        `یہ اندراج ادارتی جائزے کے بغیر اٹیک کے ورژن ${version} سے درآمد کیا گیا ہے: تفصیلات اور وہ تحقیق جس پر اٹیک نے انحصار کیا، مہم کے صفحے پر موجود ہیں، اور ابھی یہ جائزہ نہیں لیا گیا کہ ملزم فریق نے کوئی جواب دیا یا نہیں۔`,
+        `یہ اندراج ادارتی جائزے کے بغیر اٹیک کے ورژن ${version} سے درآمد کیا گیا ہے؛ تفصیلات اور وہ تحقیق جس پر اٹیک نے انحصار کیا، مہم کے صفحے پر موجود ہیں، اور ابھی یہ جائزہ نہیں لیا گیا کہ ملزم فریق نے کوئی جواب دیا یا نہیں۔`,
       ].filter(Boolean).join(' '),
     },
     occurred: { start, ...(end && { end }) },
