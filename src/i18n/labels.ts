@@ -53,7 +53,6 @@ export function t(key: LabelKey, lang: Lang): string {
 
 const KIND_NAMES: Record<string, Record<Lang, string>> = {
   state: { en: 'State', ur: 'ریاست' },
-  suspectedSponsor: { en: 'Suspected sponsor (per CFR via MISP)', ur: 'مشتبہ سرپرست ریاست (سی ایف آر کے مطابق، بحوالہ ایم آئی ایس پی)' },
   'state-agency': { en: 'State agency', ur: 'سرکاری ادارہ' },
   'threat-group': { en: 'Threat group', ur: 'ہیکنگ گروپ' },
   'criminal-group': { en: 'Criminal group', ur: 'جرائم پیشہ گروہ' },
