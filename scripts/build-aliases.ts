@@ -357,12 +357,48 @@ const SUFFIX: Record<Catalogue, string> = { 'misp-threat-actor': 'group', 'misp-
 const RANK: Catalogue[] = ['misp-threat-actor', 'microsoft-mapping', 'misp-microsoft-activity-group', 'mitre-attack', 'misp-ransomware'];
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+// ---------- the display name ----------
+
+/** An operation's or a campaign's name ("Operation C-Major"), not a group's. */
+const OPERATION = /^operation\b|\b(operation|campaign)s?$/i;
+/** A vendor's placeholder for a group it has not named yet: Microsoft's Storm-1567 and DEV-0537, Mandiant's UNC4393. */
+const PLACEHOLDER = /^(storm|dev|unc)-?\d+$/i;
+/** A code rather than a name ("CovertNetwork-1658", "TA505"): never chosen over the canonical name. */
+const CODE = /^[a-z]+[-.]?\d+$/i;
+/** Written all in capitals, as CrowdStrike and Secureworks print names ("MUSTANG PANDA"). */
+const SHOUTED = (name: string) => /[A-Z]{2}.*\s/.test(name) && name === name.toUpperCase();
+
+/**
+ * The name the bot shows for an actor (docs/aliases.md, "Display name"): the backbone's
+ * canonical name, except that
+ *  - an operation's name gives way to ATT&CK's name for the group, else Microsoft's
+ *    ("Operation C-Major" -> "Transparent Tribe");
+ *  - a placeholder gives way to ATT&CK's name for the group ("Storm-1567" -> "Akira"); not to
+ *    Microsoft's, whose later names (Antique Typhoon for Storm-0558) are less used than the
+ *    placeholder the press took up;
+ *  - a name in capitals is spelt as ATT&CK or Microsoft spell it ("MUSTANG PANDA" -> "Mustang Panda").
+ * The id stays the slug of the canonical name, so it never moves.
+ */
+function displayName(a: Actor, canonical: string): string {
+  const of = (...catalogues: Catalogue[]) => a.nodes.filter((n) => catalogues.includes(n.catalogue)).map((n) => n.canonical.trim());
+  const attack = of('mitre-attack');
+  const microsoft = of('microsoft-mapping', 'misp-microsoft-activity-group');
+  const proper = (n: string) => !OPERATION.test(n) && !PLACEHOLDER.test(n) && !CODE.test(n);
+  if (OPERATION.test(canonical)) return [...attack, ...microsoft].find(proper) ?? canonical;
+  if (PLACEHOLDER.test(canonical)) return attack.find(proper) ?? canonical;
+  if (SHOUTED(canonical)) return [...attack, ...microsoft].find((n) => compactKey(n) === compactKey(canonical) && !SHOUTED(n)) ?? canonical;
+  return canonical;
+}
+
 function record(a: Actor, id: string): ActorRecord {
   const base = a.nodes[0]!;
   const names = new NameBag();
   names.addAll(a.names);
   names.addAll(a.attached);
-  const canonicalKey = compactKey(base.canonical);
+  const display = displayName(a, names.get(compactKey(base.canonical))?.name ?? base.canonical);
+  const canonicalKey = compactKey(display);
+  // The display name may respell a name the bag holds ("MUSTANG PANDA" -> "Mustang Panda").
+  names.get(canonicalKey)!.name = display;
   const list = [...names.entries()]
     .sort(([ka], [kb]) => (ka === canonicalKey ? -1 : kb === canonicalKey ? 1 : byText(ka, kb)))
     .map(([, e]) => ({ name: e.name, sources: [...e.sources].sort(byText) }));
@@ -375,7 +411,7 @@ function record(a: Actor, id: string): ActorRecord {
   const sponsor = a.nodes.map((n) => n.sponsor).find(Boolean);
   const catalogues = [...new Set(a.nodes.flatMap((n) => n.members ?? [n]).map((n) => n.catalogue))].sort(byText);
   return {
-    id, name: names.get(canonicalKey)?.name ?? base.canonical, kind: kindOf(a),
+    id, name: names.get(canonicalKey)!.name, kind: kindOf(a),
     ...(country && { country }), ...(sponsor && { sponsor }), ...(attack && { attackId: attack.attackId }),
     catalogues, refs, names: list,
   };

@@ -1,6 +1,10 @@
 // npm run data:check: validates the curated dataset (and, once built, the alias registry)
-// and prints counts. Exits non-zero, naming every problem, when anything is wrong.
+// and prints counts: curated and imported incidents apart, claims by type and by basis. Exits non-zero, naming every problem, when anything is wrong.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { DATA_DIR } from '../src/domain/paths.ts';
 import { compactKey } from '../src/search/normalize.ts';
+import { IMPORTED_PARTIES_FILE } from './import-attack.ts';
 import { DataValidationError, loadCuratedDataset, type CuratedDataset } from '../src/store/curated.ts';
 import { loadRegistry, RegistryError, type AliasRegistry } from '../src/registry/registry.ts';
 
@@ -63,9 +67,22 @@ if (problems.length) {
   process.exit(1);
 }
 const fmt = (n: number) => n.toLocaleString('en-US');
-const claims = data!.incidents.reduce((n, i) => n + i.claims.length, 0);
+// Imported incidents (data/imported, from open data) are counted apart from the curated ones:
+// breadth is not curation, and the headline number should say so.
+const curated = data!.incidents.filter((i) => !i.imported);
+const imported = data!.incidents.length - curated.length;
+const importedPartiesFile = path.join(DATA_DIR, 'parties', IMPORTED_PARTIES_FILE);
+const importedParties = existsSync(importedPartiesFile) ? (JSON.parse(readFileSync(importedPartiesFile, 'utf8')).parties as unknown[]).length : 0;
+const claims = data!.incidents.flatMap((i) => i.claims);
 const names = registry!.actors.reduce((n, a) => n + a.names.length, 0);
+const tally = (keys: string[]) => {
+  const counts = new Map<string, number>();
+  for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+  return [...counts].sort(([a, x], [b, y]) => y - x || a.localeCompare(b)).map(([k, n]) => `${k} ${fmt(n)}`).join(', ');
+};
 console.log(
-  `${fmt(data!.incidents.length)} incidents, ${fmt(claims)} claims, ${fmt(data!.parties.length)} curated parties, ` +
+  `${fmt(curated.length)} curated incidents (+${fmt(imported)} imported), ${fmt(claims.length)} claims, ${fmt(data!.parties.length - importedParties)} curated parties (+${fmt(importedParties)} imported), ` +
     `${fmt(registry!.actors.length)} actors, ${fmt(names)} names, ${fmt(registry!.ambiguous.size)} ambiguous names`,
 );
+console.log(`claims by type: ${tally(claims.map((c) => c.type))}`);
+console.log(`claims by basis: ${tally(claims.map((c) => c.basis ?? 'none given'))}`);

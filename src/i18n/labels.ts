@@ -9,6 +9,9 @@ const LABELS = {
   claimedNotAttributed: { en: 'Claimed, not attributed', ur: 'ذمہ داری کا دعویٰ؛ کسی نے باضابطہ الزام عائد نہیں کیا' },
   denied: { en: 'Denied', ur: 'تردید' },
   noDenial: { en: 'No public denial on record.', ur: 'ریکارڈ پر کوئی عوامی تردید موجود نہیں۔' },
+  // Imported incidents (MITRE ATT&CK campaigns): nobody has looked for denials, so never "no denial".
+  deniedNotReviewed: { en: 'Denials not yet reviewed.', ur: 'تردید کا جائزہ ابھی نہیں لیا گیا۔' },
+  notReviewed: { en: 'Imported, denials not yet reviewed', ur: 'درآمد شدہ؛ تردید کا جائزہ ابھی نہیں لیا گیا' },
   noResponse: { en: 'did not respond', ur: 'نے جواب نہیں دیا' },
   declined: { en: 'declined to comment', ur: 'نے تبصرے سے انکار کیا' },
   counter: { en: 'Counter-accusations', ur: 'جوابی الزامات' },
@@ -28,6 +31,7 @@ const LABELS = {
   indictment: { en: 'charges', ur: 'فرد جرم' },
   names: { en: 'Names', ur: 'نام' },
   state: { en: 'State', ur: 'ریاست' },
+  suspectedSponsor: { en: 'Suspected sponsor (per CFR via MISP)', ur: 'مشتبہ سرپرست ریاست (سی ایف آر کے مطابق، بحوالہ ایم آئی ایس پی)' },
   kind: { en: 'Kind', ur: 'نوعیت' },
   history: { en: 'History', ur: 'ریکارڈ' },
   noHistory: { en: 'No incident in the dataset names it yet.', ur: 'ڈیٹا سیٹ کے کسی واقعے میں ابھی اس کا ذکر نہیں۔' },

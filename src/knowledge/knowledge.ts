@@ -3,6 +3,7 @@
 import type { Claim, Incident, Party } from '../domain/schema.ts';
 import { creditedVendors } from '../registry/naming-schemes.ts';
 import { loadRegistry, type AliasRegistry, type RegistryActor } from '../registry/registry.ts';
+import { compactKey } from '../search/normalize.ts';
 import { loadCuratedDataset, type CuratedDataset } from '../store/curated.ts';
 
 /** A name with the vendors credited with it, for display ("CrowdStrike: Fancy Bear"). */
@@ -29,6 +30,11 @@ export interface Entity {
   state?: Party;
   /** Country code or sponsor from the registry, for actors with no curated state. */
   countryHint?: string;
+  /**
+   * CFR's suspected state sponsor, as MISP records it, for an actor with no curated state: the
+   * curated state's names when CFR's wording names one ("Russian Federation" -> Russia).
+   */
+  suspectedSponsor?: { en: string; ur?: string };
   party?: Party;
   actor?: RegistryActor;
   note?: { en: string; ur: string };
@@ -126,6 +132,7 @@ export class KnowledgeBase {
       aliases,
       state: party.state ? this.parties.get(party.state) : undefined,
       countryHint: linked?.sponsor ?? linked?.country,
+      suspectedSponsor: party.state ? undefined : this.sponsorOf(linked),
       party,
       actor: linked,
       note: party.note,
@@ -139,8 +146,22 @@ export class KnowledgeBase {
       name: { en: actor.name },
       aliases: credited(actor.names.filter((n) => n.name !== actor.name)),
       countryHint: actor.sponsor ?? actor.country,
+      suspectedSponsor: this.sponsorOf(actor),
       actor,
     });
+  }
+
+  /** CFR names states as the UN does ("Iran (Islamic Republic of)"); "Unknown" is no sponsor. */
+  private sponsorOf(actor: RegistryActor | undefined): Entity['suspectedSponsor'] {
+    const cfr = actor?.sponsor;
+    if (!cfr || /^unknown$/i.test(cfr)) return undefined;
+    const reordered = cfr.replace(/^(.*) \((.* of)\)$/, '$2 $1'); // "Islamic Republic of Iran"
+    const keys = new Set([cfr, reordered].map(compactKey));
+    for (const party of this.parties.values()) {
+      if (party.kind !== 'state') continue;
+      if ([party.name.en, ...party.aliases.map((a) => a.name)].some((n) => keys.has(compactKey(n)))) return party.name;
+    }
+    return { en: cfr };
   }
 }
 

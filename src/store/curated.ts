@@ -1,7 +1,7 @@
 // Loads the curated, git-reviewed dataset from data/: parties, incidents and the dataset meta.
 // Every file is parsed through the zod schemas; any problem is reported with the file, the
 // record and the field, and loading fails as a whole. Nothing here ever writes to data/.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import { DatasetMeta, Incident, PartiesFile, type Claim, type Party } from '../domain/schema.ts';
@@ -9,6 +9,8 @@ import { DATA_DIR } from '../domain/paths.ts';
 
 
 export const DEFAULT_DATA_DIR = DATA_DIR;
+/** The folder, beside incidents/, of incidents imported from open data rather than curated. */
+export const IMPORTED_DIR = 'imported';
 
 export interface CuratedDataset {
   meta: DatasetMeta;
@@ -120,7 +122,14 @@ export function loadCuratedDataset(dataDir = DEFAULT_DATA_DIR): CuratedDataset {
 
   const incidents: Incident[] = [];
   const incidentFile = new Map<string, string>();
-  for (const file of jsonFilesIn(path.join(dataDir, 'incidents'), problems)) {
+  // data/imported holds incidents imported from open data (npm run data:import-attack): loaded
+  // alongside the curated ones, marked by `imported`, and optional (a fixture may have none).
+  const importedDir = path.join(dataDir, IMPORTED_DIR);
+  const incidentFiles = [
+    ...jsonFilesIn(path.join(dataDir, 'incidents'), problems).map((file) => ({ file, imported: false })),
+    ...(existsSync(importedDir) ? jsonFilesIn(importedDir, problems).map((file) => ({ file, imported: true })) : []),
+  ];
+  for (const { file, imported } of incidentFiles) {
     const raw = readJson(file, problems);
     if (raw === undefined) continue;
     const parsed = Incident.safeParse(raw);
@@ -132,6 +141,10 @@ export function loadCuratedDataset(dataDir = DEFAULT_DATA_DIR): CuratedDataset {
         ),
       );
       continue;
+    }
+    if (imported !== (parsed.data.imported !== undefined)) {
+      const why = imported ? `an incident in ${IMPORTED_DIR}/ must say where it was imported from (field imported)` : `an imported incident belongs in ${IMPORTED_DIR}/, not incidents/`;
+      problems.push({ file: rel(file), record: parsed.data.id, field: 'imported', message: why });
     }
     if (path.basename(file, '.json') !== parsed.data.id) {
       problems.push({ file: rel(file), record: parsed.data.id, field: 'id', message: `must match the file name (${path.basename(file)})` });

@@ -119,9 +119,12 @@ export function entityTitle(entity: Entity, lang: Lang): string {
 
 export function actorReply(kb: KnowledgeBase, entity: Entity, lang: Lang, detail = false): Reply {
   const fields: ReplyField[] = [];
-  const stateLine = entity.state ? entity.state.name[lang] : entity.countryHint;
+  // With no curated state, CFR's suspected sponsor (via MISP) is shown as what it is, not as the state.
+  const sponsor = entity.state ? undefined : entity.suspectedSponsor;
+  const stateLine = entity.state ? entity.state.name[lang] : sponsor ? undefined : entity.countryHint;
   const head = [`${t('kind', lang)}: ${kindName(entity.kind, lang)}`];
   if (stateLine && entity.kind !== 'state') head.push(`${t('state', lang)}: ${stateLine}`);
+  if (sponsor && entity.kind !== 'state') head.push(`${t('suspectedSponsor', lang)}: ${(lang === 'ur' ? sponsor.ur : undefined) ?? sponsor.en}`);
   const names = namesByVendor(entity, lang, detail);
   // The name in the other script leads: "اے پی ٹی 28" under APT28, "China" under چین.
   const otherScript = lang === 'ur' ? entity.name.en : entity.name.ur;

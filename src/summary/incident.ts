@@ -77,7 +77,9 @@ export function incidentFields(kb: KnowledgeBase, incident: Incident, lang: Lang
   const silent = of('no-response', 'declined-to-comment').map(
     (c) => `${kb.partyName(c.by, lang)} ${t(c.type === 'no-response' ? 'noResponse' : 'declined', lang)} (${formatDate(c.date, lang)})`,
   );
-  fields.push({ label: t('denied', lang), lines: denials.length ? [...denials, ...silent] : [t('noDenial', lang), ...silent] });
+  // An imported incident's denials were never looked for: saying "none on record" would mislead.
+  const none = incident.imported ? t('deniedNotReviewed', lang) : t('noDenial', lang);
+  fields.push({ label: t('denied', lang), lines: denials.length ? [...denials, ...silent] : [none, ...silent] });
   const counters = makersLine(kb, of('counter-accusation'), lang, true);
   if (counters.length) fields.push({ label: t('counter', lang), lines: counters });
   const official = of(...OFFICIAL).map(
@@ -92,7 +94,7 @@ export function incidentFields(kb: KnowledgeBase, incident: Incident, lang: Lang
 
 function statusLine(incident: Incident, lang: Lang): string {
   const attributed = incident.claims.some((c) => c.type === 'accusation');
-  const status = !attributed ? t('claimedNotAttributed', lang) : isContested(incident) ? t('contested', lang) : t('uncontested', lang);
+  const status = !attributed ? t('claimedNotAttributed', lang) : isContested(incident) ? t('contested', lang) : incident.imported ? t('notReviewed', lang) : t('uncontested', lang);
   const when = formatDate(incident.occurred.start, lang);
   return `${status} · ${t('occurred', lang)}: ${when} · ${t('firstAttributed', lang)}: ${formatDate(incident.firstAttributed, lang)}`;
 }
