@@ -14,11 +14,13 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['src/registry', 'src/store'],
   ['src/knowledge'],
   ['src/summary'],
-  ['src/digest', 'src/ingest', 'src/review', 'src/follow', 'src/services'],
+  ['src/digest', 'src/ingest', 'src/services'],
+  ['src/review', 'src/follow'],
   ['src/core'],
   ['commands'],
   ['src/adapters'],
-  ['src/cli', 'src/app'],
+  ['src/app'],
+  ['src/cli'],
   ['src/main.ts', 'scripts', 'bench'],
 ];
 
