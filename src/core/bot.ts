@@ -143,6 +143,11 @@ export class Bot {
   suggest(source: AutocompleteSource, typed: string, lang: Lang = this.config.defaultLang, limit = 25): Suggestion[] {
     const text = cleanText(typed);
     if (source === 'zone') return zonesMatching(text, this.config.timeZone).slice(0, limit).map((z) => ({ label: z, value: z }));
+    if (source === 'followable') {
+      // Actors, states and incidents alike; before anything is typed, states and groups first.
+      const hits = text ? this.search.suggest(text, { kinds: ['entity', 'incident'], limit }) : [...this.defaultSuggestions('entity', limit), ...this.defaultSuggestions('incident', limit)];
+      return hits.slice(0, limit).map((h) => ({ label: labelOf(this, h, lang), value: h.id }));
+    }
     if (source !== 'incident' && source !== 'actor') return [];
     const targetKind = source === 'incident' ? 'incident' : 'entity';
     const hits = text ? this.search.suggest(text, { kinds: [targetKind], limit }) : this.defaultSuggestions(targetKind, limit);

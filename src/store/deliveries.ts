@@ -16,7 +16,7 @@ export function planDeliveryClaim(
   candidates: readonly string[],
   now: Date,
   opts: Pick<DeliveryClaimOptions, 'maxPerHour' | 'maxAttempts'>,
-): { keys?: string[]; batch?: string; attempt: number; waitUntil?: Date } {
+): { keys?: string[]; batch?: string; attempt: number; waitUntil?: Date; limited?: boolean } {
   const hourAgo = now.getTime() - HOUR_MS;
   // Posts that reached (or may have reached) the channel in the last 60 minutes, by batch.
   const recent = new Map<string, number>();
@@ -40,7 +40,7 @@ export function planDeliveryClaim(
   if (recent.size >= opts.maxPerHour) {
     // Free again when the oldest post of the full hour leaves the window.
     const times = [...recent.values()].sort((a, b) => a - b);
-    return { attempt: 0, waitUntil: new Date(times[recent.size - opts.maxPerHour]! + HOUR_MS + 1) };
+    return { attempt: 0, waitUntil: new Date(times[recent.size - opts.maxPerHour]! + HOUR_MS + 1), limited: true };
   }
   if (due) return { keys: due[1].keys.sort(), batch: due[0], attempt: due[1].attempts + 1, waitUntil: fresh.length ? now : nextRetry };
   return { keys: fresh.sort(), attempt: 1, waitUntil: nextRetry };

@@ -31,6 +31,7 @@ import {
   UnknownSubscriptionError,
   type AddFollowOptions,
   type DeliveryClaim,
+  type DeliveryClaimResult,
   type DeliveryClaimOptions,
   type DeliveryOutcome,
   type NewFollow,
@@ -533,7 +534,7 @@ class FileStorage implements StateStore {
       .sort((a, b) => a.at.localeCompare(b.at) || a.key.localeCompare(b.key));
   }
 
-  claimDeliveries(platform: Platform, channel: string, candidates: readonly string[], opts: DeliveryClaimOptions): Promise<{ claim?: DeliveryClaim; waitUntil?: Date }> {
+  claimDeliveries(platform: Platform, channel: string, candidates: readonly string[], opts: DeliveryClaimOptions): Promise<DeliveryClaimResult> {
     return this.update((s) => {
       const c = s.alertChannels.find((x) => x.platform === platform && x.channel === channel);
       if (!c || c.paused) return {};
@@ -543,7 +544,7 @@ class FileStorage implements StateStore {
       s.deliveries = s.deliveries.filter((d) => d.channelKey !== key || d.at >= cutoff || d.status === 'claimed');
       const rows = s.deliveries.filter((d) => d.channelKey === key);
       const plan = planDeliveryClaim(rows, candidates, now, opts);
-      if (!plan.keys) return plan.waitUntil ? { waitUntil: plan.waitUntil } : {};
+      if (!plan.keys) return { ...(plan.waitUntil ? { waitUntil: plan.waitUntil } : {}), ...(plan.limited ? { limited: true } : {}) };
       const batch = plan.batch ?? deliveryBatchKey(platform, channel, plan.keys);
       const wanted = new Set(plan.keys);
       s.deliveries = s.deliveries.filter((d) => !(d.channelKey === key && wanted.has(d.claimKey)));

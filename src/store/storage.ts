@@ -240,6 +240,14 @@ export interface DeliveryClaim {
   attempt: number;
 }
 
+export interface DeliveryClaimResult {
+  claim?: DeliveryClaim;
+  /** When to ask again: the hourly limit frees up, or a failed batch's retry comes. */
+  waitUntil?: Date;
+  /** New claims are held back by the hourly limit. */
+  limited?: boolean;
+}
+
 export type DeliveryOutcome =
   | { outcome: 'posted'; messageId: string }
   /** Not sent: retried at retryAt (same batch, same key) or, without it, given up. A channel fault counts towards pausing. */
@@ -281,10 +289,10 @@ export interface FollowStore {
    * Claims the next post for a channel, atomically across instances: a failed batch whose retry
    * is due (again, whole, under its own key), else every candidate claim key that has no
    * delivery row yet, as one new batch. Nothing when the channel is paused or unknown, or when
-   * it already had `maxPerHour` posts in the last 60 minutes; `waitUntil` then says when to ask
-   * again (also set for a failed batch whose retry is still to come).
+   * it already had `maxPerHour` posts in the last 60 minutes (`limited`); `waitUntil` then says
+   * when to ask again (also set for a failed batch whose retry is still to come).
    */
-  claimDeliveries(platform: Platform, channel: string, candidates: readonly string[], opts: DeliveryClaimOptions): Promise<{ claim?: DeliveryClaim; waitUntil?: Date }>;
+  claimDeliveries(platform: Platform, channel: string, candidates: readonly string[], opts: DeliveryClaimOptions): Promise<DeliveryClaimResult>;
   /**
    * Settles a batch still claimed by `fromOwner` (this process, or a dead one's being recovered).
    * Resolves whether this call settled it, and the channel's consecutive channel-fault count.

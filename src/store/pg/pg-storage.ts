@@ -18,6 +18,7 @@ import {
   type AlertChannel,
   type Delivery,
   type DeliveryClaim,
+  type DeliveryClaimResult,
   type DeliveryClaimOptions,
   type DeliveryOutcome,
   type Follow,
@@ -832,7 +833,7 @@ export class PgStorage implements Storage {
     return rows.map((r) => ({ key: r.key, at: r.at.toISOString() }));
   }
 
-  claimDeliveries(platform: Platform, channel: string, candidates: readonly string[], opts: DeliveryClaimOptions): Promise<{ claim?: DeliveryClaim; waitUntil?: Date }> {
+  claimDeliveries(platform: Platform, channel: string, candidates: readonly string[], opts: DeliveryClaimOptions): Promise<DeliveryClaimResult> {
     return this.#track(() =>
       this.#tx(async (tx) => {
         const c = await this.#lockAlertChannel(tx, platform, channel);
@@ -847,7 +848,7 @@ export class PgStorage implements Storage {
           [key, new Date(now.getTime() - HOUR_MS), [...candidates]],
         );
         const plan = planDeliveryClaim(rows.map(toDelivery), candidates, now, opts);
-        if (!plan.keys) return plan.waitUntil ? { waitUntil: plan.waitUntil } : {};
+        if (!plan.keys) return { ...(plan.waitUntil ? { waitUntil: plan.waitUntil } : {}), ...(plan.limited ? { limited: true } : {}) };
         const batch = plan.batch ?? deliveryBatchKey(platform, channel, plan.keys);
         await tx.query(
           `INSERT INTO deliveries (channel_key, claim_key, batch, status, at, owner, lease_until, attempts)
