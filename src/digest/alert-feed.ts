@@ -7,7 +7,7 @@
 //   that was published before it reached data/ is noted as baseline too, never alerted twice.
 // Only claims of the last `windowMs` are kept: one published while the bot was down for longer
 // is not alerted late (the daily digest still shows it).
-import { Bilingual, Claim, Source, type Claim as ClaimT, type Source as SourceT } from '../domain/schema.ts';
+import { Bilingual, Claim, Source, type Claim as ClaimT, type Incident, type Source as SourceT } from '../domain/schema.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge.ts';
 import type { FollowStore, PublishedRecord, ReviewStore } from '../store/storage.ts';
 import type { DigestLog } from './log.ts';
@@ -31,6 +31,11 @@ export interface AlertEvent {
 
 export function claimKey(incidentId: string, claimId: string): string {
   return `${incidentId}/${claimId}`;
+}
+
+/** A claim of the curated data as an alert event, public since `at`. */
+export function curatedEvent(incident: Incident, claim: ClaimT, at: number): AlertEvent {
+  return { key: claimKey(incident.id, claim.id), incident: { id: incident.id, title: incident.title, sources: incident.sources, victimStates: incident.victimStates }, claim, at };
 }
 
 /** A published record's incident and claims; what does not parse is left out and logged. */
@@ -136,7 +141,6 @@ export class AlertFeed {
     const slash = key.lastIndexOf('/');
     const incident = this.#kb.incidents.get(key.slice(0, slash));
     const claim = incident?.claims.find((c) => c.id === key.slice(slash + 1));
-    if (!incident || !claim) return undefined;
-    return { key, incident: { id: incident.id, title: incident.title, sources: incident.sources, victimStates: incident.victimStates }, claim, at };
+    return incident && claim ? curatedEvent(incident, claim, at) : undefined;
   }
 }

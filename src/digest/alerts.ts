@@ -242,7 +242,8 @@ export class AlertDispatcher {
       this.#log('warn', `alerts: ${follow.platform} channel ${follow.channel} follows ${follow.target} (${follow.names[0]}), which is no longer in the data under any of its names`);
     }
     if (target && target.id !== follow.target) {
-      const names = [...new Set([...target.names, ...follow.names])].slice(0, 24);
+      // Its own names first, then the ones it was followed by (they led here), then its aliases.
+      const names = [...new Set([...target.names.slice(0, 2), ...follow.names, ...target.names.slice(2)])].slice(0, 24);
       await this.#store.retargetFollow(follow.id, target.id, names).then(
         () => this.#log('info', `alerts: ${follow.platform} channel ${follow.channel}: ${follow.target} is now ${target.id}; the follow moved with it`),
         (err: unknown) => this.#log('warn', `alerts: could not move a follow from ${follow.target} to ${target.id}: ${describe(err)}`),
