@@ -168,11 +168,16 @@ describe('/follow, /unfollow, /following', () => {
     const follow = base.commands.find('follow')!;
     expect(parseCommandText(follow, 'fancy bear lang:ur')).toEqual({ name: 'fancy bear', lang: 'ur' });
     expect(parseCommandText(follow, 'اے پی ٹی 28')).toEqual({ name: 'اے پی ٹی 28' });
-    const suggested = base.suggest('followable', 'volt');
-    expect(suggested.map((s) => s.value)).toEqual(expect.arrayContaining(['volt-typhoon']));
+    // The Volt Typhoon group and the Volt Typhoon incident share an id: each choice picks its own.
+    const suggested = base.suggest('followable', 'volt typhoon');
+    expect(suggested.map((s) => s.value)).toEqual(expect.arrayContaining(['volt-typhoon', 'incident:volt-typhoon']));
+    for (const choice of suggested.slice(0, 2)) {
+      const found = findFollowable(base, choice.value);
+      expect(found.kind === 'found' && found.target, choice.value).toMatchObject({ kind: choice.value.startsWith('incident:') ? 'incident' : 'actor', id: 'volt-typhoon' });
+    }
     const mixed = base.suggest('followable', '');
     expect(mixed.some((s) => kb.entities.get(s.value)?.kind === 'state')).toBe(true);
-    expect(base.suggest('followable', 'bundestag').some((s) => kb.incidents.has(s.value))).toBe(true);
+    expect(base.suggest('followable', 'bundestag').some((s) => s.value === 'incident:bundestag-2015')).toBe(true);
   });
 });
 

@@ -5,7 +5,7 @@
 // (src/digest/alerts.ts) posts what follows match.
 import { DEFAULT_ALERTS_PER_HOUR } from '../config.ts';
 import type { Lang, Texts } from '../i18n/lang.ts';
-import { findFollowable, followLabel, groupsOf, resolveFollowTarget, sameName, type FollowTarget } from '../knowledge/follow-targets.ts';
+import { findFollowable, followableValue, followLabel, groupsOf, resolveFollowTarget, sameName, type FollowTarget } from '../knowledge/follow-targets.ts';
 import { ambiguousReply, notFoundReply, type Finder } from '../knowledge/lookup.ts';
 import type { Reply } from '../reply/model.ts';
 import { DuplicateFollowError, FollowLimitError, type FollowStore } from '../store/storage.ts';
@@ -88,7 +88,7 @@ export class FollowService {
       const aliases = target.kind === 'actor' ? aliasesIn(finder.kb.entities.get(target.id)?.aliases.map((a) => a.name) ?? [], lang) : [];
       const reply = followedReply({ target, label, aliases, groups, channel: added.channel, resumed: added.resumed, perHour: this.alertsPerHour }, lang, req.commandName);
       if (found.others.length) {
-        reply.suggestions = found.others.map((h) => ({ label: followLabel(finder.kb, { kind: h.kind === 'incident' ? 'incident' : 'actor', id: h.id }, lang), value: h.id }));
+        reply.suggestions = found.others.map((h) => ({ label: followLabel(finder.kb, { kind: h.kind === 'incident' ? 'incident' : 'actor', id: h.id }, lang), value: followableValue(h) }));
         reply.suggestionsLabel = lang === 'ur' ? 'دیگر نتائج' : 'Also matching';
       }
       return reply;

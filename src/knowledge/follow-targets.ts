@@ -39,6 +39,17 @@ function incidentTarget(kb: KnowledgeBase, id: string): FollowTarget {
   return { kind: 'incident', id, names: [...new Set([incident.title.en, incident.title.ur, ...incident.names])].slice(0, MAX_NAMES) };
 }
 
+/**
+ * How an incident is named where an actor could be meant by the same id (the Volt Typhoon
+ * group, the Volt Typhoon incident): autocomplete sends "incident:volt-typhoon".
+ */
+export const INCIDENT_PREFIX = 'incident:';
+
+/** The value that picks this target back in findFollowable. */
+export function followableValue(hit: { kind: 'incident' | 'entity'; id: string }): string {
+  return hit.kind === 'incident' ? `${INCIDENT_PREFIX}${hit.id}` : hit.id;
+}
+
 export type FollowLookup =
   | { kind: 'found'; target: FollowTarget; /** Close runners-up of the other kind ("the incident SolarWinds"). */ others: SearchHit[] }
   | { kind: 'ambiguous'; hits: SearchHit[] }
@@ -51,6 +62,8 @@ export type FollowLookup =
  */
 export function findFollowable(finder: Finder, text: string): FollowLookup {
   const { kb } = finder;
+  const incidentId = text.startsWith(INCIDENT_PREFIX) ? text.slice(INCIDENT_PREFIX.length) : undefined;
+  if (incidentId !== undefined && kb.incidents.has(incidentId)) return { kind: 'found', target: incidentTarget(kb, incidentId), others: [] };
   const byId = kb.entities.get(text) ?? kb.entityForActor(text);
   if (byId) return { kind: 'found', target: entityTarget(byId), others: [] };
   if (kb.incidents.has(text)) return { kind: 'found', target: incidentTarget(kb, text), others: [] };
