@@ -9,6 +9,7 @@ import { parseSubscribeText } from '../commands/subscribe.ts';
 import { parseCommandText } from '../src/core/parse-text.ts';
 import { DigestScheduler, digestReply, SubscriptionService } from '../src/digest/index.ts';
 import { FollowService, MAX_FOLLOWS_PER_CHANNEL } from '../src/follow/follows.ts';
+import { ConfigError, readCoreConfig } from '../src/config.ts';
 import { ClaimMatcher, findFollowable, groupsOf, resolveFollowTarget } from '../src/knowledge/follow-targets.ts';
 import type { Reply } from '../src/reply/model.ts';
 import { openStateStore, type StateStore } from '../src/store/file-storage.ts';
@@ -120,6 +121,15 @@ describe('/follow, /unfollow, /following', () => {
     expect(over.description).toContain('/unfollow');
     expect(await store.listFollows({ channel: 'C1' })).toHaveLength(3);
     expect(MAX_FOLLOWS_PER_CHANNEL).toBe(50);
+  });
+
+  it('ALERTS_PER_HOUR sets the limit the replies state; a value that cannot work stops start-up', async () => {
+    expect(readCoreConfig({}).alertsPerHour).toBe(6);
+    expect(readCoreConfig({ ALERTS_PER_HOUR: ' 2 ' }).alertsPerHour).toBe(2);
+    for (const bad of ['0', '61', '1.5', 'many']) expect(() => readCoreConfig({ ALERTS_PER_HOUR: bad }), bad).toThrow(ConfigError);
+    const { store } = await open();
+    const chat = base.withServices({ follows: new FollowService({ store, alertsPerHour: 2, log: () => undefined }) });
+    expect((await chat.run('follow', { name: 'apt28' }, admin('C1'))).description).toContain('at most 2 alerts an hour');
   });
 
   it('refuses whoever may not manage the channel, and anywhere but a channel', async () => {

@@ -216,6 +216,8 @@ export class AlertDispatcher {
 
   /** Each running channel with something to claim: new matching claims, or a retry that is due. */
   async #work(events: AlertEvent[], now: Date): Promise<ChannelWork[]> {
+    // The usual poll: nothing recent and no retry due, so no need to read the follows.
+    if (!events.length && ![...this.#retry.values()].some((at) => at <= now.getTime())) return [];
     const [channels, follows] = await Promise.all([this.#store.listAlertChannels(), this.#store.listFollows()]);
     const byChannel = new Map<string, Follow[]>();
     for (const f of follows) byChannel.set(channelKeyOf(f.platform, f.channel), [...(byChannel.get(channelKeyOf(f.platform, f.channel)) ?? []), f]);
@@ -303,6 +305,12 @@ export class AlertDispatcher {
   async #send(poster: DigestPoster, item: ChannelWork, claim: DeliveryClaim): Promise<number> {
     const { channel } = item;
     const events = claim.claimKeys.map((k) => item.candidates.find((e) => e.key === k) ?? this.#feed.get(k)).filter((e): e is AlertEvent => e !== undefined);
+    if (!events.length) {
+      // A retry of claims that have since left the alert window (or the data): nothing to say any more.
+      await this.#store.settleDeliveries(channel.platform, channel.channel, claim.batch, this.#o.owner, { outcome: 'failed', error: 'given up: the claims are no longer in the alert window' });
+      this.#log('warn', `${where(channel)}: gave up an alert whose claims are no longer in the alert window`);
+      return 0;
+    }
     const followed = item.follows
       .filter((m) => m.target && events.some((e) => m.matcher.matches(e.claim, { incidentId: e.incident.id, victimStates: e.incident.victimStates })))
       .map((m) => followLabel(this.#kb, m.target!, channel.language));
