@@ -13,7 +13,12 @@ export interface CoreConfig {
   databaseUrl?: string;
   /** A schema of its own in that database (DATABASE_SCHEMA), default public. */
   databaseSchema?: string;
+  /** ALERTS_PER_HOUR: instant alert posts a following channel may get in any 60 minutes (default 6). */
+  alertsPerHour?: number;
 }
+
+/** Instant alert posts a channel gets at most in any 60 minutes; the rest wait for the next one. */
+export const DEFAULT_ALERTS_PER_HOUR = 6;
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -42,7 +47,10 @@ export function readCoreConfig(env: NodeJS.ProcessEnv = process.env): CoreConfig
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new ConfigError('DATABASE_URL must be a postgres:// URL');
   const databaseSchema = envValue(env, 'DATABASE_SCHEMA');
   if (databaseSchema && !/^[a-z_][a-z0-9_]{0,62}$/i.test(databaseSchema)) throw new ConfigError('DATABASE_SCHEMA must be a plain name (letters, digits and _)');
-  return { defaultLang: lang, timeZone, stateDir: envValue(env, 'ILZAM_STATE_DIR'), databaseUrl, databaseSchema };
+  const perHour = envValue(env, 'ALERTS_PER_HOUR');
+  const alertsPerHour = perHour === undefined ? DEFAULT_ALERTS_PER_HOUR : Number(perHour);
+  if (!Number.isInteger(alertsPerHour) || alertsPerHour < 1 || alertsPerHour > 60) throw new ConfigError(`ALERTS_PER_HOUR must be a whole number from 1 to 60, not "${(perHour ?? '').slice(0, 20)}"`);
+  return { defaultLang: lang, timeZone, stateDir: envValue(env, 'ILZAM_STATE_DIR'), databaseUrl, databaseSchema, alertsPerHour };
 }
 
 /** A URL for logs: without user name, password, query or fragment (they may hold credentials). */

@@ -133,7 +133,7 @@ describe('bad input never crashes and always fits a chat message', async () => {
     expect(reply.description).toContain('lang:ur');
   });
   it('help in both languages', async () => {
-    expect((await run('help', {})).fields.map((f) => f.label)).toEqual(['/incident', '/actor', '/week', '/help', '/review', '/subscribe · /unsubscribe · /subscriptions']);
+    expect((await run('help', {})).fields.map((f) => f.label)).toEqual(['/incident', '/actor', '/week', '/help', '/review', '/subscribe · /unsubscribe · /subscriptions · /follow · /unfollow · /following']);
     expect((await run('help', { lang: 'ur' })).description).toMatch(ARABIC);
   });
 });

@@ -100,7 +100,7 @@ describe('the daily digest on Discord', () => {
     const fake = await startFake();
     await deployCommands(COMMANDS, { token: TOKEN, applicationId: fake.applicationId, apiUrl: fake.apiUrl });
     const registered = fake.commands.global;
-    expect(registered.map((c) => c.name)).toEqual(['incident', 'actor', 'week', 'help', 'subscribe', 'unsubscribe', 'subscriptions']);
+    expect(registered.map((c) => c.name)).toEqual(['incident', 'actor', 'week', 'help', 'subscribe', 'unsubscribe', 'subscriptions', 'follow', 'unfollow', 'following']);
     for (const c of registered.slice(4)) {
       expect(c).toMatchObject({ default_member_permissions: MANAGE_GUILD, contexts: [0], integration_types: [0] });
       expect(c.description.length).toBeLessThanOrEqual(100);
@@ -110,6 +110,7 @@ describe('the daily digest on Discord', () => {
       ['lang', 3, false],
       ['time', 3, false],
       ['zone', 3, false],
+      ['only', 3, false],
     ]);
     expect(registered.find((c) => c.name === 'incident')).not.toHaveProperty('default_member_permissions');
   });

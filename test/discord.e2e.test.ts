@@ -372,7 +372,7 @@ describe('npm run deploy:discord (against the fake)', () => {
 
   it('registers to one guild when a guild id is given', async () => {
     const result = await deployCommands(COMMANDS, { token: TOKEN, applicationId: fake.applicationId, guildId: fake.guildId, apiUrl: fake.apiUrl });
-    expect(result).toMatchObject({ scope: 'guild', applicationId: fake.applicationId, names: ['incident', 'actor', 'week', 'help', 'subscribe', 'unsubscribe', 'subscriptions'] });
+    expect(result).toMatchObject({ scope: 'guild', applicationId: fake.applicationId, names: ['incident', 'actor', 'week', 'help', 'subscribe', 'unsubscribe', 'subscriptions', 'follow', 'unfollow', 'following'] });
     const put = fake.requests.find((r) => r.method === 'PUT')!;
     expect(put.path).toBe(`/applications/${fake.applicationId}/guilds/${fake.guildId}/commands`);
     expect(put.headers.authorization).toBe(`Bot ${TOKEN}`);
@@ -398,7 +398,7 @@ describe('npm run deploy:discord (against the fake)', () => {
     expect(result).toMatchObject({ scope: 'global', applicationId: fake.applicationId });
     expect(fake.requests.some((r) => r.method === 'GET' && r.path === '/applications/@me')).toBe(true);
     expect(fake.requests.some((r) => r.method === 'PUT' && r.path === `/applications/${fake.applicationId}/commands`)).toBe(true);
-    expect(fake.commands.global.map((c) => c.name)).toEqual(['incident', 'actor', 'week', 'help', 'subscribe', 'unsubscribe', 'subscriptions']);
+    expect(fake.commands.global.map((c) => c.name)).toEqual(['incident', 'actor', 'week', 'help', 'subscribe', 'unsubscribe', 'subscriptions', 'follow', 'unfollow', 'following']);
   });
 
   it('falls back to /oauth2/applications/@me', async () => {

@@ -11,7 +11,17 @@ import { openStateStore } from '../src/store/file-storage.ts';
 import { migrate, MigrationError } from '../src/store/pg/migrate.ts';
 import { MIGRATIONS } from '../src/store/pg/migrations.ts';
 import { PgStorage } from '../src/store/pg/pg-storage.ts';
-import { DuplicateSubscriptionError, StaleDraftError, StorageUnavailableError, type NewSubscription, type Storage } from '../src/store/storage.ts';
+import {
+  DuplicateFollowError,
+  DuplicateSubscriptionError,
+  FollowLimitError,
+  StaleDraftError,
+  StorageUnavailableError,
+  type DeliveryClaimOptions,
+  type NewFollow,
+  type NewSubscription,
+  type Storage,
+} from '../src/store/storage.ts';
 import { dropSchema, postgresMissing, TEST_DATABASE_URL, testSchema } from './pg-helpers.ts';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -29,6 +39,18 @@ const sub = (channel: string, extra: Partial<NewSubscription> = {}): NewSubscrip
   workspace: 'G1',
   ...extra,
 });
+
+const follow = (channel: string, target: string, extra: Partial<NewFollow> = {}): NewFollow => ({
+  platform: 'discord',
+  channel,
+  workspace: 'G1',
+  kind: 'actor',
+  target,
+  names: [target.toUpperCase()],
+  createdBy: 'U1',
+  ...extra,
+});
+const FOLLOW_OPTS = { defaultLanguage: 'en' as const, maxPerChannel: 50 };
 
 interface Backend {
   name: string;
@@ -198,6 +220,131 @@ for (const backend of backends) {
       expect(await storage.fetchInstallation('T1')).toBeUndefined();
     });
 
+    it('follows a target once per channel, even when follows race, up to the channel’s limit', async () => {
+      const { storage } = await backend.open();
+      const results = await Promise.allSettled([storage.addFollow(follow('C1', 'apt28'), FOLLOW_OPTS), storage.addFollow(follow('C1', 'apt28'), FOLLOW_OPTS)]);
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      expect((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason).toBeInstanceOf(DuplicateFollowError);
+      // Five racing follows against a limit of three: exactly two more get in.
+      const limited = await Promise.allSettled(['a', 'b', 'c', 'd', 'e'].map((t) => storage.addFollow(follow('C1', t), { ...FOLLOW_OPTS, maxPerChannel: 3 })));
+      expect(limited.filter((r) => r.status === 'fulfilled')).toHaveLength(2);
+      expect(limited.filter((r) => r.status === 'rejected').every((r) => (r as PromiseRejectedResult).reason instanceof FollowLimitError)).toBe(true);
+      await storage.addFollow(follow('C2', 'apt28', { platform: 'slack', kind: 'state' }), { ...FOLLOW_OPTS, language: 'ur' });
+      expect((await storage.listFollows({ platform: 'discord', channel: 'C1' })).map((f) => f.target).sort()).toHaveLength(3);
+      expect(await storage.listFollows({ platform: 'slack' })).toEqual([expect.objectContaining({ channel: 'C2', kind: 'state', names: ['APT28'], createdBy: 'U1' })]);
+      expect((await storage.listAlertChannels()).map((c) => [c.platform, c.channel, c.language, c.paused])).toEqual([
+        ['discord', 'C1', 'en', false],
+        ['slack', 'C2', 'ur', false],
+      ]);
+      // A later follow keeps the channel's language unless one is chosen.
+      await storage.addFollow(follow('C2', 'china', { platform: 'slack' }), FOLLOW_OPTS);
+      expect((await storage.listAlertChannels('slack'))[0]!.language).toBe('ur');
+      await storage.addFollow(follow('C2', 'india', { platform: 'slack' }), { ...FOLLOW_OPTS, language: 'en' });
+      expect((await storage.listAlertChannels('slack'))[0]!.language).toBe('en');
+    });
+
+    it('unfollows only for the follow’s own workspace, and moves a follow to a merged actor’s id', async () => {
+      const { storage } = await backend.open();
+      const { follow: f } = await storage.addFollow(follow('C1', 'strontium'), FOLLOW_OPTS);
+      await storage.addFollow(follow('C1', 'apt29'), FOLLOW_OPTS);
+      expect(await storage.removeFollow('discord', 'C1', 'apt29', 'G-OTHER')).toBeUndefined();
+      expect((await storage.removeFollow('discord', 'C1', 'apt29', 'G1'))?.target).toBe('apt29');
+      expect(await storage.removeFollow('discord', 'C1', 'apt29')).toBeUndefined();
+      expect(await storage.retargetFollow(f.id, 'apt28', ['Strontium', 'APT28'])).toMatchObject({ id: f.id, target: 'apt28', names: ['Strontium', 'APT28'] });
+      expect((await storage.listFollows()).map((x) => x.target)).toEqual(['apt28']);
+      // Merged into something the channel already follows: the duplicate goes.
+      const { follow: g } = await storage.addFollow(follow('C1', 'fancy-bear'), FOLLOW_OPTS);
+      expect(await storage.retargetFollow(g.id, 'apt28', ['Fancy Bear'])).toBeUndefined();
+      expect((await storage.listFollows()).map((x) => x.target)).toEqual(['apt28']);
+    });
+
+    it('notes curated claims once, even when two instances note them at once, and keeps the baseline apart', async () => {
+      let now = new Date('2025-05-27T04:00:00Z');
+      const { storage } = await backend.open(() => now);
+      expect(await storage.hasNotedClaims()).toBe(false);
+      expect((await storage.noteClaims(['i/a', 'i/b'], { baseline: true })).sort()).toEqual(['i/a', 'i/b']);
+      expect(await storage.hasNotedClaims()).toBe(true);
+      now = new Date('2025-05-27T05:00:00Z');
+      const [x, y] = await Promise.all([storage.noteClaims(['i/a', 'i/c', 'i/d'], { baseline: false }), storage.noteClaims(['i/c', 'i/d'], { baseline: false })]);
+      expect([...x, ...y].sort()).toEqual(['i/c', 'i/d']);
+      expect(await storage.notedClaimsSince(new Date('2025-05-27T04:30:00Z'))).toEqual([
+        { key: 'i/c', at: '2025-05-27T05:00:00.000Z' },
+        { key: 'i/d', at: '2025-05-27T05:00:00.000Z' },
+      ]);
+      expect(await storage.notedClaimsSince(new Date('2025-05-27T05:00:01Z'))).toEqual([]);
+    });
+
+    it('claims each claim for a channel once when twenty claims race, and settles a batch once', async () => {
+      const now = new Date('2025-05-27T04:00:00Z');
+      const { storage } = await backend.open(() => now);
+      await storage.addFollow(follow('C1', 'apt28'), FOLLOW_OPTS);
+      const opts = (owner: string): DeliveryClaimOptions => ({ owner, leaseUntil: new Date(now.getTime() + 60_000), maxPerHour: 6, maxAttempts: 5 });
+      const claims = await Promise.all(Array.from({ length: 20 }, (_, i) => storage.claimDeliveries('discord', 'C1', ['inc/c1', 'inc/c2'], opts(`i${i}`))));
+      const won = claims.filter((c) => c.claim);
+      expect(won).toHaveLength(1);
+      expect(won[0]!.claim).toMatchObject({ claimKeys: ['inc/c1', 'inc/c2'], attempt: 1, batch: expect.stringMatching(/^[0-9a-f]{25}$/) });
+      const batch = won[0]!.claim!.batch;
+      const owner = `i${claims.indexOf(won[0]!)}`;
+      expect(await storage.claimDeliveries('discord', 'C1', ['inc/c1'], opts('late'))).toEqual({});
+      expect(await storage.claimDeliveries('discord', 'C-UNKNOWN', ['inc/c1'], opts('x'))).toEqual({});
+      expect((await storage.settleDeliveries('discord', 'C1', batch, 'someone-else', { outcome: 'posted', messageId: 'M' })).settled).toBe(false);
+      const settled = await Promise.all([
+        storage.settleDeliveries('discord', 'C1', batch, owner, { outcome: 'posted', messageId: 'M1' }),
+        storage.settleDeliveries('discord', 'C1', batch, owner, { outcome: 'unconfirmed', note: 'x' }),
+      ]);
+      expect(settled.filter((r) => r.settled)).toHaveLength(1);
+      const rows = await storage.listDeliveries({ platform: 'discord', channel: 'C1' });
+      expect(rows.map((r) => [r.claimKey, r.batch, r.status === 'posted' ? r.messageId : r.status])).toEqual(
+        rows[0]!.status === 'posted' ? [['inc/c1', batch, 'M1'], ['inc/c2', batch, 'M1']] : [['inc/c1', batch, 'unconfirmed'], ['inc/c2', batch, 'unconfirmed']],
+      );
+      // A new claim goes out in a batch of its own.
+      const next = await storage.claimDeliveries('discord', 'C1', ['inc/c1', 'inc/c2', 'inc/c3'], opts('i0'));
+      expect(next.claim).toMatchObject({ claimKeys: ['inc/c3'], attempt: 1 });
+      expect(next.claim!.batch).not.toBe(batch);
+    });
+
+    it('holds a channel to its posts an hour, retries a failed batch whole under its key, and pauses and resumes a channel', async () => {
+      let now = new Date('2025-05-27T04:00:00Z');
+      const { storage } = await backend.open(() => now);
+      await storage.addFollow(follow('C1', 'apt28'), FOLLOW_OPTS);
+      const opts: DeliveryClaimOptions = { owner: 'me', leaseUntil: new Date('2025-05-27T05:00:00Z'), maxPerHour: 2, maxAttempts: 3 };
+      const first = (await storage.claimDeliveries('discord', 'C1', ['i/1'], opts)).claim!;
+      await storage.settleDeliveries('discord', 'C1', first.batch, 'me', { outcome: 'posted', messageId: 'M1' });
+      now = new Date('2025-05-27T04:10:00Z');
+      const second = (await storage.claimDeliveries('discord', 'C1', ['i/1', 'i/2'], opts)).claim!;
+      await storage.settleDeliveries('discord', 'C1', second.batch, 'me', { outcome: 'posted', messageId: 'M2' });
+      now = new Date('2025-05-27T04:20:00Z');
+      // Two posts in the last hour: the third waits until the first leaves the window.
+      const held = await storage.claimDeliveries('discord', 'C1', ['i/3', 'i/4'], opts);
+      expect(held.claim).toBeUndefined();
+      expect(held.waitUntil!.getTime()).toBeGreaterThan(Date.parse('2025-05-27T05:00:00Z'));
+      expect(held.waitUntil!.getTime()).toBeLessThan(Date.parse('2025-05-27T05:00:02Z'));
+      now = new Date(held.waitUntil!.getTime());
+      const third = (await storage.claimDeliveries('discord', 'C1', ['i/3', 'i/4'], opts)).claim!;
+      expect(third.claimKeys).toEqual(['i/3', 'i/4']);
+      // Forbidden: counted, retried at its time as the same batch, with the same key.
+      const failed = await storage.settleDeliveries('discord', 'C1', third.batch, 'me', { outcome: 'failed', error: 'forbidden: 403', retryAt: new Date(now.getTime() + 60_000), channelFault: true });
+      expect(failed).toEqual({ settled: true, failures: 1 });
+      expect((await storage.claimDeliveries('discord', 'C1', ['i/3', 'i/4'], opts)).claim).toBeUndefined();
+      now = new Date(now.getTime() + 61_000);
+      const retry = (await storage.claimDeliveries('discord', 'C1', ['i/3', 'i/4', 'i/5'], opts)).claim!;
+      expect(retry).toEqual({ batch: third.batch, claimKeys: ['i/3', 'i/4'], attempt: 2 });
+      expect((await storage.settleDeliveries('discord', 'C1', retry.batch, 'me', { outcome: 'failed', error: 'forbidden: 403', channelFault: true })).failures).toBe(2);
+      expect((await storage.pauseAlertChannel('discord', 'C1', 'forbidden: 403'))?.paused).toBe(true);
+      expect(await storage.pauseAlertChannel('discord', 'C1', 'again')).toBeUndefined();
+      await storage.markAlertPauseNoticeSent('discord', 'C1');
+      expect((await storage.listAlertChannels())[0]).toMatchObject({ paused: true, pausedReason: 'forbidden: 403', pauseNoticeSent: true, failures: 2 });
+      now = new Date(now.getTime() + 2 * 3_600_000);
+      expect(await storage.claimDeliveries('discord', 'C1', ['i/5'], opts)).toEqual({});
+      // A follow in the paused channel resumes it and drops its failed rows.
+      const { resumed, channel } = await storage.addFollow(follow('C1', 'china', { kind: 'state' }), FOLLOW_OPTS);
+      expect(resumed).toBe(true);
+      expect(channel).toMatchObject({ paused: false, failures: 0, resumedAt: now.toISOString() });
+      expect((await storage.listDeliveries({ status: 'failed' }))).toEqual([]);
+      expect((await storage.claimDeliveries('discord', 'C1', ['i/5'], opts)).claim?.claimKeys).toEqual(['i/5']);
+      expect((await storage.listDeliveries({ status: 'claimed' })).map((d) => [d.claimKey, d.owner])).toEqual([['i/5', 'me']]);
+    });
+
     it('keeps everything across a restart', async () => {
       const { storage, again } = await backend.open();
       const s = await storage.addSubscription(sub('C1', { filter: { actors: ['apt28'], states: [] } }));
@@ -205,6 +352,9 @@ for (const backend of backends) {
       await storage.recordPost(s.id, { date: new Date().toISOString().slice(0, 10), messageId: 'M1' });
       await storage.addDrafts([{ id: 'd1', data: { x: 1 } }]);
       await storage.markSeen(['k']);
+      await storage.addFollow(follow('C1', 'apt28'), { ...FOLLOW_OPTS, language: 'ur' });
+      const alert = (await storage.claimDeliveries('discord', 'C1', ['i/1'], { owner: 'me', leaseUntil: new Date(Date.now() + 60_000), maxPerHour: 6, maxAttempts: 5 })).claim!;
+      await storage.noteClaims(['i/1'], { baseline: true });
       await storage.close();
       const reopened = await again();
       await reopened.refresh();
@@ -212,6 +362,10 @@ for (const backend of backends) {
       expect(reopened.read().posts).toEqual([expect.objectContaining({ status: 'posted', messageId: 'M1' })]);
       expect((await reopened.getDraft('d1'))?.data).toEqual({ x: 1 });
       expect(await reopened.seen(['k'])).toEqual(['k']);
+      expect(await reopened.listFollows()).toEqual([expect.objectContaining({ channel: 'C1', target: 'apt28' })]);
+      expect(await reopened.listAlertChannels()).toEqual([expect.objectContaining({ channel: 'C1', language: 'ur' })]);
+      expect(await reopened.listDeliveries()).toEqual([expect.objectContaining({ claimKey: 'i/1', batch: alert.batch, status: 'claimed', owner: 'me' })]);
+      expect(await reopened.hasNotedClaims()).toBe(true);
       expect((await reopened.health()).ok).toBe(true);
     });
   });
@@ -246,8 +400,9 @@ describe.skipIf(postgresMissing !== undefined)('PostgreSQL: several instances, m
     await expect(migrate(pool, broken)).rejects.toThrow(MigrationError);
     const tables = async () => (await pool.query<{ t: string }>(`SELECT table_name AS t FROM information_schema.tables WHERE table_schema = $1`, [schema])).rows.map((r) => r.t);
     expect(await tables()).toContain('subscriptions'); // migration 1 went in on its own
+    expect(await tables()).toContain('deliveries'); // and 2
     expect(await tables()).not.toContain('half_done');
-    expect((await pool.query('SELECT version FROM schema_migrations ORDER BY version')).rows.map((r) => r.version)).toEqual([1]);
+    expect((await pool.query('SELECT version FROM schema_migrations ORDER BY version')).rows.map((r) => r.version)).toEqual(MIGRATIONS.map((m) => m.version));
     // The good migrations again: nothing to do. A version the code does not know: refused.
     expect(await migrate(pool)).toEqual([]);
     await pool.query(`INSERT INTO schema_migrations (version, name) VALUES (7, 'from the future')`);

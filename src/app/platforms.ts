@@ -1,7 +1,8 @@
 // The one list of chat platforms, and starting the configured ones side by side in one
-// process, with the daily digest: the state store is opened first (a state directory that
-// cannot be used stops start-up before any client logs in), the SubscriptionService goes into
-// the Bot's services, and the scheduler starts once the clients are ready. One platform that
+// process, with the daily digest and instant alerts: the state store is opened first (a state
+// directory that cannot be used stops start-up before any client logs in), the
+// SubscriptionService and FollowService go into the Bot's services, and the scheduler and the
+// alert dispatcher start once the clients are ready. One platform that
 // cannot start (a revoked token, a wrong token type, no answer in time) fails alone; the
 // others run. Stops cleanly on SIGINT/SIGTERM.
 //
@@ -10,7 +11,7 @@
 import { discordPlatform } from '../adapters/discord/platform.ts';
 import type { AnyPlatform, RunningPlatform } from '../adapters/platform.ts';
 import { slackPlatform } from '../adapters/slack/platform.ts';
-import { readCoreConfig, safeUrl, type CoreConfig } from '../config.ts';
+import { DEFAULT_ALERTS_PER_HOUR, readCoreConfig, safeUrl, type CoreConfig } from '../config.ts';
 import type { Bot } from '../core/bot.ts';
 import type { DigestScheduler } from '../digest/index.ts';
 import { readIngestConfig, startIngestSchedule, type IngestConfig, type IngestSchedule } from '../ingest/schedule.ts';
@@ -58,7 +59,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 /** What is configured, safe to log: no token or secret values. */
 export function describeConfig(config: AppConfig): string {
   const parts = [`lang=${config.defaultLang}`, `zone=${config.timeZone}`];
-  if (Object.keys(config.platforms).length) parts.push(`state=${config.databaseUrl ? safeUrl(config.databaseUrl) : (config.stateDir ?? './var')}`);
+  if (Object.keys(config.platforms).length) parts.push(`state=${config.databaseUrl ? safeUrl(config.databaseUrl) : (config.stateDir ?? './var')}`, `alerts=${config.alertsPerHour ?? DEFAULT_ALERTS_PER_HOUR}/h`);
   for (const platform of PLATFORMS) if (config.platforms[platform.name] !== undefined) parts.push(platform.describe(config.platforms[platform.name]));
   if (!Object.keys(config.platforms).length) parts.push('console');
   return parts.join(', ');
@@ -74,7 +75,7 @@ export interface RunningPlatforms {
   scheduler: DigestScheduler;
   /** The port of the health endpoint, when HEALTH_PORT is set. */
   healthPort?: number;
-  /** Scheduler first (it waits for the post in flight), then the platforms, then pending state writes. */
+  /** Scheduler and alerts first (they wait for the post in flight), then the platforms, then pending state writes. */
   stop(): Promise<void>;
 }
 
@@ -93,11 +94,13 @@ export async function startPlatforms(baseBot: Bot, config: AppConfig, options: S
   const storage = options.storage ?? (await openStorage(config, { now: options.clock?.now }));
   const digest = await openDigest(baseBot.kb, config, { ...options, storage });
   // Approved drafts become answerable here, whoever approved them (this process, another
-  // instance, npm run review): the publisher applies the storage's change feed and follows it.
+  // instance, npm run review): the publisher applies the storage's change feed and follows it;
+  // each publication also wakes the alert dispatcher, so followers hear of it at once.
   const publisher = new Publisher(baseBot.kb, baseBot.search, storage);
+  publisher.onPublished(() => void digest.alerts?.tick());
   await publisher.start();
   const review = new ReviewService({ storage, finder: baseBot, now: options.clock?.now, onPublished: (record) => void publisher.published(record) });
-  const bot = baseBot.withServices({ ...baseBot.services, subscriptions: digest.service, review });
+  const bot = baseBot.withServices({ ...baseBot.services, subscriptions: digest.service, follows: digest.follows, review });
   const configured = PLATFORMS.filter((p) => config.platforms[p.name] !== undefined);
   const results = await Promise.allSettled(
     configured.map((p) => withTimeout(p.start(bot, config.platforms[p.name], options.platformOptions?.[p.name]), options.startTimeoutMs ?? 60_000)),
@@ -127,7 +130,7 @@ export async function startPlatforms(baseBot: Bot, config: AppConfig, options: S
   const stop = () =>
     (stopped ??= (async () => {
       publisher.stop();
-      await Promise.allSettled([digest.scheduler?.stop(), ingest?.stop(), health?.stop()]);
+      await Promise.allSettled([digest.scheduler?.stop(), digest.alerts?.stop(), ingest?.stop(), health?.stop()]);
       await Promise.allSettled(running.map((p) => p.stop()));
       // Commands answered while the platforms stopped may still be writing.
       await digest.stop();

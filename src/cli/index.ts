@@ -1,5 +1,6 @@
 // The scripting CLI:
 //   npm run cli -- search|incident|actor|week <args> [--lang ur|en] [--json] [--date YYYY-MM-DD] [--detail]
+//   npm run cli -- alerts --since YYYY-MM-DD --follow apt28 [--follow pakistan] [--lang ur] [--json]
 // Without --json it prints what the console bot would; with --json, machine-readable data.
 // Exit codes: 0 answered, 1 nothing matched, 2 bad usage, 3 the data failed to load.
 import { config as loadDotenv } from 'dotenv';
@@ -16,6 +17,7 @@ import { entityJson, incidentJson, searchJson, weekJson } from './json.ts';
 import { weekClaims } from '../summary/week.ts';
 import { localDay, parseDay } from '../i18n/time.ts';
 import { runExtractCli } from '../ingest/cli-extract.ts';
+import { alertPreview, alertPreviewJson, previewFollows } from './alerts.ts';
 
 const USAGE = `usage: npm run cli -- <command> [text] [options]
 commands:
@@ -24,12 +26,16 @@ commands:
   actor <name>      an actor's names, state and history
   week              this week in attribution (--date YYYY-MM-DD for another week)
   extract <file|->  draft claims in an article (HTML or text): --url, --published YYYY-MM-DD, --lang
+  alerts            what a channel following --follow NAME (repeatable) would have been sent
+                    since --since YYYY-MM-DD, from the curated data's dated claims
 options:
   --lang en|ur      answer language (default: DEFAULT_LANG, or Urdu for Urdu text)
   --json            machine-readable output
   --detail          the full record
   --date DAY        with week: the last day of the week
-  --limit N         with search: how many results (default 10)`;
+  --limit N         with search: how many results (default 10)
+  --since DAY       with alerts: the first day of claims to replay
+  --follow NAME     with alerts: an actor, a state or an incident, by any name`;
 
 function fail(message: string, code: number): never {
   process.stderr.write(`${message}\n`);
@@ -50,6 +56,8 @@ async function main(): Promise<void> {
         limit: { type: 'string' },
         url: { type: 'string' },
         published: { type: 'string' },
+        since: { type: 'string' },
+        follow: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -122,6 +130,24 @@ async function main(): Promise<void> {
       if (!day) fail(`--date must be YYYY-MM-DD, not "${values.date}"`, 2);
       if (values.json) print(weekJson(bot.kb, weekClaims(bot.kb, day)));
       else print(renderTerminal(await bot.run('week', { lang: lang, date: day })));
+      return;
+    }
+    case 'alerts': {
+      const since = values.since ? parseDay(values.since) : undefined;
+      if (!since) fail(`alerts needs --since YYYY-MM-DD${values.since ? `, not "${values.since}"` : ''}`, 2);
+      const names = (values.follow ?? []).map((n) => cleanText(n)).filter(Boolean);
+      if (!names.length) fail('alerts needs at least one --follow NAME, e.g. --follow apt28', 2);
+      const answerLang = lang ?? bot.config.defaultLang;
+      const found = previewFollows(ctx, names, answerLang);
+      if ('unknown' in found) {
+        process.stderr.write(`nothing to follow matched "${found.unknown}"${found.near.length ? `; did you mean: ${found.near.join(', ')}` : ''}\n`);
+        process.exitCode = 1;
+        return;
+      }
+      const preview = alertPreview(ctx, found.follows, since, answerLang);
+      if (values.json) print(alertPreviewJson(ctx, preview));
+      else if (!preview.posts.length) print(`No claims about ${found.follows.map((f) => f.label).join(', ')} since ${since}.`);
+      else print(preview.posts.map((p) => renderTerminal(p.reply)).join('\n\n'));
       return;
     }
     default:

@@ -7,6 +7,7 @@ import { zonesMatching } from '../i18n/time.ts';
 import { loadKnowledgeBase, type KnowledgeBase } from '../knowledge/knowledge.ts';
 import { searchDocs } from '../knowledge/search-docs.ts';
 import { labelOf } from '../knowledge/lookup.ts';
+import { followableValue } from '../knowledge/follow-targets.ts';
 import { apologyReply, badLangReply, notAllowedReply, notHereReply } from '../reply/common.ts';
 import { emptyReply, type Reply, type Suggestion } from '../reply/model.ts';
 import { SearchEngine } from '../search/engine.ts';
@@ -144,6 +145,11 @@ export class Bot {
     const text = cleanText(typed);
     if (source === 'zone') return zonesMatching(text, this.config.timeZone).slice(0, limit).map((z) => ({ label: z, value: z }));
     if (source === 'draft') return this.services.review?.suggestDrafts(text, limit) ?? [];
+    if (source === 'followable') {
+      // Actors, states and incidents alike; before anything is typed, states and groups first.
+      const hits = text ? this.search.suggest(text, { kinds: ['entity', 'incident'], limit }) : [...this.defaultSuggestions('entity', limit), ...this.defaultSuggestions('incident', limit)];
+      return hits.slice(0, limit).map((h) => ({ label: labelOf(this, h, lang), value: followableValue(h) }));
+    }
     if (source !== 'incident' && source !== 'actor') return [];
     const targetKind = source === 'incident' ? 'incident' : 'entity';
     const hits = text ? this.search.suggest(text, { kinds: [targetKind], limit }) : this.defaultSuggestions(targetKind, limit);

@@ -236,7 +236,7 @@ export class DigestScheduler {
 
   /** One post. Resolves with how long the platform asked us to wait, 0 if it did not. */
   async #postSlot(poster: DigestPoster, { sub, day, slotAt }: DueSlot): Promise<number> {
-    const reply = digestReply(this.#kb, day, sub.language);
+    const reply = digestReply(this.#kb, day, sub.language, sub.filter);
     const claim = await this.#store.claimPost(sub.id, day, { maxAttempts: this.#o.maxAttempts }).catch((err: unknown) => {
       if (err instanceof UnknownSubscriptionError) return undefined; // unsubscribed meanwhile
       throw err;

@@ -5,7 +5,7 @@
 import type { Lang, Texts } from '../i18n/lang.ts';
 import { localDay } from '../i18n/time.ts';
 import type { Reply } from '../reply/model.ts';
-import type { Subscription } from '../store/state-schema.ts';
+import type { Subscription, SubscriptionFilter } from '../store/state-schema.ts';
 import { DuplicateSubscriptionError, UnknownSubscriptionError, type DigestStore, type SubscriptionSettings } from '../store/storage.ts';
 import { consoleDigestLog, type DigestLog } from './log.ts';
 import { DEFAULT_DIGEST_TIME, nextSlotAfter } from './slots.ts';
@@ -45,6 +45,10 @@ export interface SubscribeOptions {
   language?: Lang;
   time?: string;
   zone?: string;
+  /** A filtered digest: only claims about these actors and states (ids, resolved by the command). */
+  filter?: SubscriptionFilter;
+  /** The filter's names in the answer's language ("APT28, Pakistan"), for the confirmation. */
+  filterText?: string;
 }
 
 export interface SubscriptionServiceOptions {
@@ -80,12 +84,12 @@ export class SubscriptionService {
     const zone = given(opts.zone) ? parseZone(opts.zone!) : this.#o.defaultZone;
     if (!zone) return badZoneReply(opts.zone!, lang);
 
-    const settings: SubscriptionSettings = { language: opts.language ?? lang, time, zone, createdBy: req.user };
+    const settings: SubscriptionSettings = { language: opts.language ?? lang, time, zone, createdBy: req.user, ...(opts.filter ? { filter: opts.filter } : {}) };
     try {
       const { sub, resumed } = await this.#subscribe(req, settings);
       this.#o.onChange?.();
       const next = nextSlotAfter(sub, this.#o.now());
-      return subscribedReply(sub, next && localDay(next, sub.zone), resumed, lang);
+      return subscribedReply(sub, next && localDay(next, sub.zone), resumed, lang, opts.filterText);
     } catch (err) {
       if (err instanceof DuplicateSubscriptionError) return alreadySubscribedReply(err.existing, lang, req.commandName);
       return this.#saveFailed(err, lang);

@@ -9,7 +9,9 @@ import { echo } from '../text/clean.ts';
 import type { DeepReadonly } from '../store/storage.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge.ts';
 import type { PostRecord, Subscription } from '../store/state-schema.ts';
-import { weekClaims, weekReply } from '../summary/week.ts';
+import { claimLine, weekClaims, weekReply } from '../summary/week.ts';
+import { ClaimMatcher, type ClaimFilter } from '../knowledge/follow-targets.ts';
+import { list } from '../i18n/labels.ts';
 
 
 /** How a command is typed where the reader is: "/subscribe" on Discord, "/ilzam-subscribe" on Slack. */
@@ -17,9 +19,37 @@ export type CommandNamer = (command: string) => string;
 
 type Sub = DeepReadonly<Subscription>;
 
-/** The daily post: the `week` digest for the subscription's local day. */
-export function digestReply(kb: KnowledgeBase, day: string, lang: Lang): Reply {
-  return weekReply(kb, weekClaims(kb, day), lang);
+/**
+ * The daily post: the `week` digest for the subscription's local day. A filtered subscription
+ * gets only the claims about its actors and states, and its header says which.
+ */
+export function digestReply(kb: KnowledgeBase, day: string, lang: Lang, filter?: ClaimFilter): Reply {
+  const filtered = filter && ((filter.actors?.length ?? 0) > 0 || (filter.states?.length ?? 0) > 0);
+  if (!filtered) return weekReply(kb, weekClaims(kb, day), lang);
+  const reply = weekReply(kb, weekClaims(kb, day, filter), lang);
+  const names = filterText(kb, filter, lang);
+  reply.title = `${t('weekTitle', lang)} — ${names}: ${formatDate(day, lang)}`;
+  reply.description = say(lang, { en: `Only claims about ${names}.`, ur: `صرف ${names} سے متعلق دعوے۔` });
+  // An empty week shows the newest claim in the dataset: the newest one about the filter's names.
+  const latestAt = reply.fields.findIndex((f) => f.label === t('latest', lang));
+  if (latestAt !== -1) {
+    const matcher = new ClaimMatcher(kb, filter);
+    const latest = [...kb.incidents.values()]
+      .flatMap((incident) => incident.claims.filter((c) => c.date <= day && matcher.matches(c, { incidentId: incident.id, victimStates: incident.victimStates })).map((claim) => ({ incident, claim })))
+      .sort((a, b) => b.claim.date.localeCompare(a.claim.date))[0];
+    if (latest) reply.fields[latestAt] = { label: t('latest', lang), lines: [claimLine(kb, latest, lang)] };
+    else reply.fields.splice(latestAt, 1);
+  }
+  return reply;
+}
+
+/** "APT28, Pakistan": a filter's actors and states by their names in the reader's language. */
+export function filterText(kb: KnowledgeBase, filter: ClaimFilter, lang: Lang): string {
+  const name = (id: string) => {
+    const entity = kb.entities.get(id) ?? kb.entityForActor(id);
+    return entity ? ((lang === 'ur' ? entity.name.ur : undefined) ?? entity.name.en) : id;
+  };
+  return list([...(filter.actors ?? []), ...(filter.states ?? [])].map(name), lang);
 }
 
 function languageName(language: Lang, lang: Lang): string {
@@ -101,16 +131,19 @@ export function alreadySubscribedReply(sub: Sub, lang: Lang, namer: CommandNamer
   );
 }
 
-export function subscribedReply(sub: Sub, firstDay: string | undefined, resumed: boolean, lang: Lang): Reply {
+export function subscribedReply(sub: Sub, firstDay: string | undefined, resumed: boolean, lang: Lang, filterText?: string): Reply {
   const title = resumed
     ? { en: 'Daily digest resumed', ur: 'روزانہ خلاصہ دوبارہ شروع' }
     : { en: 'Subscribed to the daily digest', ur: 'روزانہ خلاصے کی رکنیت شروع' };
   const first = firstDay
     ? say(lang, { en: ` The next one is on ${formatDate(firstDay, 'en')}.`, ur: ` اگلی پوسٹ ${formatDate(firstDay, 'ur')} کو ہو گی۔` })
     : '';
+  const only = filterText
+    ? say(lang, { en: ` It will show only the claims about ${filterText} (a state includes the groups attributed to it).`, ur: ` اس میں صرف ${filterText} سے متعلق دعوے شامل ہوں گے (کسی ملک کے ساتھ اس سے منسوب گروپ بھی)۔` })
+    : '';
   return info(lang, title, {
-    en: `This channel will get “${t('weekTitle', 'en')}” ${scheduleText(sub, 'en')}.${first}`,
-    ur: `اس چینل میں “${t('weekTitle', 'ur')}” ${scheduleText(sub, 'ur')} پوسٹ ہو گا۔${first}`,
+    en: `This channel will get “${t('weekTitle', 'en')}” ${scheduleText(sub, 'en')}.${only}${first}`,
+    ur: `اس چینل میں “${t('weekTitle', 'ur')}” ${scheduleText(sub, 'ur')} پوسٹ ہو گا۔${only}${first}`,
   });
 }
 

@@ -18,12 +18,23 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Low } from 'lowdb';
 import { lockStateDir, type StateLock } from './lock.ts';
-import { emptyState, type Platform, type PostRecord, type State, type Subscription } from './state-schema.ts';
+import { emptyState, type AlertChannel, type Delivery, type Follow, type Platform, type PostRecord, type State, type Subscription } from './state-schema.ts';
+import { planDeliveryClaim } from './deliveries.ts';
 import { prepareStateDir, StateFile, validateState } from './state-file.ts';
 import {
+  channelKeyOf,
+  deliveryBatchKey,
+  DuplicateFollowError,
   DuplicateSubscriptionError,
+  FollowLimitError,
   StaleDraftError,
   UnknownSubscriptionError,
+  type AddFollowOptions,
+  type DeliveryClaim,
+  type DeliveryClaimResult,
+  type DeliveryClaimOptions,
+  type DeliveryOutcome,
+  type NewFollow,
   type ClaimOptions,
   type ClaimSettlement,
   type DeepReadonly,
@@ -90,6 +101,8 @@ const DAY_MS = 86_400_000;
 
 /** How long ingestion remembers an article it has seen. */
 const SEEN_KEEP_DAYS = 400;
+/** Delivery rows kept per channel: far longer than the alert window, so a claim is never alerted twice. */
+const DEFAULT_DELIVERY_KEEP_DAYS = 30;
 
 class FileStorage implements StateStore {
   readonly kind = 'file' as const;
@@ -417,6 +430,167 @@ class FileStorage implements StateStore {
     });
   }
 
+  // --- Follows and alert deliveries ------------------------------------------------------------
+
+  addFollow(input: NewFollow, opts: AddFollowOptions): Promise<{ follow: Follow; channel: AlertChannel; resumed: boolean }> {
+    // Duplicate and limit checks run inside the queue: two racing follows cannot both pass them.
+    return this.update((s) => {
+      const at = this.#now().toISOString();
+      const mine = s.follows.filter((f) => f.platform === input.platform && f.channel === input.channel);
+      const existing = mine.find((f) => f.target === input.target);
+      if (existing) throw new DuplicateFollowError(structuredClone(existing));
+      if (mine.length >= opts.maxPerChannel) throw new FollowLimitError(opts.maxPerChannel);
+      const follow: Follow = { ...input, names: [...input.names], id: randomUUID(), createdAt: at };
+      if (follow.workspace === undefined) delete follow.workspace;
+      s.follows.push(follow);
+      let channel = s.alertChannels.find((c) => c.platform === input.platform && c.channel === input.channel);
+      let resumed = false;
+      if (!channel) {
+        channel = { platform: input.platform, channel: input.channel, language: opts.language ?? opts.defaultLanguage, createdAt: at, paused: false, failures: 0 };
+        if (input.workspace !== undefined) channel.workspace = input.workspace;
+        s.alertChannels.push(channel);
+      } else {
+        if (opts.language) channel.language = opts.language;
+        if (channel.paused) {
+          resumed = true;
+          resumeAlertChannel(channel, at);
+          const key = channelKeyOf(channel.platform, channel.channel);
+          s.deliveries = s.deliveries.filter((d) => d.channelKey !== key || d.status !== 'failed');
+        }
+      }
+      return { follow: structuredClone(follow), channel: structuredClone(channel), resumed };
+    });
+  }
+
+  removeFollow(platform: Platform, channel: string, target: string, workspace?: string): Promise<Follow | undefined> {
+    return this.update((s) => {
+      const follow = s.follows.find((f) => f.platform === platform && f.channel === channel && f.target === target);
+      if (!follow || (workspace !== undefined && follow.workspace !== undefined && follow.workspace !== workspace)) return undefined;
+      s.follows = s.follows.filter((f) => f !== follow);
+      return structuredClone(follow);
+    });
+  }
+
+  async listFollows(where: { platform?: Platform; channel?: string } = {}): Promise<Follow[]> {
+    const all = this.#db.data.follows.filter((f) => (where.platform === undefined || f.platform === where.platform) && (where.channel === undefined || f.channel === where.channel));
+    return structuredClone(all as Follow[]);
+  }
+
+  retargetFollow(id: string, target: string, names: readonly string[]): Promise<Follow | undefined> {
+    return this.update((s) => {
+      const follow = s.follows.find((f) => f.id === id);
+      if (!follow) return undefined;
+      // Another follow of the channel may already have the new id (two names merged into one).
+      if (s.follows.some((f) => f !== follow && f.platform === follow.platform && f.channel === follow.channel && f.target === target)) {
+        s.follows = s.follows.filter((f) => f !== follow);
+        return undefined;
+      }
+      follow.target = target;
+      follow.names = [...names];
+      return structuredClone(follow);
+    });
+  }
+
+  async listAlertChannels(platform?: Platform): Promise<AlertChannel[]> {
+    return structuredClone(this.#db.data.alertChannels.filter((c) => platform === undefined || c.platform === platform) as AlertChannel[]);
+  }
+
+  pauseAlertChannel(platform: Platform, channel: string, reason: string): Promise<AlertChannel | undefined> {
+    return this.update((s) => {
+      const c = s.alertChannels.find((x) => x.platform === platform && x.channel === channel);
+      if (!c || c.paused) return undefined;
+      Object.assign(c, { paused: true, pausedAt: this.#now().toISOString(), pausedReason: reason.slice(0, MAX_ERROR_LENGTH), pauseNoticeSent: false });
+      return structuredClone(c);
+    });
+  }
+
+  markAlertPauseNoticeSent(platform: Platform, channel: string): Promise<void> {
+    return this.update((s) => {
+      const c = s.alertChannels.find((x) => x.platform === platform && x.channel === channel);
+      if (c) c.pauseNoticeSent = true;
+    });
+  }
+
+  noteClaims(keys: readonly string[], opts: { baseline: boolean }): Promise<string[]> {
+    const fresh = [...new Set(keys)].filter((k) => !Object.hasOwn(this.#db.data.notedClaims, k));
+    if (!fresh.length) return Promise.resolve([]); // the usual start: nothing new, no write
+    return this.update((s) => {
+      const at = this.#now().toISOString();
+      const added = [...new Set(keys)].filter((k) => !Object.hasOwn(s.notedClaims, k));
+      for (const k of added) s.notedClaims[k] = { at, baseline: opts.baseline };
+      return added;
+    });
+  }
+
+  async hasNotedClaims(): Promise<boolean> {
+    return Object.keys(this.#db.data.notedClaims).length > 0;
+  }
+
+  async notedClaimsSince(since: Date): Promise<{ key: string; at: string }[]> {
+    const from = since.toISOString();
+    return Object.entries(this.#db.data.notedClaims)
+      .filter(([, n]) => !n.baseline && n.at >= from)
+      .map(([key, n]) => ({ key, at: n.at }))
+      .sort((a, b) => a.at.localeCompare(b.at) || a.key.localeCompare(b.key));
+  }
+
+  claimDeliveries(platform: Platform, channel: string, candidates: readonly string[], opts: DeliveryClaimOptions): Promise<DeliveryClaimResult> {
+    return this.update((s) => {
+      const c = s.alertChannels.find((x) => x.platform === platform && x.channel === channel);
+      if (!c || c.paused) return {};
+      const now = this.#now();
+      const key = channelKeyOf(platform, channel);
+      const cutoff = new Date(now.getTime() - (opts.keepDays ?? DEFAULT_DELIVERY_KEEP_DAYS) * DAY_MS).toISOString();
+      s.deliveries = s.deliveries.filter((d) => d.channelKey !== key || d.at >= cutoff || d.status === 'claimed');
+      const rows = s.deliveries.filter((d) => d.channelKey === key);
+      const plan = planDeliveryClaim(rows, candidates, now, opts);
+      if (!plan.keys) return { ...(plan.waitUntil ? { waitUntil: plan.waitUntil } : {}), ...(plan.limited ? { limited: true } : {}) };
+      const batch = plan.batch ?? deliveryBatchKey(platform, channel, plan.keys);
+      const wanted = new Set(plan.keys);
+      s.deliveries = s.deliveries.filter((d) => !(d.channelKey === key && wanted.has(d.claimKey)));
+      for (const claimKey of plan.keys) {
+        s.deliveries.push({ channelKey: key, claimKey, batch, status: 'claimed', at: now.toISOString(), owner: opts.owner, leaseUntil: opts.leaseUntil.toISOString(), attempts: plan.attempt });
+      }
+      return { claim: { batch, claimKeys: plan.keys, attempt: plan.attempt }, ...(plan.waitUntil ? { waitUntil: plan.waitUntil } : {}) };
+    });
+  }
+
+  settleDeliveries(platform: Platform, channel: string, batch: string, fromOwner: string | undefined, outcome: DeliveryOutcome): Promise<{ settled: boolean; failures: number }> {
+    return this.update((s) => {
+      const key = channelKeyOf(platform, channel);
+      const c = s.alertChannels.find((x) => x.platform === platform && x.channel === channel);
+      const rows = s.deliveries.filter((d) => d.channelKey === key && d.batch === batch && d.status === 'claimed' && d.owner === fromOwner);
+      if (!rows.length) return { settled: false, failures: c?.failures ?? 0 };
+      const at = this.#now().toISOString();
+      for (const d of rows) {
+        const settled: Delivery = { channelKey: d.channelKey, claimKey: d.claimKey, batch, status: 'failed', at, attempts: d.attempts };
+        if (outcome.outcome === 'posted') Object.assign(settled, { status: 'posted', messageId: outcome.messageId });
+        else if (outcome.outcome === 'unconfirmed') Object.assign(settled, { status: 'unconfirmed', error: outcome.note.slice(0, MAX_ERROR_LENGTH) });
+        else {
+          settled.error = outcome.error.slice(0, MAX_ERROR_LENGTH);
+          if (outcome.retryAt) settled.retryAt = outcome.retryAt.toISOString();
+        }
+        s.deliveries[s.deliveries.indexOf(d)] = settled;
+      }
+      if (c && outcome.outcome === 'posted') {
+        c.failures = 0;
+        delete c.lastError;
+      } else if (c && outcome.outcome === 'failed') {
+        if (outcome.channelFault) c.failures += 1;
+        c.lastError = { at, message: outcome.error.slice(0, MAX_ERROR_LENGTH) };
+      }
+      return { settled: true, failures: c?.failures ?? 0 };
+    });
+  }
+
+  async listDeliveries(where: { platform?: Platform; channel?: string; status?: Delivery['status'] } = {}): Promise<Delivery[]> {
+    const key = where.platform !== undefined && where.channel !== undefined ? channelKeyOf(where.platform, where.channel) : undefined;
+    const rows = this.#db.data.deliveries.filter(
+      (d) => (key === undefined || d.channelKey === key) && (where.platform === undefined || d.channelKey.startsWith(`${where.platform}:`)) && (where.status === undefined || d.status === where.status),
+    );
+    return structuredClone([...rows].sort((a, b) => a.at.localeCompare(b.at)) as Delivery[]);
+  }
+
   // --- Slack installations ---------------------------------------------------------------------
 
   saveInstallation(key: string, installation: unknown): Promise<void> {
@@ -439,6 +613,14 @@ class FileStorage implements StateStore {
 
 function channelKey(sub: Pick<Subscription, 'platform' | 'channel'>): string {
   return `${sub.platform}:${sub.channel}`;
+}
+
+function resumeAlertChannel(c: AlertChannel, at: string): void {
+  Object.assign(c, { paused: false, failures: 0, resumedAt: at });
+  delete c.pausedAt;
+  delete c.pausedReason;
+  delete c.pauseNoticeSent;
+  delete c.lastError;
 }
 
 /** A row that may be claimed again: a failed day whose retry is due, within the attempts. */

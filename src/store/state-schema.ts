@@ -102,6 +102,69 @@ export const PostRecord = z
   .refine((p) => p.status !== 'posted' || p.messageId !== undefined, { path: ['messageId'], message: 'a posted digest must record its message id' });
 export type PostRecord = z.infer<typeof PostRecord>;
 
+/** A channel's follow of an actor, a state or an incident: instant alerts for new claims about it. */
+export const Follow = z.looseObject({
+  id: nonBlank,
+  platform: Platform,
+  channel: nonBlank,
+  workspace: nonBlank.optional(),
+  /** actor: a group, agency, company, person (by, or against, in a claim); state: also its parties; incident: its claims. */
+  kind: z.enum(['actor', 'state', 'incident']),
+  /** The entity id (curated party or registry actor) or the incident id. */
+  target: nonBlank,
+  /** Its names when it was followed, so a renamed or merged actor can be found again by them. */
+  names: z.array(nonBlank).min(1),
+  createdBy: nonBlank,
+  /** Claims published before this are not owed to the follow. */
+  createdAt: Instant,
+});
+export type Follow = z.infer<typeof Follow>;
+
+/** A following channel's alert settings and health, like a subscription's. */
+export const AlertChannel = z.looseObject({
+  platform: Platform,
+  channel: nonBlank,
+  workspace: nonBlank.optional(),
+  language: DigestLanguage,
+  createdAt: Instant,
+  paused: z.boolean().default(false),
+  /** Channel faults (gone, forbidden) since the last good post. */
+  failures: z.number().int().min(0).default(0),
+  lastError: z.object({ at: Instant, message: z.string() }).optional(),
+  pausedAt: Instant.optional(),
+  pausedReason: z.string().optional(),
+  pauseNoticeSent: z.boolean().optional(),
+  /** When a follow resumed the paused channel: no claim published before it is owed. */
+  resumedAt: Instant.optional(),
+});
+export type AlertChannel = z.infer<typeof AlertChannel>;
+
+/**
+ * One claim's alert to one channel: the guard against alerting twice. Rows of one post share a
+ * batch (the post's idempotency key). Statuses as a digest post's (PostRecord).
+ */
+export const Delivery = z
+  .looseObject({
+    channelKey: nonBlank,
+    /** "incidentId/claimId". */
+    claimKey: nonBlank,
+    batch: nonBlank,
+    status: z.enum(['claimed', 'posted', 'failed', 'unconfirmed']),
+    /** When claimed (or last settled); claimed and posted rows within the last hour count towards the channel's limit. */
+    at: Instant,
+    owner: nonBlank.optional(),
+    leaseUntil: Instant.optional(),
+    attempts: z.number().int().min(1),
+    retryAt: Instant.optional(),
+    messageId: nonBlank.optional(),
+    error: z.string().optional(),
+  })
+  .refine((d) => d.status !== 'posted' || d.messageId !== undefined, { path: ['messageId'], message: 'a posted alert must record its message id' });
+export type Delivery = z.infer<typeof Delivery>;
+
+/** A claim of the curated data the alert feed has seen; a baseline one is never alerted. */
+export const NotedClaim = z.looseObject({ at: Instant, baseline: z.boolean() });
+
 export const DraftRecord = z.looseObject({
   id: nonBlank,
   status: z.enum(['pending', 'approved', 'rejected']),
@@ -135,6 +198,12 @@ export const State = z
     sources: z.record(z.string(), z.json()).default({}),
     /** Slack installations by "T<team>" or "E<enterprise>". */
     installations: z.record(z.string(), z.json()).default({}),
+    /** Channels' follows, their alert settings, and one row per claim alerted to a channel. */
+    follows: z.array(Follow).default([]),
+    alertChannels: z.array(AlertChannel).default([]),
+    deliveries: z.array(Delivery).default([]),
+    /** Curated claims seen by the alert feed, by "incidentId/claimId". */
+    notedClaims: z.record(z.string(), NotedClaim).default({}),
   })
   .superRefine((state, ctx) => {
     // Cross-record rules zod cannot express per record. Paths point at the offending record.
@@ -163,11 +232,29 @@ export const State = z
     state.published.forEach((p, i) => {
       if (i > 0 && p.seq <= state.published[i - 1]!.seq) ctx.addIssue({ code: 'custom', path: ['published', i, 'seq'], message: 'published records must be in ascending seq order' });
     });
+    const followed = new Set<string>();
+    state.follows.forEach((f, i) => {
+      const key = `${f.platform}:${f.channel} ${f.target}`;
+      if (followed.has(key)) ctx.addIssue({ code: 'custom', path: ['follows', i, 'target'], message: `${f.platform}:${f.channel} follows ${f.target} twice` });
+      followed.add(key);
+    });
+    const alertChannels = new Set<string>();
+    state.alertChannels.forEach((c, i) => {
+      const key = `${c.platform}:${c.channel}`;
+      if (alertChannels.has(key)) ctx.addIssue({ code: 'custom', path: ['alertChannels', i, 'channel'], message: `${key} has alert settings twice` });
+      alertChannels.add(key);
+    });
+    const delivered = new Set<string>();
+    state.deliveries.forEach((d, i) => {
+      const key = `${d.channelKey} ${d.claimKey}`;
+      if (delivered.has(key)) ctx.addIssue({ code: 'custom', path: ['deliveries', i, 'claimKey'], message: `${d.claimKey} is delivered to ${d.channelKey} twice` });
+      delivered.add(key);
+    });
   });
 export type State = z.infer<typeof State>;
 
 export function emptyState(): State {
-  return { version: STATE_VERSION, subscriptions: [], posts: [], drafts: [], published: [], seen: {}, sources: {}, installations: {} };
+  return { version: STATE_VERSION, subscriptions: [], posts: [], drafts: [], published: [], seen: {}, sources: {}, installations: {}, follows: [], alertChannels: [], deliveries: [], notedClaims: {} };
 }
 
 /** Names the record a zod issue path points into, for error messages a person can act on. */
@@ -187,6 +274,12 @@ export function stateRecordAt(raw: unknown, path: readonly PropertyKey[]): strin
       return `draft ${str(rec?.id) ?? `#${index}`}`;
     case 'published':
       return `published record #${index}${rec && str(rec.incidentId) ? ` (${str(rec.incidentId)})` : ''}`;
+    case 'follows':
+      return `follow ${str(rec?.id) ?? `#${index}`}${rec && str(rec.platform) && str(rec.channel) ? ` (${str(rec.platform)}:${str(rec.channel)} → ${str(rec.target) ?? '?'})` : ''}`;
+    case 'alertChannels':
+      return `alert channel #${index}${rec && str(rec.platform) && str(rec.channel) ? ` (${str(rec.platform)}:${str(rec.channel)})` : ''}`;
+    case 'deliveries':
+      return `delivery #${index}${rec && str(rec.channelKey) ? ` (${str(rec.channelKey)}, ${str(rec.claimKey) ?? '?'})` : ''}`;
     default:
       return undefined;
   }

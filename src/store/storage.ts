@@ -13,9 +13,10 @@
 //   installations, follows and alert deliveries) is async and read through the backend.
 // - Records the store does not interpret (a draft's claims, a published incident, a Slack
 //   installation) are JSON payloads; the service that owns them validates them.
-import type { Platform, PostRecord, Subscription, SubscriptionFilter } from './state-schema.ts';
+import { createHash } from 'node:crypto';
+import type { AlertChannel, Delivery, Follow, Platform, PostRecord, Subscription, SubscriptionFilter } from './state-schema.ts';
 
-export type { Platform, PostRecord, Subscription, SubscriptionFilter };
+export type { AlertChannel, Delivery, Follow, Platform, PostRecord, Subscription, SubscriptionFilter };
 
 export type DeepReadonly<T> = T extends (infer U)[]
   ? readonly DeepReadonly<U>[]
@@ -192,7 +193,129 @@ export interface InstallationStore {
   deleteInstallation(key: string): Promise<void>;
 }
 
-export interface Storage extends DigestStore, ReviewStore, IngestStore, InstallationStore {
+// --- Follows and alert deliveries (docs/digest.md, "Follows and instant alerts") ----------------
+
+export type NewFollow = Pick<Follow, 'platform' | 'channel' | 'kind' | 'target' | 'names' | 'createdBy'> & Partial<Pick<Follow, 'workspace'>>;
+
+export interface AddFollowOptions {
+  /** The channel's alert language, when the asker chose one (lang:); it then replaces the channel's. */
+  language?: AlertChannel['language'];
+  /** The language of a channel's first follow when none was chosen. */
+  defaultLanguage: AlertChannel['language'];
+  /** Follows one channel may have; the one over it is refused with FollowLimitError. */
+  maxPerChannel: number;
+}
+
+export class DuplicateFollowError extends Error {
+  constructor(readonly existing: Follow) {
+    super(`${existing.platform} channel ${existing.channel} already follows ${existing.target}`);
+    this.name = 'DuplicateFollowError';
+  }
+}
+
+export class FollowLimitError extends Error {
+  constructor(readonly limit: number) {
+    super(`a channel may follow at most ${limit} actors, states or incidents`);
+    this.name = 'FollowLimitError';
+  }
+}
+
+export interface DeliveryClaimOptions {
+  /** This process's instance id. */
+  owner: string;
+  /** Until when the claim is this owner's alone; after it, another instance may settle it. */
+  leaseUntil: Date;
+  /** Posts (batches) the channel may get in any 60 minutes; the rest wait for the next free moment. */
+  maxPerHour: number;
+  /** Send attempts per batch, retries included. */
+  maxAttempts: number;
+  /** Delivery rows older than this many days are dropped (the claims are long out of the alert window). Default 30. */
+  keepDays?: number;
+}
+
+/** A batch of one channel's claims, claimed for one post. `batch` is also the post's idempotency key. */
+export interface DeliveryClaim {
+  batch: string;
+  claimKeys: string[];
+  attempt: number;
+}
+
+export interface DeliveryClaimResult {
+  claim?: DeliveryClaim;
+  /** When to ask again: the hourly limit frees up, or a failed batch's retry comes. */
+  waitUntil?: Date;
+  /** New claims are held back by the hourly limit. */
+  limited?: boolean;
+}
+
+export type DeliveryOutcome =
+  | { outcome: 'posted'; messageId: string }
+  /** Not sent: retried at retryAt (same batch, same key) or, without it, given up. A channel fault counts towards pausing. */
+  | { outcome: 'failed'; error: string; retryAt?: Date; channelFault?: boolean }
+  /** Whether it went out is unknown (a crash or no answer): never re-sent, and not silent. */
+  | { outcome: 'unconfirmed'; note: string };
+
+export interface FollowStore {
+  /**
+   * Adds a follow to a channel, atomically across instances: refused with DuplicateFollowError
+   * when the channel already follows that target and FollowLimitError at the limit. The
+   * channel's alert settings are created with its first follow; a paused channel is resumed
+   * (no claim published before now is owed to it, and its failed deliveries are dropped).
+   */
+  addFollow(input: NewFollow, opts: AddFollowOptions): Promise<{ follow: Follow; channel: AlertChannel; resumed: boolean }>;
+  /** Removes the channel's follow of a target; undefined when there is none (or it belongs to another workspace). */
+  removeFollow(platform: Platform, channel: string, target: string, workspace?: string): Promise<Follow | undefined>;
+  /** Follows, oldest first; all of them, a platform's, or one channel's. */
+  listFollows(where?: { platform?: Platform; channel?: string }): Promise<Follow[]>;
+  /** Points a follow at another id (its actor was renamed or merged), keeping its names; undefined if it is gone. */
+  retargetFollow(id: string, target: string, names: readonly string[]): Promise<Follow | undefined>;
+  /** The alert settings of channels that follow something (or did). */
+  listAlertChannels(platform?: Platform): Promise<AlertChannel[]>;
+  /** Stops alerts to a channel that refuses posts; undefined if it is unknown or already paused. */
+  pauseAlertChannel(platform: Platform, channel: string, reason: string): Promise<AlertChannel | undefined>;
+  markAlertPauseNoticeSent(platform: Platform, channel: string): Promise<void>;
+
+  /**
+   * Records claims of the curated data as seen, with the time (or, for the first start's
+   * baseline, as never to be alerted). Resolves with the keys that were new: once across instances.
+   */
+  noteClaims(keys: readonly string[], opts: { baseline: boolean }): Promise<string[]>;
+  /** Whether any claim was ever noted: false only before the first start's baseline. */
+  hasNotedClaims(): Promise<boolean>;
+  /** Claims noted (not as baseline) at or after `since`: the curated data's part of the alert stream. */
+  notedClaimsSince(since: Date): Promise<{ key: string; at: string }[]>;
+
+  /**
+   * Claims the next post for a channel, atomically across instances: a failed batch whose retry
+   * is due (again, whole, under its own key), else every candidate claim key that has no
+   * delivery row yet, as one new batch. Nothing when the channel is paused or unknown, or when
+   * it already had `maxPerHour` posts in the last 60 minutes (`limited`); `waitUntil` then says
+   * when to ask again (also set for a failed batch whose retry is still to come).
+   */
+  claimDeliveries(platform: Platform, channel: string, candidates: readonly string[], opts: DeliveryClaimOptions): Promise<DeliveryClaimResult>;
+  /**
+   * Settles a batch still claimed by `fromOwner` (this process, or a dead one's being recovered).
+   * Resolves whether this call settled it, and the channel's consecutive channel-fault count.
+   */
+  settleDeliveries(platform: Platform, channel: string, batch: string, fromOwner: string | undefined, outcome: DeliveryOutcome): Promise<{ settled: boolean; failures: number }>;
+  /** Delivery rows, oldest first: one channel's, or every channel's in a status. */
+  listDeliveries(where?: { platform?: Platform; channel?: string; status?: Delivery['status'] }): Promise<Delivery[]>;
+}
+
+/** "platform:channel", the key delivery rows and post log rows carry. */
+export function channelKeyOf(platform: Platform, channel: string): string {
+  return `${platform}:${channel}`;
+}
+
+/**
+ * The batch id of a new batch: the same claims for the same channel always give the same id,
+ * 25 characters of [0-9a-f] (Discord's nonce allows at most 25).
+ */
+export function deliveryBatchKey(platform: Platform, channel: string, claimKeys: readonly string[]): string {
+  return createHash('sha256').update(`ilzam-alert|${channelKeyOf(platform, channel)}|${[...claimKeys].sort().join('|')}`).digest('hex').slice(0, 25);
+}
+
+export interface Storage extends DigestStore, ReviewStore, IngestStore, InstallationStore, FollowStore {
   /** "file" (a state directory) or "postgres". */
   readonly kind: 'file' | 'postgres';
   /** Where the state lives, safe to log: a path, or a database URL without credentials. */

@@ -2,6 +2,7 @@
 // the archive, the claims made in the same seven calendar days of earlier years. Claims known
 // only to the month or year cannot be placed in a week and are left out of both lists.
 import type { ClaimRef, KnowledgeBase } from '../knowledge/knowledge.ts';
+import { ClaimMatcher, type ClaimFilter } from '../knowledge/follow-targets.ts';
 import type { ClaimType } from '../domain/schema.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { formatDate } from '../i18n/dates.ts';
@@ -25,7 +26,9 @@ export function windowDays(day: string): string[] {
   return Array.from({ length: 7 }, (_, i) => new Date(end - (6 - i) * DAY_MS).toISOString().slice(0, 10));
 }
 
-export function weekClaims(kb: KnowledgeBase, day: string): WeekClaims {
+/** The week's claims; with a filter (a filtered digest), only those about its actors or states. */
+export function weekClaims(kb: KnowledgeBase, day: string, filter?: ClaimFilter): WeekClaims {
+  const matcher = filter && new ClaimMatcher(kb, filter);
   const days = new Set(windowDays(day));
   const monthDays = new Set([...days].map((d) => d.slice(5)));
   const year = day.slice(0, 4);
@@ -34,6 +37,7 @@ export function weekClaims(kb: KnowledgeBase, day: string): WeekClaims {
   for (const incident of kb.incidents.values()) {
     for (const claim of incident.claims) {
       if (claim.date.length !== 10) continue;
+      if (matcher && !matcher.matches(claim, { incidentId: incident.id, victimStates: incident.victimStates })) continue;
       if (days.has(claim.date)) recent.push({ incident, claim });
       // Same calendar days in an earlier year. Around New Year the window spans two years, so
       // compare with the window's own days: a claim is archive if its month-day is in the

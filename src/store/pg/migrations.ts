@@ -79,4 +79,55 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'follows, alert channels, alert deliveries, noted curated claims',
+    sql: `
+      -- A follow and a channel's alert settings are kept whole as JSON, like subscriptions; the
+      -- columns are what queries and constraints need.
+      CREATE TABLE follows (
+        id text PRIMARY KEY,
+        platform text NOT NULL,
+        channel text NOT NULL,
+        target text NOT NULL,
+        created_at timestamptz NOT NULL,
+        data jsonb NOT NULL,
+        UNIQUE (platform, channel, target)
+      );
+
+      -- Its row lock serializes a channel's follows (the per-channel limit) and its alert claims.
+      CREATE TABLE alert_channels (
+        platform text NOT NULL,
+        channel text NOT NULL,
+        data jsonb NOT NULL,
+        PRIMARY KEY (platform, channel)
+      );
+
+      -- One row per channel and claim: the exactly-once guard of instant alerts (docs/digest.md).
+      CREATE TABLE deliveries (
+        channel_key text NOT NULL,
+        claim_key text NOT NULL,
+        batch text NOT NULL,
+        status text NOT NULL CHECK (status IN ('claimed', 'posted', 'failed', 'unconfirmed')),
+        at timestamptz NOT NULL,
+        owner text,
+        lease_until timestamptz,
+        attempts integer NOT NULL,
+        retry_at timestamptz,
+        message_id text,
+        error text,
+        PRIMARY KEY (channel_key, claim_key)
+      );
+      CREATE INDEX deliveries_batch ON deliveries (channel_key, batch);
+      CREATE INDEX deliveries_status ON deliveries (status);
+
+      -- Claims of the curated data the alert feed has seen; baseline ones are never alerted.
+      CREATE TABLE noted_claims (
+        key text PRIMARY KEY,
+        at timestamptz NOT NULL,
+        baseline boolean NOT NULL
+      );
+      CREATE INDEX noted_claims_at ON noted_claims (at) WHERE NOT baseline;
+    `,
+  },
 ];

@@ -8,7 +8,21 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { migrate } from './migrate.ts';
+import { planDeliveryClaim } from '../deliveries.ts';
 import {
+  channelKeyOf,
+  deliveryBatchKey,
+  DuplicateFollowError,
+  FollowLimitError,
+  type AddFollowOptions,
+  type AlertChannel,
+  type Delivery,
+  type DeliveryClaim,
+  type DeliveryClaimResult,
+  type DeliveryClaimOptions,
+  type DeliveryOutcome,
+  type Follow,
+  type NewFollow,
   DuplicateSubscriptionError,
   StaleDraftError,
   StorageUnavailableError,
@@ -138,6 +152,34 @@ function toPublished(r: PublishedRow): PublishedRecord {
 }
 
 const POST_COLUMNS = 'subscription_id, date, channel_key, status, message_id, at, attempts, retry_at, error, owner, lease_until';
+
+interface DeliveryRow {
+  channel_key: string;
+  claim_key: string;
+  batch: string;
+  status: Delivery['status'];
+  at: Date;
+  owner: string | null;
+  lease_until: Date | null;
+  attempts: number;
+  retry_at: Date | null;
+  message_id: string | null;
+  error: string | null;
+}
+
+function toDelivery(r: DeliveryRow): Delivery {
+  const d: Delivery = { channelKey: r.channel_key, claimKey: r.claim_key, batch: r.batch, status: r.status, at: r.at.toISOString(), attempts: r.attempts };
+  if (r.owner !== null) d.owner = r.owner;
+  if (r.lease_until !== null) d.leaseUntil = r.lease_until.toISOString();
+  if (r.retry_at !== null) d.retryAt = r.retry_at.toISOString();
+  if (r.message_id !== null) d.messageId = r.message_id;
+  if (r.error !== null) d.error = r.error;
+  return d;
+}
+
+const DELIVERY_COLUMNS = 'channel_key, claim_key, batch, status, at, owner, lease_until, attempts, retry_at, message_id, error';
+const DEFAULT_DELIVERY_KEEP_DAYS = 30;
+const HOUR_MS = 3_600_000;
 
 function channelKey(sub: Pick<Subscription, 'platform' | 'channel'>): string {
   return `${sub.platform}:${sub.channel}`;
@@ -655,6 +697,211 @@ export class PgStorage implements Storage {
     return this.#track(async () => {
       await this.#pool.query('INSERT INTO sources (id, state) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET state = $2', [sourceId, JSON.stringify(state)]);
     });
+  }
+
+  // --- Follows and alert deliveries ------------------------------------------------------------
+
+  /** Locks a channel's alert settings row for the transaction: its follows and claims go one at a time. */
+  async #lockAlertChannel(tx: Tx, platform: Platform, channel: string): Promise<AlertChannel | undefined> {
+    const { rows } = await tx.query<{ data: AlertChannel }>('SELECT data FROM alert_channels WHERE platform = $1 AND channel = $2 FOR UPDATE', [platform, channel]);
+    return rows[0]?.data;
+  }
+
+  async #saveAlertChannel(tx: Tx, c: AlertChannel): Promise<void> {
+    await tx.query('UPDATE alert_channels SET data = $3 WHERE platform = $1 AND channel = $2', [c.platform, c.channel, c]);
+  }
+
+  addFollow(input: NewFollow, opts: AddFollowOptions): Promise<{ follow: Follow; channel: AlertChannel; resumed: boolean }> {
+    return this.#track(() =>
+      this.#tx(async (tx) => {
+        const now = this.#now();
+        const fresh: AlertChannel = { platform: input.platform, channel: input.channel, language: opts.language ?? opts.defaultLanguage, createdAt: now.toISOString(), paused: false, failures: 0 };
+        if (input.workspace !== undefined) fresh.workspace = input.workspace;
+        // Created with the first follow; racing first follows wait on the unique key, then share the row.
+        await tx.query('INSERT INTO alert_channels (platform, channel, data) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [input.platform, input.channel, fresh]);
+        const channel = (await this.#lockAlertChannel(tx, input.platform, input.channel))!;
+        const { rows: existing } = await tx.query<{ data: Follow }>('SELECT data FROM follows WHERE platform = $1 AND channel = $2 AND target = $3', [input.platform, input.channel, input.target]);
+        if (existing[0]) throw new DuplicateFollowError(existing[0].data);
+        const { rows: count } = await tx.query<{ n: string }>('SELECT count(*) AS n FROM follows WHERE platform = $1 AND channel = $2', [input.platform, input.channel]);
+        if (Number(count[0]!.n) >= opts.maxPerChannel) throw new FollowLimitError(opts.maxPerChannel);
+        const follow: Follow = { ...input, names: [...input.names], id: randomUUID(), createdAt: now.toISOString() };
+        if (follow.workspace === undefined) delete follow.workspace;
+        await tx.query('INSERT INTO follows (id, platform, channel, target, created_at, data) VALUES ($1, $2, $3, $4, $5, $6)', [follow.id, follow.platform, follow.channel, follow.target, now, follow]);
+        let resumed = false;
+        if (opts.language && channel.language !== opts.language) channel.language = opts.language;
+        if (channel.paused) {
+          resumed = true;
+          Object.assign(channel, { paused: false, failures: 0, resumedAt: now.toISOString() });
+          delete channel.pausedAt;
+          delete channel.pausedReason;
+          delete channel.pauseNoticeSent;
+          delete channel.lastError;
+          await tx.query(`DELETE FROM deliveries WHERE channel_key = $1 AND status = 'failed'`, [channelKeyOf(channel.platform, channel.channel)]);
+        }
+        await this.#saveAlertChannel(tx, channel);
+        await this.#notify(tx, 'follows');
+        return { follow, channel, resumed };
+      }),
+    );
+  }
+
+  removeFollow(platform: Platform, channel: string, target: string, workspace?: string): Promise<Follow | undefined> {
+    return this.#track(() =>
+      this.#tx(async (tx) => {
+        const { rows } = await tx.query<{ data: Follow }>('SELECT data FROM follows WHERE platform = $1 AND channel = $2 AND target = $3 FOR UPDATE', [platform, channel, target]);
+        const follow = rows[0]?.data;
+        if (!follow || (workspace !== undefined && follow.workspace !== undefined && follow.workspace !== workspace)) return undefined;
+        await tx.query('DELETE FROM follows WHERE id = $1', [follow.id]);
+        await this.#notify(tx, 'follows');
+        return follow;
+      }),
+    );
+  }
+
+  async listFollows(where: { platform?: Platform; channel?: string } = {}): Promise<Follow[]> {
+    const { rows } = await this.#pool.query<{ data: Follow }>(
+      'SELECT data FROM follows WHERE ($1::text IS NULL OR platform = $1) AND ($2::text IS NULL OR channel = $2) ORDER BY created_at, id',
+      [where.platform ?? null, where.channel ?? null],
+    );
+    return rows.map((r) => r.data);
+  }
+
+  retargetFollow(id: string, target: string, names: readonly string[]): Promise<Follow | undefined> {
+    return this.#track(() =>
+      this.#tx(async (tx) => {
+        const { rows } = await tx.query<{ data: Follow }>('SELECT data FROM follows WHERE id = $1 FOR UPDATE', [id]);
+        const follow = rows[0]?.data;
+        if (!follow) return undefined;
+        const { rowCount } = await tx.query('SELECT 1 FROM follows WHERE platform = $1 AND channel = $2 AND target = $3 AND id <> $4', [follow.platform, follow.channel, target, id]);
+        if (rowCount) {
+          // The channel already follows what this one became (two names merged into one).
+          await tx.query('DELETE FROM follows WHERE id = $1', [id]);
+          return undefined;
+        }
+        const updated: Follow = { ...follow, target, names: [...names] };
+        await tx.query('UPDATE follows SET target = $2, data = $3 WHERE id = $1', [id, target, updated]);
+        await this.#notify(tx, 'follows');
+        return updated;
+      }),
+    );
+  }
+
+  async listAlertChannels(platform?: Platform): Promise<AlertChannel[]> {
+    const { rows } = await this.#pool.query<{ data: AlertChannel }>('SELECT data FROM alert_channels WHERE ($1::text IS NULL OR platform = $1) ORDER BY platform, channel', [platform ?? null]);
+    return rows.map((r) => r.data);
+  }
+
+  pauseAlertChannel(platform: Platform, channel: string, reason: string): Promise<AlertChannel | undefined> {
+    return this.#track(() =>
+      this.#tx(async (tx) => {
+        const c = await this.#lockAlertChannel(tx, platform, channel);
+        if (!c || c.paused) return undefined;
+        Object.assign(c, { paused: true, pausedAt: this.#now().toISOString(), pausedReason: reason.slice(0, MAX_ERROR_LENGTH), pauseNoticeSent: false });
+        await this.#saveAlertChannel(tx, c);
+        await this.#notify(tx, 'follows');
+        return c;
+      }),
+    );
+  }
+
+  markAlertPauseNoticeSent(platform: Platform, channel: string): Promise<void> {
+    return this.#track(async () => {
+      await this.#pool.query(`UPDATE alert_channels SET data = jsonb_set(data, '{pauseNoticeSent}', 'true') WHERE platform = $1 AND channel = $2`, [platform, channel]);
+    });
+  }
+
+  noteClaims(keys: readonly string[], opts: { baseline: boolean }): Promise<string[]> {
+    return this.#track(async () => {
+      const unique = [...new Set(keys)];
+      if (!unique.length) return [];
+      const { rows } = await this.#pool.query<{ key: string }>(
+        'INSERT INTO noted_claims (key, at, baseline) SELECT unnest($1::text[]), $2, $3 ON CONFLICT (key) DO NOTHING RETURNING key',
+        [unique, this.#now(), opts.baseline],
+      );
+      const fresh = new Set(rows.map((r) => r.key));
+      return unique.filter((k) => fresh.has(k));
+    });
+  }
+
+  async hasNotedClaims(): Promise<boolean> {
+    const { rowCount } = await this.#pool.query('SELECT 1 FROM noted_claims LIMIT 1');
+    return (rowCount ?? 0) > 0;
+  }
+
+  async notedClaimsSince(since: Date): Promise<{ key: string; at: string }[]> {
+    const { rows } = await this.#pool.query<{ key: string; at: Date }>('SELECT key, at FROM noted_claims WHERE NOT baseline AND at >= $1 ORDER BY at, key', [since]);
+    return rows.map((r) => ({ key: r.key, at: r.at.toISOString() }));
+  }
+
+  claimDeliveries(platform: Platform, channel: string, candidates: readonly string[], opts: DeliveryClaimOptions): Promise<DeliveryClaimResult> {
+    return this.#track(() =>
+      this.#tx(async (tx) => {
+        const c = await this.#lockAlertChannel(tx, platform, channel);
+        if (!c || c.paused) return {};
+        const now = this.#now();
+        const key = channelKeyOf(platform, channel);
+        const cutoff = new Date(now.getTime() - (opts.keepDays ?? DEFAULT_DELIVERY_KEEP_DAYS) * DAY_MS);
+        await tx.query(`DELETE FROM deliveries WHERE channel_key = $1 AND at < $2 AND status <> 'claimed'`, [key, cutoff]);
+        // What the plan needs: the last hour's posts, the failed batches, and the candidates' rows.
+        const { rows } = await tx.query<DeliveryRow>(
+          `SELECT ${DELIVERY_COLUMNS} FROM deliveries WHERE channel_key = $1 AND (at > $2 OR status = 'failed' OR claim_key = ANY($3::text[]))`,
+          [key, new Date(now.getTime() - HOUR_MS), [...candidates]],
+        );
+        const plan = planDeliveryClaim(rows.map(toDelivery), candidates, now, opts);
+        if (!plan.keys) return { ...(plan.waitUntil ? { waitUntil: plan.waitUntil } : {}), ...(plan.limited ? { limited: true } : {}) };
+        const batch = plan.batch ?? deliveryBatchKey(platform, channel, plan.keys);
+        await tx.query(
+          `INSERT INTO deliveries (channel_key, claim_key, batch, status, at, owner, lease_until, attempts)
+             SELECT $1, unnest($2::text[]), $3, 'claimed', $4, $5, $6, $7
+           ON CONFLICT (channel_key, claim_key) DO UPDATE SET batch = $3, status = 'claimed', at = $4, owner = $5, lease_until = $6, attempts = $7,
+             retry_at = NULL, message_id = NULL, error = NULL`,
+          [key, plan.keys, batch, now, opts.owner, opts.leaseUntil, plan.attempt],
+        );
+        return { claim: { batch, claimKeys: plan.keys, attempt: plan.attempt }, ...(plan.waitUntil ? { waitUntil: plan.waitUntil } : {}) };
+      }),
+    );
+  }
+
+  settleDeliveries(platform: Platform, channel: string, batch: string, fromOwner: string | undefined, outcome: DeliveryOutcome): Promise<{ settled: boolean; failures: number }> {
+    return this.#track(() =>
+      this.#tx(async (tx) => {
+        const now = this.#now();
+        const c = await this.#lockAlertChannel(tx, platform, channel);
+        const set =
+          outcome.outcome === 'posted'
+            ? { sql: `status = 'posted', message_id = $5, error = NULL, retry_at = NULL`, params: [outcome.messageId] }
+            : outcome.outcome === 'unconfirmed'
+              ? { sql: `status = 'unconfirmed', error = $5, retry_at = NULL`, params: [outcome.note.slice(0, MAX_ERROR_LENGTH)] }
+              : { sql: `status = 'failed', error = $5, retry_at = $6`, params: [outcome.error.slice(0, MAX_ERROR_LENGTH), outcome.retryAt ?? null] };
+        const { rowCount } = await tx.query(
+          `UPDATE deliveries SET ${set.sql}, at = $4, owner = NULL, lease_until = NULL
+           WHERE channel_key = $1 AND batch = $2 AND status = 'claimed' AND owner IS NOT DISTINCT FROM $3`,
+          [channelKeyOf(platform, channel), batch, fromOwner ?? null, now, ...set.params],
+        );
+        if (!rowCount) return { settled: false, failures: c?.failures ?? 0 };
+        if (c && outcome.outcome === 'posted' && (c.failures || c.lastError)) {
+          c.failures = 0;
+          delete c.lastError;
+          await this.#saveAlertChannel(tx, c);
+        } else if (c && outcome.outcome === 'failed') {
+          if (outcome.channelFault) c.failures += 1;
+          c.lastError = { at: now.toISOString(), message: outcome.error.slice(0, MAX_ERROR_LENGTH) };
+          await this.#saveAlertChannel(tx, c);
+        }
+        return { settled: true, failures: c?.failures ?? 0 };
+      }),
+    );
+  }
+
+  async listDeliveries(where: { platform?: Platform; channel?: string; status?: Delivery['status'] } = {}): Promise<Delivery[]> {
+    const key = where.platform !== undefined && where.channel !== undefined ? channelKeyOf(where.platform, where.channel) : null;
+    const { rows } = await this.#pool.query<DeliveryRow>(
+      `SELECT ${DELIVERY_COLUMNS} FROM deliveries
+       WHERE ($1::text IS NULL OR channel_key = $1) AND ($2::text IS NULL OR channel_key LIKE $2 || ':%') AND ($3::text IS NULL OR status = $3)
+       ORDER BY at, channel_key, claim_key`,
+      [key, where.platform ?? null, where.status ?? null],
+    );
+    return rows.map(toDelivery);
   }
 
   // --- Slack installations ---------------------------------------------------------------------
