@@ -8,7 +8,7 @@ import { DigestScheduler, SubscriptionService, type DigestLog, type DigestPoster
 import { openStateStore, type StateStore } from '../store/state-store.ts';
 
 
-export type DigestTuning = Pick<DigestSchedulerOptions, 'maxFailures' | 'maxAttempts' | 'spacingMs' | 'maxInlineWaitMs' | 'retryBaseMs' | 'maxSleepMs' | 'postTimeoutMs'>;
+export type DigestTuning = Pick<DigestSchedulerOptions, 'maxFailures' | 'maxAttempts' | 'concurrency' | 'spacingMs' | 'maxInlineWaitMs' | 'retryBaseMs' | 'maxSleepMs' | 'postTimeoutMs'>;
 
 export interface DigestOptions {
   /** Tests move time by hand; default Node's clock. */

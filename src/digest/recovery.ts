@@ -2,11 +2,10 @@
 // behind (on start), and record the days whose slot passed with no post at all (on start and
 // on every run, which also catches a host that slept through a day). Both exist so a restart
 // never doubles a post and never skips a day without a trace.
-import { localDay } from '../i18n/time.ts';
 import type { Platform } from '../store/state-schema.ts';
 import type { StateStore } from '../store/state-store.ts';
 import type { DigestPoster } from './poster.ts';
-import { digestKey, recentSlots } from './slots.ts';
+import { addDays, digestKey, slotOn, wallClock, wallClocksAt } from './slots.ts';
 import type { DigestLog } from './log.ts';
 
 export interface RecoveryContext {
@@ -14,6 +13,8 @@ export interface RecoveryContext {
   posters: ReadonlyMap<Platform, DigestPoster>;
   now: Date;
   log: DigestLog;
+  /** Told of each claim re-sent inside the platform's duplicate window, with the time by which it must leave. */
+  onResend?: (subscriptionId: string, day: string, resendBy: Date) => void;
 }
 
 /**
@@ -26,13 +27,13 @@ export interface RecoveryContext {
  *    missing post, visible in the state, the log and /subscriptions, over a possibly doubled
  *    one in a community channel; the window for this is the length of one HTTP request.
  */
-export async function settleInterruptedPosts({ store, posters, now, log }: RecoveryContext): Promise<void> {
+export async function settleInterruptedPosts({ store, posters, now, log, onResend }: RecoveryContext): Promise<void> {
   for (const row of store.read().posts.filter((p) => p.status === 'claimed')) {
     const sub = store.read().subscriptions.find((s) => s.id === row.subscriptionId);
     if (!sub) continue;
     const where = `${sub.platform} channel ${sub.channel} (${row.date})`;
     const poster = posters.get(sub.platform);
-    const dayOpen = row.date === localDay(now, sub.zone) && !sub.paused;
+    const dayOpen = row.date === wallClock(now, sub.zone).day && !sub.paused;
     const resend = (why: string) =>
       store.recordFailure(sub.id, { error: `interrupted by a restart; ${why}`, date: row.date, transient: true, retryAt: dayOpen ? now : undefined });
 
@@ -53,6 +54,8 @@ export async function settleInterruptedPosts({ store, posters, now, log }: Recov
     }
     const age = now.getTime() - Date.parse(row.at);
     if (dayOpen && poster?.dedupeWindowMs && age >= 0 && age < poster.dedupeWindowMs) {
+      // The claim was written just before the request left: the window runs from then.
+      onResend?.(sub.id, row.date, new Date(Date.parse(row.at) + poster.dedupeWindowMs));
       await resend('re-sending with the same idempotency key, which the platform de-duplicates');
       log('info', `${where}: re-sending a post interrupted by a restart ${Math.round(age / 1000)} s ago; the platform drops it if it went out`);
       continue;
@@ -69,23 +72,38 @@ const MISSED_LOOKBACK_DAYS = 7;
  * Days whose slot came and went, and whose local day ended, with no log row at all: the bot
  * was not running (or its host was asleep). Nothing can be posted for them now (catch-up is
  * for today only), but each is logged and recorded as failed, so the gap shows in the state
- * and in /subscriptions. Cheap when nothing is missing: one read, no write.
+ * and in /subscriptions. Cheap when nothing is missing: one read, no write, and the calendar
+ * is asked only about a day that has no row.
  */
 export async function recordMissedDays({ store, posters, now, log }: RecoveryContext): Promise<void> {
   const { subscriptions, posts } = store.read();
   const logged = new Set(posts.map((p) => `${p.subscriptionId} ${p.date}`));
+  const local = wallClocksAt(now);
+  const pastDays = new Map<string, string[]>(); // by today's date: the days to look at, oldest first
   for (const sub of subscriptions) {
     if (sub.paused || !posters.has(sub.platform)) continue;
     const since = Date.parse(sub.resumedAt ?? sub.createdAt);
-    const today = localDay(now, sub.zone);
-    const missed = recentSlots(sub, now, MISSED_LOOKBACK_DAYS + 1)
-      .filter((slot) => slot.getTime() >= since)
-      .map((slot) => localDay(slot, sub.zone))
-      .filter((day) => day < today && !logged.has(`${sub.id} ${day}`))
-      .reverse();
-    for (const day of missed) {
+    const today = local(sub.zone).day;
+    let days = pastDays.get(today);
+    if (!days) pastDays.set(today, (days = Array.from({ length: MISSED_LOOKBACK_DAYS }, (_, i) => addDays(today, i - MISSED_LOOKBACK_DAYS))));
+    let first: string | undefined;
+    for (const day of days) {
+      if (logged.has(`${sub.id} ${day}`) || notOwed.has(`${sub.id} ${day}`)) continue;
+      first ??= wallClock(new Date(since), sub.zone).day;
+      if (day < first) continue;
+      const slot = slotOn(sub, day);
+      if (!slot || slot.getTime() < since) {
+        // The subscription came after that day's slot: nothing was owed. Remembered, so the
+        // calendar is not asked again on every run.
+        if (notOwed.size > 100_000) notOwed.clear();
+        notOwed.add(`${sub.id} ${day}`);
+        continue;
+      }
       await store.recordFailure(sub.id, { error: 'missed: the bot was not running between the slot and the end of the day', date: day, transient: true });
       log('warn', `${sub.platform} channel ${sub.channel} (${day}): missed, the bot was not running from the slot to the end of that day`);
     }
   }
 }
+
+/** (subscription, day) pairs found to owe nothing: the subscription started after that day's slot. */
+const notOwed = new Set<string>();

@@ -7,6 +7,7 @@ import { localDay } from '../i18n/time.ts';
 import type { Reply } from '../reply/model.ts';
 import type { Subscription } from '../store/state-schema.ts';
 import { DuplicateSubscriptionError, UnknownSubscriptionError, type StateStore, type SubscriptionSettings } from '../store/state-store.ts';
+import { notePostsBeforeRemoval } from './earlier-posts.ts';
 import { consoleDigestLog, type DigestLog } from './log.ts';
 import { DEFAULT_DIGEST_TIME, nextSlotAfter } from './slots.ts';
 import { parseTime, parseZone } from './subscription-input.ts';
@@ -109,6 +110,8 @@ export class SubscriptionService {
   async unsubscribe(req: DigestRequest): Promise<Reply> {
     const lang = req.lang;
     try {
+      // What it posted today stays known, so subscribing again today does not post today again.
+      await notePostsBeforeRemoval(this.#o.store, req.platform, req.channel, this.#o.now());
       const removed = await this.#o.store.removeSubscription(req.platform, req.channel);
       if (!removed) return nothingToUnsubscribeReply(lang, req.commandName);
       this.#o.onChange?.();

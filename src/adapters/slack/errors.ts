@@ -1,7 +1,7 @@
 // What went wrong in a call to Slack, as a short code that is safe to log and to branch on
 // (channel_not_found, not_in_channel, ratelimited, ...). Never the request, never a token.
 import { webApi } from '@slack/bolt';
-import { PostError, secondsToMs } from '../../digest/poster.ts';
+import { neverSent, PostError, secondsToMs } from '../../digest/poster.ts';
 
 export interface SlackFailure {
   error: string;
@@ -68,19 +68,20 @@ export function slackPostError(err: unknown): PostError {
       if (SLACK_GONE.has(error)) return new PostError('gone', what, undefined, cause);
       if (SLACK_FORBIDDEN.has(error)) return new PostError('forbidden', what, undefined, cause);
       if (SLACK_RATE_LIMITED.has(error)) return new PostError('rate-limited', what, secondsToMs(e.data?.response_metadata?.retryAfter), cause);
-      return new PostError('transient', what, undefined, cause);
+      // Slack answered ok:false: it did not post.
+      return new PostError('transient', what, undefined, { ...cause, mayHaveGoneOut: false });
     }
     case 'slack_webapi_rate_limited_error':
       return new PostError('rate-limited', 'slack: ratelimited', secondsToMs(e.retryAfter), cause);
     case 'slack_webapi_http_error': {
       const status = typeof e.statusCode === 'number' ? e.statusCode : undefined;
-      return new PostError(status === 429 ? 'rate-limited' : 'transient', `slack: http ${status ?? 'error'}`, undefined, cause);
+      return new PostError(status === 429 ? 'rate-limited' : 'transient', `slack: http ${status ?? 'error'}`, undefined, { ...cause, mayHaveGoneOut: status === undefined || status >= 500 });
     }
     case 'slack_webapi_request_error':
-      return new PostError('transient', 'slack: request failed', undefined, cause);
+      return new PostError('transient', 'slack: request failed', undefined, { ...cause, mayHaveGoneOut: !neverSent((err as { original?: unknown }).original ?? err) });
     default: {
       const text = typeof e.message === 'string' ? e.message.slice(0, 200) : String(err);
-      return new PostError('transient', `slack: ${text}`, undefined, cause);
+      return new PostError('transient', `slack: ${text}`, undefined, { ...cause, mayHaveGoneOut: !neverSent(err) });
     }
   }
 }
