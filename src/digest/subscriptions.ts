@@ -17,6 +17,7 @@ import {
   badZoneReply,
   listReply,
   nothingToUnsubscribeReply,
+  otherWorkspaceReply,
   saveFailedReply,
   subscribedReply,
   unsubscribedReply,
@@ -76,6 +77,7 @@ export class SubscriptionService {
 
   async subscribe(req: DigestRequest, opts: SubscribeOptions = {}): Promise<Reply> {
     const lang = req.lang;
+    if (this.#belongsElsewhere(req)) return otherWorkspaceReply(lang, req.workspaceWord);
     const time = given(opts.time) ? parseTime(opts.time!) : this.#o.defaultTime;
     if (!time) return badTimeReply(opts.time!, lang);
     const zone = given(opts.zone) ? parseZone(opts.zone!) : this.#o.defaultZone;
@@ -109,6 +111,7 @@ export class SubscriptionService {
 
   async unsubscribe(req: DigestRequest): Promise<Reply> {
     const lang = req.lang;
+    if (this.#belongsElsewhere(req)) return otherWorkspaceReply(lang, req.workspaceWord);
     try {
       // What it posted today stays known, so subscribing again today does not post today again.
       await notePostsBeforeRemoval(this.#o.store, req.platform, req.channel, this.#o.now());
@@ -129,6 +132,17 @@ export class SubscriptionService {
       .listSubscriptions(req.platform)
       .filter((s) => s.channel === req.channel || (req.workspace !== undefined && s.workspace === req.workspace));
     return listReply(subs, posts, req.workspace ? req.workspaceWord : undefined, lang, req.commandName);
+  }
+
+  /**
+   * The channel's subscription was made from another workspace. One channel can be in two: a
+   * Slack Connect channel has one id in both teams, so a caller's admin rights in their own
+   * team say nothing about the other's subscription. Without a recorded workspace (older
+   * subscriptions) or a caller's, there is nothing to compare.
+   */
+  #belongsElsewhere(req: DigestRequest): boolean {
+    const existing = this.#o.store.listSubscriptions(req.platform).find((s) => s.channel === req.channel);
+    return existing?.workspace !== undefined && req.workspace !== undefined && existing.workspace !== req.workspace;
   }
 
   #saveFailed(err: unknown, lang: Lang): Reply {

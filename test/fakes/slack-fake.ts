@@ -260,7 +260,7 @@ export class SlackFake extends EventEmitter {
   }
 
   /** A slash command over the socket, the way Slack delivers one in Socket Mode. */
-  sendSlashCommand(fields: { command: string; text: string; response_url?: string; channel_id?: string; user_id?: string }): { envelopeId: string; responseUrl: string } {
+  sendSlashCommand(fields: { command: string; text: string; response_url?: string; channel_id?: string; user_id?: string; team_id?: string }): { envelopeId: string; responseUrl: string } {
     const responseUrl = fields.response_url ?? this.responseUrl();
     const envelopeId = this.sendEnvelope('slash_commands', slashCommandPayload({ ...fields, response_url: responseUrl }));
     return { envelopeId, responseUrl };
@@ -410,10 +410,11 @@ export class SlackFake extends EventEmitter {
 }
 
 /** The fields Slack sends with a slash command (form fields in HTTP mode, payload in Socket Mode). */
-export function slashCommandPayload(fields: { command: string; text: string; response_url: string; channel_id?: string; user_id?: string }): Record<string, string> {
+export function slashCommandPayload(fields: { command: string; text: string; response_url: string; channel_id?: string; user_id?: string; team_id?: string }): Record<string, string> {
   return {
     token: 'deprecated-verification-token',
-    team_id: 'T0FAKE',
+    // A Slack Connect channel is shared by two teams: the same channel id, another team_id.
+    team_id: fields.team_id ?? 'T0FAKE',
     team_domain: 'fake',
     channel_id: fields.channel_id ?? 'C0FAKE',
     channel_name: 'general',
