@@ -166,6 +166,10 @@ describe('the daily digest on Slack', () => {
     expect(visible(await command(fake, '/ilzam-subscribe', '9am', 'C0ONE'))).toContain('“9am” is not a time');
     expect(visible(await command(fake, '/ilzam-subscribe', 'Mars/Base', 'C0ONE'))).toMatch(/“Mars\/Base” is not a time zone\n.*zone:Asia\/Karachi/);
     expect(visible(await command(fake, '/ilzam-subscribe', 'lang:klingon', 'C0ONE'))).toContain('Unknown language “klingon”');
+    for (const word of ['constructor', '__proto__', 'toString']) {
+      expect(visible(await command(fake, '/ilzam-subscribe', `lang:${word}`, 'C0ONE'))).toContain(`Unknown language “${word}”`);
+    }
+    expect(visible(await command(fake, '/ilzam-subscribe', 'zone:__proto__', 'C0ONE'))).toContain('“__proto__” is not a time zone');
     expect(visible(await command(fake, '/ilzam-unsubscribe', '', 'C0ONE'))).toMatch(/This channel has no daily digest to stop\n.*Run \/ilzam-subscribe to start one/);
     expect(bot1.digest.store.read().subscriptions).toEqual([]);
 

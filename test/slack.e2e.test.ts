@@ -265,6 +265,39 @@ describe('Slack in HTTP mode', () => {
     expectInert(payload);
   });
 
+  it('reads an option value named like a member of Object.prototype as an unknown language, never an apology', async () => {
+    const cases: [string, string, RegExp][] = [
+      ['/ilzam-incident', 'volt typhoon lang:constructor', /^Unknown language “constructor”/],
+      ['/ilzam-incident', 'volt typhoon lang:__proto__', /^Unknown language “__proto__”/],
+      ['/ilzam-week', 'lang:toString', /^Unknown language “toString”/],
+      ['/ilzam', 'incident volt typhoon lang:hasOwnProperty', /^Unknown language “hasOwnProperty”/],
+      ['/ilzam-help', 'lang:valueOf', /^Unknown language “valueOf”/],
+      ['/ilzam-incident', 'volt typhoon detail:toString', /^Volt Typhoon/],
+      ['/ilzam-incident', 'volt typhoon __proto__:x', /^Volt Typhoon|Nothing matched/],
+      ['/ilzam', 'constructor', /.+/], // a fuzzy search like any word
+      ['/ilzam', '__proto__ volt', /.+/],
+      ['/ilzam-toString', '', /There is no command/],
+    ];
+    for (const [command, text, header] of cases) {
+      const payload = await ask(command, text);
+      const all = textsOf(payload).join('\n');
+      expect(headerOf(payload), `${command} ${text}`).toMatch(header);
+      expect(all, `${command} ${text}`).not.toMatch(/something went wrong/);
+      expectWithinSlackLimits(payload);
+    }
+  });
+
+  it('unescapes the command text once on the way in: AT&T is searched as “AT&T” and shown once escaped', async () => {
+    // Slack sends &, < and > in a slash command's text as entities.
+    const payload = await ask('/ilzam-incident', 'AT&amp;T');
+    const all = textsOf(payload).join('\n');
+    expect(headerOf(payload)).toContain('“AT&amp;T”');
+    expect(all).not.toContain('&amp;amp;');
+    const tags = await ask('/ilzam-incident', '&lt;b&gt;volt&lt;/b&gt; typhoon');
+    expect(textsOf(tags).join('\n')).not.toMatch(/&amp;(lt|gt);/);
+    expectInert(payload);
+  });
+
   it.each(HOSTILE_INPUTS)('keeps a hostile query (%s) within Slack limits and inert', async (_name, text) => {
     for (const command of ['/ilzam-incident', '/ilzam-actor', '/ilzam']) {
       const payload = await ask(command, text);
