@@ -220,6 +220,20 @@ describe('Discord adapter (discord.js against a fake Discord)', () => {
       expect(texts(callback.body.data).join('')).not.toMatch(/\u202E/);
     });
 
+    it('unpaired surrogates (JSON can carry them) and terminal controls never come back', async () => {
+      for (const [name, option, value] of [
+        ['incident', 'query', '\uD800volt\uDFFF zzqq \u001b]0;x\u0007'],
+        ['actor', 'name', 'apt\uDC0028 \u009b31m'],
+        ['week', 'date', '2024-01-0\uD83D'],
+        ['incident', 'lang', '\uDBFFur'],
+      ] as const) {
+        const { data } = await ask(name, name === 'incident' && option === 'lang' ? [{ name: 'query', value: 'volt' }, { name: option, value }] : [{ name: option, value }]);
+        const all = texts(data).join('\n');
+        expect(all, value).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+        expect(all, value).not.toMatch(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/);
+      }
+    });
+
     it('markdown in a query is escaped, not rendered', async () => {
       const { callback } = await ask('incident', [{ name: 'query', value: '[click](https://evil.example) **bold**' }]);
       expect(embedOf(callback).title).toContain('\\[click\\]\\(https://evil.example\\) \\*\\*bold\\*\\*');

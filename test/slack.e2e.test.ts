@@ -451,6 +451,21 @@ describe('Slack in Socket Mode', () => {
     }
   });
 
+  it('unpaired surrogates (JSON can carry them) and terminal controls in the text never come back', async () => {
+    for (const [command, text] of [
+      ['/ilzam-incident', '\uD800volt\uDFFF zzqq \u001b]0;x\u0007'],
+      ['/ilzam-week', 'date:2024-01-0\uD83D'],
+      ['/ilzam', '\uDC00nosuch'],
+      ['/ilzam-incident', 'volt lang:\uDBFFur'],
+    ]) {
+      const { payload } = await askOverSocket(command!, text!);
+      const all = textsOf(payload).join('\n');
+      expect(all, text).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+      expect(all, text).not.toMatch(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/);
+      expectWithinSlackLimits(payload);
+    }
+  });
+
   it('never logs a token', () => {
     const all = logs.join('\n');
     for (const secret of [BOT_TOKEN, APP_TOKEN, 'e2eAppTokenValue', 'e2eBotTokenValue']) expect(all).not.toContain(secret);
