@@ -98,6 +98,7 @@ export async function startPlatforms(baseBot: Bot, config: AppConfig, options: S
   if (options.handleSignals ?? true) stopOnSignals(stop);
   // A platform that did not start keeps its subscriptions untouched until it runs again.
   const scheduler = await digest.start(running.map((p) => p.poster));
+  console.error(`[ilzam] daily digest: running for ${running.map((p) => p.name).join(' and ')}`);
   return { platforms: running, bot, digest, scheduler, stop };
 }
 

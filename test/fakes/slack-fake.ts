@@ -52,6 +52,8 @@ export interface SlackFakeOptions {
   appToken?: string;
   /** How often the socket pings the app, as Slack does; 0 for never. */
   pingIntervalMs?: number;
+  /** False: the socket opens but never says hello (a connection that never becomes ready). */
+  hello?: boolean;
 }
 
 interface Failure {
@@ -403,7 +405,7 @@ export class SlackFake extends EventEmitter {
         this.sockets.delete(ws);
         this.emit('socket-closed', undefined);
       });
-      ws.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake' }, connection_info: { app_id: 'A0FAKE' } }));
+      if (this.options.hello !== false) ws.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake' }, connection_info: { app_id: 'A0FAKE' } }));
       this.emit('socket', undefined);
     });
   }
