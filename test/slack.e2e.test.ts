@@ -3,6 +3,8 @@
 // and Socket Mode (envelopes over the fake's WebSocket; acks back over it). Everything waits on
 // events from the fake, never on fixed sleeps.
 import { createHmac, randomUUID } from 'node:crypto';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -129,12 +131,13 @@ describe('Slack in HTTP mode', () => {
     timestamp?: number;
     signature?: string;
     unsigned?: boolean;
+    responseUrl?: string;
   }
 
   /** POSTs a slash command to the running receiver, signed as Slack signs it. */
   async function send(command: string, text: string, opts: SendOptions = {}) {
     const id = randomUUID();
-    const body = new URLSearchParams(slashCommandPayload({ command, text, response_url: fake.responseUrl(id) })).toString();
+    const body = new URLSearchParams(slashCommandPayload({ command, text, response_url: opts.responseUrl ?? fake.responseUrl(id) })).toString();
     const timestamp = opts.timestamp ?? Math.floor(Date.now() / 1000);
     const signature = opts.signature ?? `v0=${createHmac('sha256', opts.secret ?? SIGNING_SECRET).update(`v0:${timestamp}:${body}`).digest('hex')}`;
     const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };
@@ -371,6 +374,24 @@ describe('Slack in HTTP mode', () => {
     expect((await fake.waitForResponse(limited.id)).status).toBe(429);
     expect(headerOf(await ask('/ilzam-incident', 'volt typhoon'))).toMatch(/^Volt Typhoon/);
     expect(logs.some((l) => l.includes('could not answer /ilzam-incident: http_404'))).toBe(true);
+  });
+
+  it('logs why a response_url post failed (the network error), not a bare TypeError', async () => {
+    const closed = await new Promise<number>((resolve) => {
+      const server = createServer();
+      server.listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as AddressInfo;
+        server.close(() => resolve(port));
+      });
+    });
+    const before = logs.length;
+    const sent = await send('/ilzam-incident', 'volt typhoon', { responseUrl: `http://127.0.0.1:${closed}/response/gone` });
+    expect(sent.status).toBe(200);
+    const deadline = Date.now() + 20_000;
+    while (!logs.slice(before).some((l) => l.includes('could not answer')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    const line = logs.slice(before).find((l) => l.includes('could not answer'));
+    expect(line).toMatch(new RegExp(`could not answer /ilzam-incident: request_failed \\(ECONNREFUSED\\): connect ECONNREFUSED 127\\.0\\.0\\.1:${closed}$`));
+    expect(line).not.toMatch(/TypeError/);
   });
 
   it('never logs a token or the signing secret', () => {

@@ -23,8 +23,26 @@ export function describeSlackError(err: unknown): SlackFailure {
     default:
       // Bolt's RespondError (a response_url that said no) carries the HTTP status.
       if (typeof e?.statusCode === 'number') return { error: `http_${e.statusCode}` };
+      // fetch's "TypeError: fetch failed": the network failed, not the code.
+      if (networkCause(err)) return { error: 'request_failed' };
       return { error: e?.code ?? e?.name ?? 'unknown_error' };
   }
+}
+
+/**
+ * The network error under a failed request, if that is what failed: fetch throws a bare
+ * "TypeError: fetch failed" and keeps what happened (ECONNREFUSED, ENOTFOUND, a timeout) in its
+ * cause; a connection tried on two addresses fails with an AggregateError of both.
+ */
+export function networkCause(err: unknown): { code: string; message: string } | undefined {
+  let e = err as { code?: unknown; message?: unknown; cause?: unknown; errors?: { message?: unknown }[] } | undefined;
+  for (let depth = 0; e && depth < 5; depth++, e = e.cause as typeof e) {
+    if (typeof e.code === 'string' && /^(E[A-Z]+|UND_ERR_[A-Z_]+)$/.test(e.code)) {
+      const message = typeof e.message === 'string' && e.message ? e.message : typeof e.errors?.[0]?.message === 'string' ? e.errors[0].message : e.code;
+      return { code: e.code, message };
+    }
+  }
+  return undefined;
 }
 
 // Credential errors (invalid_auth, token_revoked, account_inactive) are mapped to transient on
