@@ -311,6 +311,56 @@ describe('Discord adapter (discord.js against a fake Discord)', () => {
   });
 });
 
+describe('Discord adapter under load: 300 interactions at once', () => {
+  let fake: DiscordFake;
+  let discord: RunningDiscord;
+  const logs = new LogSink();
+
+  beforeAll(async () => {
+    // Discord refuses a first answer after 3 s, and so does this fake.
+    fake = await DiscordFake.start({ token: TOKEN, interactionWindowMs: 3000 });
+    const bot = testBot();
+    // Each answer costs 20 ms of CPU, as a heavy search does: synchronous work that blocks the
+    // event loop, so 300 of them take 6 s, twice Discord's window.
+    const heavy = Object.create(bot) as Bot;
+    heavy.run = (...args: Parameters<Bot['run']>) => {
+      const until = performance.now() + 20;
+      while (performance.now() < until);
+      return bot.run(...args);
+    };
+    discord = await startDiscord(heavy, { token: TOKEN, apiUrl: fake.apiUrl }, { logger: logs.logger });
+  });
+
+  afterAll(async () => {
+    await discord?.stop();
+    await fake?.close();
+  });
+
+  it('every one gets its first answer inside Discord’s window (deferred when many are under way), and every deferred one its edit', async () => {
+    const queries = ['volt typhoon', 'sony hack 2014', 'qwxzv plorgh', 'fancy bear', 'wannacry'];
+    const sent = Array.from({ length: 300 }, (_, i) => fake.slashCommand('incident', [{ name: 'query', value: queries[i % queries.length]! }]));
+    const firsts = await Promise.all(
+      sent.map((s) => fake.waitFor((r) => r.method === 'POST' && r.path.startsWith(`/interactions/${s.id}/`), 120_000, `a first answer to ${s.id}`)),
+    );
+    expect(firsts.filter((r) => r.status >= 300).map((r) => r.status)).toEqual([]); // none too late (404 Unknown interaction)
+    const deferred = sent.filter((_, i) => firsts[i]!.body.type === 5);
+    expect(deferred.length).toBeGreaterThan(0);
+    expect(firsts.every((r) => r.body.type === 4 || r.body.type === 5)).toBe(true);
+    // Each deferred answer arrives as an edit of the placeholder (or, for a private answer to a
+    // public placeholder, as a follow-up).
+    await Promise.all(
+      deferred.map((s) =>
+        fake.waitFor(
+          (r) => r.status === 200 && ((r.method === 'PATCH' && r.path.endsWith(`/${s.token}/messages/@original`)) || (r.method === 'POST' && r.path.endsWith(`/${s.token}`))),
+          120_000,
+          `the answer to deferred ${s.id}`,
+        ),
+      ),
+    );
+    expect(logs.lines.filter((l) => /failed/.test(l))).toEqual([]);
+  }, 240_000);
+});
+
 describe('Discord adapter: deferring, stopping, a bad token', () => {
   let fake: DiscordFake;
   let discord: RunningDiscord;

@@ -112,15 +112,26 @@ export class DiscordFake {
   private idCounter = 0n;
   private port = 0;
 
-  private constructor(private readonly token?: string) {
+  /** When each injected interaction was created, for the answer window. */
+  private readonly createdAt = new Map<string, number>();
+
+  private constructor(
+    private readonly token?: string,
+    /** Discord's window for the first answer to an interaction (3 s); past it, 404 Unknown interaction. Off when 0. */
+    private readonly interactionWindowMs = 0,
+  ) {
     this.server = http.createServer((req, res) => void this.handle(req, res));
     this.wss = new WebSocketServer({ server: this.server });
     this.wss.on('connection', (ws) => this.onGateway(ws));
   }
 
-  /** With a token, authenticated routes and IDENTIFY require it (401 / close 4004 otherwise). */
-  static async start(options: { token?: string } = {}): Promise<DiscordFake> {
-    const fake = new DiscordFake(options.token);
+  /**
+   * With a token, authenticated routes and IDENTIFY require it (401 / close 4004 otherwise).
+   * With interactionWindowMs (Discord's is 3000), a first answer later than that is refused as
+   * Discord refuses it: 404, code 10062 Unknown interaction.
+   */
+  static async start(options: { token?: string; interactionWindowMs?: number } = {}): Promise<DiscordFake> {
+    const fake = new DiscordFake(options.token, options.interactionWindowMs);
     await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
     fake.port = (fake.server.address() as AddressInfo).port;
     return fake;
@@ -311,6 +322,7 @@ export class DiscordFake {
   /** Builds an interaction payload; `extra` overrides any field (locale, guild_id…). */
   interactionPayload(type: 2 | 4, name: string, options: FakeOption[], extra: Record<string, unknown> = {}) {
     const id = this.snowflake();
+    this.createdAt.set(id, Date.now());
     const token = `aW50ZXJhY3Rpb246${id}${randomBytes(24).toString('hex')}`;
     return {
       id,
@@ -443,6 +455,10 @@ export class DiscordFake {
 
   private onCallback(r: RecordedRequest, interactionId: string) {
     const body = r.body as { type?: number; data?: any } | undefined;
+    const created = this.createdAt.get(interactionId);
+    if (this.interactionWindowMs && created !== undefined && Date.now() - created > this.interactionWindowMs) {
+      return { status: 404, body: { message: 'Unknown interaction', code: 10062 } };
+    }
     if (body?.type === 4 || body?.type === 7) {
       const refused = this.check(r, body.data);
       if (refused) return refused;
