@@ -235,6 +235,44 @@ describe('Slack in HTTP mode', () => {
     expect(fake.responses.filter((r) => refusedIds.has(r.id))).toEqual([]);
   });
 
+  /** A signed slash-command request, built once so it can be sent again as captured. */
+  function signed(text: string, timestamp = Math.floor(Date.now() / 1000)) {
+    const id = randomUUID();
+    const body = new URLSearchParams(slashCommandPayload({ command: '/ilzam-incident', text, response_url: fake.responseUrl(id) })).toString();
+    const signature = `v0=${createHmac('sha256', SIGNING_SECRET).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+    const headers = { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signature };
+    return { id, post: async () => (await fetch(`http://127.0.0.1:${slack.port}/slack/events`, { method: 'POST', headers, body })).status };
+  }
+
+  it('refuses a validly signed request dated more than five minutes ahead of the server’s clock, and answers none', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const hour = signed('volt typhoon', now + 3600);
+    const year = signed('volt typhoon', now + 365 * 86400);
+    const early = signed('volt typhoon', now + 240); // four minutes ahead: a clock a little off is fine
+    expect(await hour.post()).toBe(401);
+    expect(await year.post()).toBe(401);
+    expect(await early.post()).toBe(200);
+    await fake.waitForResponse(early.id);
+    expect(fake.responses.filter((r) => r.id === hour.id || r.id === year.id)).toEqual([]);
+    expect(logs.some((l) => /refused a request dated \d+ s ahead of this server’s clock/.test(l))).toBe(true);
+  });
+
+  it('refuses a captured request sent again (a replay), and answers the first one once', async () => {
+    const captured = signed('volt typhoon');
+    expect(await captured.post()).toBe(200);
+    await fake.waitForResponse(captured.id);
+    expect(await captured.post()).toBe(401);
+    // A later command is still answered, and the replay never was.
+    await ask('/ilzam-incident', 'volt typhoon');
+    expect(fake.responses.filter((r) => r.id === captured.id)).toHaveLength(1);
+    expect(logs.some((l) => /refused a request already received/.test(l))).toBe(true);
+  });
+
+  it('still answers Slack’s ssl_check without a signature', async () => {
+    const res = await fetch(`http://127.0.0.1:${slack.port}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'ssl_check=1&token=x' });
+    expect(res.status).toBe(200);
+  });
+
   it('answers in Urdu for lang:ur, with a right-to-left mark on every line', async () => {
     const payload = await ask('/ilzam-incident', 'lang:ur volt typhoon');
     expect(payload.response_type).toBe('in_channel');
@@ -438,9 +476,10 @@ describe('Slack in Socket Mode', () => {
     expect(slack.mode).toBe('socket');
     expect(slack.port).toBeUndefined();
     await fake.waitForSocket();
+    // Two: the token is checked once before Socket Mode starts (a refusal fails at once), then the socket's own.
     const open = fake.callsOf('apps.connections.open');
-    expect(open).toHaveLength(1);
-    expect(open[0]!.token).toBe(APP_TOKEN);
+    expect(open).toHaveLength(2);
+    expect(open.map((c) => c.token)).toEqual([APP_TOKEN, APP_TOKEN]);
     expect(fake.callsOf('auth.test')[0]!.token).toBe(BOT_TOKEN);
   });
 

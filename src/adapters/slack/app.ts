@@ -1,10 +1,12 @@
 // Building the Bolt app. Socket Mode when an app-level token is set (no public URL needed: the
 // default for self-hosting); otherwise HTTP mode, where Bolt's HTTPReceiver checks each request's
-// signature and refuses stale timestamps. The receivers are built here rather than by App so
+// signature and refuses stale timestamps, and request-guard.ts, in front of it, refuses
+// timestamps from the future and replays. The receivers are built here rather than by App so
 // that stopping can wait for the socket to close.
 import { App, HTTPReceiver, SocketModeReceiver, webApi, type Logger } from '@slack/bolt';
 import type { SlackConfig } from './config.ts';
 import { describeSlackError } from './errors.ts';
+import { guardRequests } from './request-guard.ts';
 
 export interface SlackIdentity {
   botId: string;
@@ -79,5 +81,7 @@ export function createSlackApp(config: SlackConfig, identity: SlackIdentity, log
   }
   if (!config.signingSecret) throw new Error('Slack HTTP mode needs SLACK_SIGNING_SECRET (or set SLACK_APP_TOKEN for Socket Mode)');
   const receiver = new HTTPReceiver({ signingSecret: config.signingSecret, port: config.port, endpoints: '/slack/events', logger });
+  // Before Bolt: refuse timestamps from the future and replays (request-guard.ts says why).
+  receiver.requestListener = guardRequests(receiver.requestListener, { signingSecret: config.signingSecret, endpoints: ['/slack/events'], logger });
   return { mode: 'http', app: new App({ ...common, receiver }), receiver };
 }
