@@ -548,6 +548,26 @@ describe('failures', () => {
     }
   });
 
+  it('a post whose turn comes after its day has ended is not sent, and the day says why', async () => {
+    const clock = new FakeClock('2025-05-26T20:00:00Z');
+    const discord = new FakePoster('discord', clock);
+    discord.concurrency = 1;
+    discord.hangs.set('H', { delivered: false });
+    const bot = await boot(tempDir(), clock, [discord]);
+    await subscribe(bot, 'H', { time: '23:59' });
+    await subscribe(bot, 'B', { time: '23:59' });
+    await bot.scheduler.start();
+    clock.set('2025-05-27T18:59:00Z'); // 23:59 in Karachi
+    void bot.scheduler.tick(); // H hangs and holds the only place
+    await until(() => discord.attempts.length === 1);
+    clock.set('2025-05-27T19:00:30Z'); // 90 s later, 00:00:30 on the 28th
+    clock.fireDue();
+    await until(() => rowsOf(bot.store, 'B')[0]?.status === 'failed');
+    expect(discord.attempts.map((a) => a.channel)).toEqual(['H']);
+    expect(rowsOf(bot.store, 'B')).toEqual([expect.objectContaining({ date: '2025-05-27', status: 'failed', error: 'the day ended before the post’s turn came' })]);
+    expect(rowsOf(bot.store, 'H')).toEqual([expect.objectContaining({ date: '2025-05-27', status: 'unconfirmed' })]);
+  });
+
   it('a digest that cannot be built is a failure with its reason, retried like one, and the others still go out', async () => {
     const clock = new FakeClock('2025-05-26T20:00:00Z');
     const discord = new FakePoster('discord', clock);

@@ -101,6 +101,7 @@ export class DigestScheduler {
   #wakeAt: Date | undefined;
   #planning: Promise<void> | undefined;
   #again = false;
+  #armPending = false;
   /** Every slot handed to a queue and not finished, by key: none is handed over twice. */
   readonly #jobs = new Map<string, Job>();
   /** The jobs under way (claim, post, record), for idle() and stop(). */
@@ -166,6 +167,7 @@ export class DigestScheduler {
     this.#stopping = true;
     this.#started = false;
     this.#disarm();
+    await this.#planning; // it stops early, and queues nothing more
     for (const lane of this.#lanes.values()) {
       this.#clearLaneTimer(lane);
       for (const job of lane.queue.splice(0)) this.#jobs.delete(job.key);
@@ -301,6 +303,16 @@ export class DigestScheduler {
     this.#timer = this.#clock.setTimeout(() => void this.#plan(), Math.max(0, this.#wakeAt.getTime() - now.getTime()));
   }
 
+  /** #arm once for all the jobs that end in the same moment: it reads every subscription. */
+  #armSoon(): void {
+    if (this.#armPending) return;
+    this.#armPending = true;
+    queueMicrotask(() => {
+      this.#armPending = false;
+      this.#arm();
+    });
+  }
+
   #disarm(): void {
     if (this.#timer !== undefined) this.#clock.clearTimeout(this.#timer);
     this.#timer = undefined;
@@ -343,7 +355,7 @@ export class DigestScheduler {
           this.#active.delete(done);
           if (this.#stopping) return;
           this.#pump(lane);
-          this.#arm(); // a failure may have set a retry time
+          this.#armSoon(); // a failure may have set a retry time
         });
       this.#active.add(done);
     }
@@ -384,6 +396,14 @@ export class DigestScheduler {
     const { sub, day, slotAt, key } = job;
     const poster = lane.poster;
     const row = rowsByKey(this.#store.read().posts).get(key);
+
+    // Its turn came after its day ended (a queue held up for hours): tomorrow has its own digest.
+    if (wallClock(this.#now(), sub.zone).day !== day) {
+      this.#retries.delete(key);
+      await this.#store.recordFailure(sub.id, { error: 'the day ended before the post’s turn came', date: day, transient: true });
+      this.#log('warn', `${where(job)}: the day ended before the post’s turn came; not posted`);
+      return;
+    }
 
     // /unsubscribe then /subscribe the same day: the channel may already have this day's post.
     if (!row) {
