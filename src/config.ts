@@ -3,6 +3,7 @@
 // (src/adapters/<platform>/config.ts). Secrets are kept out of anything printable.
 import type { Lang } from './i18n/lang.ts';
 import { isValidTimeZone } from './i18n/time.ts';
+import { cleanText, cutText } from './text/clean.ts';
 
 export interface CoreConfig {
   defaultLang: Lang;
@@ -38,11 +39,55 @@ export function listValue(env: NodeJS.ProcessEnv, key: string): string[] {
     .filter(Boolean);
 }
 
+/** A value that is not a secret, as an error message may quote it: cleaned (no escape sequence reaches a terminal) and short. */
+export function shown(value: string, max = 40): string {
+  return cutText(cleanText(value, max * 2), max);
+}
+
+/**
+ * A token or secret: set (or undefined), without the copy-and-paste mistakes that would
+ * otherwise fail later and less clearly. Error messages name the variable, never the value.
+ */
+export function secretValue(env: NodeJS.ProcessEnv, key: string): string | undefined {
+  const value = envValue(env, key);
+  if (value === undefined) return undefined;
+  if (/^(["'`]).*\1$/s.test(value)) throw new ConfigError(`${key} has quotes around it; remove them`);
+  if (!/^[\w.-]+$/.test(value)) throw new ConfigError(`${key} has a space or other character a token cannot have`);
+  return value;
+}
+
+/**
+ * An API base URL: http(s), and without a user name or password. Credentials in it cannot work
+ * (the HTTP clients refuse such URLs or ignore the credentials), and an error message that
+ * quotes the URL would print them.
+ */
+export function urlValue(env: NodeJS.ProcessEnv, key: string, example: string, why = ''): string | undefined {
+  const value = envValue(env, key);
+  if (value === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`${key} must be an http(s) URL such as ${example}`);
+  }
+  if (url.username || url.password) throw new ConfigError(`${key} must not hold a user name or password${why}`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`${key} must be an http(s) URL such as ${example}`);
+  return value;
+}
+
+/** A comma-separated list of ids of one shape; the first one that is not is named. */
+export function idListValue(env: NodeJS.ProcessEnv, key: string, shape: RegExp, what: string): string[] {
+  const ids = listValue(env, key);
+  const bad = ids.find((id) => !shape.test(id));
+  if (bad !== undefined) throw new ConfigError(`${key}: "${shown(bad)}" is not ${what}`);
+  return ids;
+}
+
 export function readCoreConfig(env: NodeJS.ProcessEnv = process.env): CoreConfig {
   const lang = (envValue(env, 'DEFAULT_LANG') ?? 'en').toLowerCase();
-  if (lang !== 'en' && lang !== 'ur') throw new ConfigError(`DEFAULT_LANG must be "en" or "ur", not "${lang.slice(0, 20)}"`);
+  if (lang !== 'en' && lang !== 'ur') throw new ConfigError(`DEFAULT_LANG must be "en" or "ur", not "${shown(lang, 20)}"`);
   const timeZone = envValue(env, 'DIGEST_TZ') ?? 'Asia/Karachi';
-  if (!isValidTimeZone(timeZone)) throw new ConfigError(`DIGEST_TZ "${timeZone.slice(0, 40)}" is not a time zone (use an IANA name like Asia/Karachi)`);
+  if (!isValidTimeZone(timeZone)) throw new ConfigError(`DIGEST_TZ "${shown(timeZone)}" is not a time zone (use an IANA name like Asia/Karachi)`);
   const databaseUrl = envValue(env, 'DATABASE_URL');
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new ConfigError('DATABASE_URL must be a postgres:// URL');
   const databaseSchema = envValue(env, 'DATABASE_SCHEMA');

@@ -4,6 +4,7 @@
 import { config as loadDotenv } from 'dotenv';
 import { commandRegistry } from '../commands/index.ts';
 import { runConsole } from './adapters/console/index.ts';
+import { terminalText } from './adapters/console/terminal.ts';
 import { describeConfig, readConfig } from './app/platforms.ts';
 import { ConfigError } from './config.ts';
 import { Bot } from './core/bot.ts';
@@ -30,10 +31,11 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   // Expected problems get one line that says what to fix; anything else keeps its stack.
+  // Messages can quote a setting (a path, a value), so they are made safe for the terminal.
   if (err instanceof ConfigError || err instanceof DataValidationError || err instanceof StateDirError || err instanceof StateLockedError || err instanceof StorageUnavailableError || (err instanceof Error && err.name === 'MigrationError') || (err instanceof Error && err.name === 'PlatformStartError')) {
-    console.error(`[ilzam] cannot start: ${err.message}`);
+    console.error(`[ilzam] cannot start: ${terminalText(err.message)}`);
   } else {
-    console.error('[ilzam] cannot start:', err instanceof Error ? (err.stack ?? err.message) : err);
+    console.error(`[ilzam] cannot start: ${terminalText(err instanceof Error ? (err.stack ?? err.message) : String(err))}`);
   }
   process.exitCode = 1;
 });

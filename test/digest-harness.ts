@@ -3,7 +3,7 @@
 // outlives a crashed bot; and dyingPoster, which makes a real platform poster "die" mid-post
 // for the end-to-end restart tests against the Discord and Slack fakes.
 import type { SchedulerClock } from '../src/digest/clock.ts';
-import type { DigestPoster, PostOptions } from '../src/digest/poster.ts';
+import { PostError, type DigestPoster, type PostOptions } from '../src/digest/poster.ts';
 import type { DigestScheduler } from '../src/digest/scheduler.ts';
 import type { Reply } from '../src/reply/model.ts';
 import type { Platform } from '../src/store/state-schema.ts';
@@ -18,16 +18,17 @@ export class FakeClock implements SchedulerClock {
   }
 
   now = (): Date => new Date(this.#t);
+  /** A wait inside a run (the alert dispatcher's spacing and rate-limit pauses) just moves time. */
+  sleep = async (ms: number): Promise<void> => {
+    this.#t += ms;
+  };
+
   setTimeout = (fn: () => void, ms: number): number => {
     const id = ++this.#ids;
     this.#timers.set(id, { at: this.#t + ms, fn });
     return id;
   };
   clearTimeout = (id: unknown): void => void this.#timers.delete(id as number);
-  /** Waits inside a run pass instantly, moving the clock. */
-  sleep = async (ms: number): Promise<void> => {
-    this.#t += ms;
-  };
 
   set(iso: string): void {
     this.#t = Date.parse(iso);
@@ -101,8 +102,19 @@ export class FakePoster implements DigestPoster {
   /** Simulates the process dying inside post(): before the request left, or after the platform took it. */
   crash: 'before-send' | 'after-send' | undefined;
   readonly crashed = deferred();
-  /** Like Discord's enforced nonce: a second post with the same key returns the first message. */
+  /** What the poster tells the scheduler about the platform's duplicate check (Discord's nonce). */
   dedupeWindowMs?: number;
+  /**
+   * The platform's own duplicate check, in fake time: a post with a key seen this recently
+   * returns the first message (Discord's enforced nonce, "a few minutes"; 3 min as in the
+   * Discord fake). On when dedupeWindowMs is set, unless set otherwise.
+   */
+  platformWindowMs?: number;
+  /** Channels whose posts are taken by the platform and then answered with a connection reset (the attempt numbers, or every one). */
+  resetAfterSend: (channel: string, attempt: number) => boolean = () => false;
+  /** Channels whose posts never get an answer; `delivered` says whether the platform took them anyway. */
+  readonly hangs = new Map<string, { delivered: boolean }>();
+  concurrency?: number;
   findPost?: DigestPoster['findPost'];
   readonly commandName = (name: string) => `/${name}`;
 
@@ -115,16 +127,30 @@ export class FakePoster implements DigestPoster {
 
   async post(channel: string, reply: Reply, opts?: PostOptions): Promise<{ messageId: string }> {
     this.attempts.push({ channel, at: this.clock.now().toISOString() });
-    const error = this.fail(channel, this.attempts.filter((a) => a.channel === channel).length);
+    const attempt = this.attempts.filter((a) => a.channel === channel).length;
+    const error = this.fail(channel, attempt);
     if (error) throw error;
     if (this.crash === 'before-send') return this.#die();
-    const key = opts?.idempotencyKey;
-    const same = this.dedupeWindowMs ? this.delivered.find((m) => m.channel === channel && m.key === key) : undefined;
-    if (same) return { messageId: same.id };
+    const hang = this.hangs.get(channel);
+    if (hang) {
+      if (hang.delivered) this.#accept(channel, reply, opts?.idempotencyKey);
+      return new Promise<never>(() => undefined);
+    }
+    const message = this.#accept(channel, reply, opts?.idempotencyKey);
+    if (this.crash === 'after-send') return this.#die();
+    if (this.resetAfterSend(channel, attempt)) throw new PostError('transient', 'ECONNRESET', undefined, { mayHaveGoneOut: true });
+    return { messageId: message.id };
+  }
+
+  /** The platform takes the message, unless the same key came within its duplicate window. */
+  #accept(channel: string, reply: Reply, key: string | undefined): Delivered {
+    const window = this.platformWindowMs ?? (this.dedupeWindowMs ? 3 * 60_000 : 0);
+    const now = this.clock.now().getTime();
+    const same = window ? this.delivered.find((m) => m.channel === channel && m.key === key && now - Date.parse(m.at) < window) : undefined;
+    if (same) return same;
     const message = { id: `${this.platform}-${this.delivered.length + 1}`, channel, key, reply, at: this.clock.now().toISOString() };
     this.delivered.push(message);
-    if (this.crash === 'after-send') return this.#die();
-    return { messageId: message.id };
+    return message;
   }
 
   async notify(channel: string, reply: Reply): Promise<void> {

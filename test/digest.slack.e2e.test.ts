@@ -66,8 +66,8 @@ async function boot(fake: SlackFake, dir: string, clock: FakeClock): Promise<Pro
 }
 
 /** Runs a slash command over the socket; resolves with the answer posted to its response_url. */
-async function command(fake: SlackFake, slash: string, text: string, channel: string, user = ADMIN): Promise<SlackReplyPayload> {
-  const { responseUrl } = fake.sendSlashCommand({ command: slash, text, channel_id: channel, user_id: user });
+async function command(fake: SlackFake, slash: string, text: string, channel: string, user = ADMIN, team?: string): Promise<SlackReplyPayload> {
+  const { responseUrl } = fake.sendSlashCommand({ command: slash, text, channel_id: channel, user_id: user, team_id: team });
   const answer = await fake.waitForResponse(responseUrl.split('/').at(-1)!);
   const payload = answer.body as unknown as SlackReplyPayload;
   expect(payload.response_type, `${slash} ${text} answers only the asker`).toBe('ephemeral');
@@ -166,6 +166,10 @@ describe('the daily digest on Slack', () => {
     expect(visible(await command(fake, '/ilzam-subscribe', '9am', 'C0ONE'))).toContain('“9am” is not a time');
     expect(visible(await command(fake, '/ilzam-subscribe', 'Mars/Base', 'C0ONE'))).toMatch(/“Mars\/Base” is not a time zone\n.*zone:Asia\/Karachi/);
     expect(visible(await command(fake, '/ilzam-subscribe', 'lang:klingon', 'C0ONE'))).toContain('Unknown language “klingon”');
+    for (const word of ['constructor', '__proto__', 'toString']) {
+      expect(visible(await command(fake, '/ilzam-subscribe', `lang:${word}`, 'C0ONE'))).toContain(`Unknown language “${word}”`);
+    }
+    expect(visible(await command(fake, '/ilzam-subscribe', 'zone:__proto__', 'C0ONE'))).toContain('“__proto__” is not a time zone');
     expect(visible(await command(fake, '/ilzam-unsubscribe', '', 'C0ONE'))).toMatch(/This channel has no daily digest to stop\n.*Run \/ilzam-subscribe to start one/);
     expect(bot1.digest.store.read().subscriptions).toEqual([]);
 
@@ -179,6 +183,23 @@ describe('the daily digest on Slack', () => {
     expect(list).toMatch(/C0ONE[\s\S]*every day at 07:15 \(Asia\/Karachi\), in English[\s\S]*C0TWO[\s\S]*in Urdu/);
     expect(visible(await command(fake, '/ilzam', 'unsubscribe', 'C0ONE'))).toContain('Unsubscribed');
     expect(bot1.digest.store.read().subscriptions.map((s) => s.channel)).toEqual(['C0TWO']);
+  });
+
+  it('in a Slack Connect channel, an admin of the other team can neither stop nor take over this team’s digest', async () => {
+    const fake = await startFake();
+    const bot1 = await boot(fake, tempDir(), new FakeClock('2025-05-26T20:00:00Z'));
+    expect(visible(await command(fake, '/ilzam-subscribe', '07:15', 'C0SHARED', OWNER))).toContain('Subscribed to the daily digest');
+    // The other team's owner, in the same channel (an owner there: users.info says so).
+    for (const [slash, text] of [['/ilzam-unsubscribe', ''], ['/ilzam', 'unsubscribe'], ['/ilzam-subscribe', '09:00']] as const) {
+      const refused = visible(await command(fake, slash, text, 'C0SHARED', OWNER, 'T0OTHER'));
+      expect(refused, `${slash} ${text}`).toContain('This channel’s daily digest belongs to another workspace');
+      expect(refused, `${slash} ${text}`).toContain('only its admins can change or stop it');
+    }
+    expect(bot1.digest.store.read().subscriptions).toEqual([expect.objectContaining({ channel: 'C0SHARED', workspace: 'T0FAKE', time: '07:15' })]);
+    expect(visible(await command(fake, '/ilzam-unsubscribe', 'lang:ur', 'C0SHARED', OWNER, 'T0OTHER'))).toContain('کسی دوسرے ورک اسپیس');
+    // This team's own admin still can.
+    expect(visible(await command(fake, '/ilzam-unsubscribe', '', 'C0SHARED', ADMIN))).toContain('Unsubscribed');
+    expect(bot1.digest.store.read().subscriptions).toEqual([]);
   });
 
   it('keeps all of 100 subscriptions made at once through the slash command, and one of two racing for a channel', async () => {

@@ -413,8 +413,8 @@ describe('failures', () => {
 
     expect(discord.attempts).toEqual([
       { channel: 'A', at: '2025-05-27T04:00:00.000Z' },
-      { channel: 'B', at: '2025-05-27T04:00:31.000Z' }, // 30 s rate limit, then 1 s spacing
-      { channel: 'A', at: '2025-05-27T04:00:31.000Z' }, // its retry time had come; the next run took it
+      { channel: 'B', at: '2025-05-27T04:00:30.000Z' }, // the 30 s rate limit held the queue
+      { channel: 'A', at: '2025-05-27T04:00:31.000Z' }, // its retry time had come; 1 s after the last start
     ]);
     expect(discord.delivered.map((m) => m.channel).sort()).toEqual(['A', 'B']);
     expect(rowsOf(bot.store, 'A')).toEqual([expect.objectContaining({ status: 'posted', attempts: 2 })]);
@@ -422,35 +422,166 @@ describe('failures', () => {
     await bot.scheduler.stop();
   });
 
-  it('a post that never answers stops holding up the others after 5 minutes, and is not re-sent', async () => {
+  it('a post that never answers holds up nothing: the others go out on time on both platforms; after its timeout it is recorded unconfirmed, not re-sent', async () => {
     const clock = new FakeClock('2025-05-26T20:00:00Z');
     const discord = new FakePoster('discord', clock);
-    const bot = await boot(tempDir(), clock, [discord]);
+    const slack = new FakePoster('slack', clock);
+    const bot = await boot(tempDir(), clock, [discord, slack]);
     await subscribe(bot, 'stuck');
     await subscribe(bot, 'ok');
+    await subscribe(bot, 'ok2');
+    await subscribe(bot, 'S1', {}, { platform: 'slack', workspace: 'T1' });
+    discord.hangs.set('stuck', { delivered: true });
     let answer!: (value: { messageId: string }) => void;
     const deliver = discord.post.bind(discord);
-    discord.post = (channel, reply, opts) => {
-      if (channel !== 'stuck') return deliver(channel, reply, opts);
-      discord.attempts.push({ channel, at: clock.now().toISOString() });
-      return new Promise((resolve) => (answer = resolve));
-    };
+    discord.post = (channel, reply, opts) => (channel === 'stuck' ? (void deliver(channel, reply, opts), new Promise((resolve) => (answer = resolve))) : deliver(channel, reply, opts));
+    await bot.scheduler.start();
     clock.set('2025-05-27T04:00:00Z');
-    const run = bot.scheduler.tick();
-    await until(() => discord.attempts.length === 1);
-    clock.set('2025-05-27T04:05:00Z');
-    clock.fireDue();
-    await run;
+    void bot.scheduler.tick(); // waits for "stuck" to answer, so not awaited
+    await until(() => discord.attempts.length === 1 && slack.attempts.length === 1);
+    for (const [i, at] of ['2025-05-27T04:00:01Z', '2025-05-27T04:00:02Z'].entries()) {
+      clock.set(at);
+      clock.fireDue(); // the spacing between posts on one platform
+      await until(() => discord.attempts.length === i + 2);
+    }
     expect(discord.attempts).toEqual([
       { channel: 'stuck', at: '2025-05-27T04:00:00.000Z' },
-      { channel: 'ok', at: '2025-05-27T04:05:01.000Z' },
+      { channel: 'ok', at: '2025-05-27T04:00:01.000Z' },
+      { channel: 'ok2', at: '2025-05-27T04:00:02.000Z' },
     ]);
-    expect(rowsOf(bot.store, 'stuck')).toEqual([expect.objectContaining({ status: 'unconfirmed', error: expect.stringMatching(/no answer/) })]);
-    await bot.scheduler.tick();
-    expect(discord.attempts).toHaveLength(2); // not re-sent
+    expect(slack.attempts).toEqual([{ channel: 'S1', at: '2025-05-27T04:00:00.000Z' }]);
+    await until(() => rowsOf(bot.store, 'ok2')[0]?.status === 'posted' && rowsOf(bot.store, 'S1')[0]?.status === 'posted');
+    expect(rowsOf(bot.store, 'stuck')).toEqual([expect.objectContaining({ status: 'claimed' })]);
+
+    // 90 s without an answer: it gives up its place, recorded as unconfirmed.
+    clock.set('2025-05-27T04:01:30Z');
+    clock.fireDue();
+    await bot.scheduler.idle();
+    expect(rowsOf(bot.store, 'stuck')).toEqual([expect.objectContaining({ status: 'unconfirmed', error: expect.stringMatching(/no answer from the platform within 90 s/) })]);
+    await clock.runUntil('2025-05-27T12:00:00Z', bot.scheduler);
+    expect(discord.attempts.filter((a) => a.channel === 'stuck')).toHaveLength(1); // not re-sent
     answer({ messageId: 'late-1' }); // the answer comes after all
     await until(() => rowsOf(bot.store, 'stuck')[0]!.status === 'posted');
     expect(rowsOf(bot.store, 'stuck')).toEqual([expect.objectContaining({ status: 'posted', messageId: 'late-1' })]);
+    expect(bot.logs).toContainEqual(expect.stringMatching(/stuck \(2025-05-27\): the late post went out/));
+  });
+
+  it('a Discord post that may have gone out is retried inside Discord’s duplicate window, whatever hangs meanwhile: one message', async () => {
+    const clock = new FakeClock('2025-05-26T20:00:00Z');
+    const discord = new FakePoster('discord', clock);
+    discord.dedupeWindowMs = 60_000; // as the Discord poster says; the platform keeps the nonce 3 min
+    discord.resetAfterSend = (channel, attempt) => channel === 'A' && attempt === 1;
+    const slack = new FakePoster('slack', clock);
+    slack.hangs.set('S1', { delivered: false });
+    const bot = await boot(tempDir(), clock, [discord, slack]);
+    await subscribe(bot, 'A');
+    await subscribe(bot, 'S1', {}, { platform: 'slack', workspace: 'T1' });
+    await bot.scheduler.start();
+    clock.set('2025-05-27T04:00:00Z');
+    void bot.scheduler.tick(); // waits for the hung Slack post, so not awaited
+    await until(() => rowsOf(bot.store, 'A')[0]?.status === 'failed');
+    expect(rowsOf(bot.store, 'A')[0]!.retryAt).toBe('2025-05-27T04:00:30.000Z'); // half a window before its end
+    clock.set('2025-05-27T04:00:30Z');
+    clock.fireDue();
+    await until(() => rowsOf(bot.store, 'A')[0]?.status === 'posted');
+    expect(discord.attempts.map((a) => a.at)).toEqual(['2025-05-27T04:00:00.000Z', '2025-05-27T04:00:30.000Z']);
+    expect(discord.in('A')).toHaveLength(1); // the retry carried the same key inside the window
+    expect(rowsOf(bot.store, 'A')).toEqual([expect.objectContaining({ status: 'posted', messageId: 'discord-1', attempts: 2 })]);
+  });
+
+  it('a retry that may follow a post that went out, and cannot leave inside the window, is not sent, and the day says why', async () => {
+    const clock = new FakeClock('2025-05-26T20:00:00Z');
+    const discord = new FakePoster('discord', clock);
+    discord.dedupeWindowMs = 60_000;
+    discord.concurrency = 1; // so the hung post holds the only place
+    discord.resetAfterSend = (channel, attempt) => channel === 'A' && attempt === 1;
+    discord.hangs.set('H', { delivered: false });
+    const bot = await boot(tempDir(), clock, [discord]);
+    await subscribe(bot, 'A');
+    await subscribe(bot, 'H');
+    await bot.scheduler.start();
+    clock.set('2025-05-27T04:00:00Z');
+    void bot.scheduler.tick();
+    await until(() => rowsOf(bot.store, 'A')[0]?.status === 'failed');
+    clock.set('2025-05-27T04:00:01Z');
+    clock.fireDue(); // H starts and hangs
+    await until(() => discord.attempts.length === 2);
+    clock.set('2025-05-27T04:00:30Z');
+    clock.fireDue(); // A's retry is due, but H holds the place
+    clock.set('2025-05-27T04:01:31Z');
+    clock.fireDue(); // H times out; A's window closed at 04:01:00
+    await until(() => rowsOf(bot.store, 'A')[0]?.status === 'unconfirmed');
+    await bot.scheduler.idle();
+    expect(discord.attempts.map((a) => a.channel)).toEqual(['A', 'H']); // A was not sent again
+    expect(discord.in('A')).toHaveLength(1);
+    expect(rowsOf(bot.store, 'A')).toEqual([
+      expect.objectContaining({ status: 'unconfirmed', error: expect.stringMatching(/may have gone out, and the 60 s in which discord drops a repeat had passed/) }),
+    ]);
+    expect(bot.logs).toContainEqual(expect.stringMatching(/^warn: discord channel A \(2025-05-27\): an earlier attempt may have gone out/));
+  });
+
+  it('after a restart, a retry an earlier process scheduled is re-sent only while the platform would still drop it', async () => {
+    for (const [restartAt, sent] of [['2025-05-27T04:00:50Z', true], ['2025-05-27T04:01:30Z', false]] as const) {
+      const dir = tempDir();
+      const delivered: Delivered[] = [];
+      const clock = new FakeClock('2025-05-26T20:00:00Z');
+      const first = new FakePoster('discord', clock, delivered);
+      first.dedupeWindowMs = 60_000;
+      first.resetAfterSend = () => true;
+      const bot = await boot(dir, clock, [first]);
+      await subscribe(bot, 'A');
+      await bot.scheduler.start();
+      clock.set('2025-05-27T04:00:00Z');
+      await bot.scheduler.tick();
+      expect(rowsOf(bot.store, 'A')).toEqual([expect.objectContaining({ status: 'failed', retryAt: '2025-05-27T04:00:30.000Z' })]);
+      await bot.scheduler.stop(); // "killed" before the retry
+
+      const clock2 = new FakeClock(restartAt);
+      const second = new FakePoster('discord', clock2, delivered);
+      second.dedupeWindowMs = 60_000;
+      const again = await boot(dir, clock2, [second]);
+      await again.scheduler.start();
+      expect(second.attempts.length, restartAt).toBe(sent ? 1 : 0);
+      expect(delivered, restartAt).toHaveLength(1);
+      expect(rowsOf(again.store, 'A')[0]!.status, restartAt).toBe(sent ? 'posted' : 'unconfirmed');
+      await again.scheduler.stop();
+    }
+  });
+
+  it('a post whose turn comes after its day has ended is not sent, and the day says why', async () => {
+    const clock = new FakeClock('2025-05-26T20:00:00Z');
+    const discord = new FakePoster('discord', clock);
+    discord.concurrency = 1;
+    discord.hangs.set('H', { delivered: false });
+    const bot = await boot(tempDir(), clock, [discord]);
+    await subscribe(bot, 'H', { time: '23:59' });
+    await subscribe(bot, 'B', { time: '23:59' });
+    await bot.scheduler.start();
+    clock.set('2025-05-27T18:59:00Z'); // 23:59 in Karachi
+    void bot.scheduler.tick(); // H hangs and holds the only place
+    await until(() => discord.attempts.length === 1);
+    clock.set('2025-05-27T19:00:30Z'); // 90 s later, 00:00:30 on the 28th
+    clock.fireDue();
+    await until(() => rowsOf(bot.store, 'B')[0]?.status === 'failed');
+    expect(discord.attempts.map((a) => a.channel)).toEqual(['H']);
+    expect(rowsOf(bot.store, 'B')).toEqual([expect.objectContaining({ date: '2025-05-27', status: 'failed', error: 'the day ended before the post’s turn came' })]);
+    expect(rowsOf(bot.store, 'H')).toEqual([expect.objectContaining({ date: '2025-05-27', status: 'unconfirmed' })]);
+  });
+
+  it('a digest that cannot be built is a failure with its reason, retried like one, and the others still go out', async () => {
+    const clock = new FakeClock('2025-05-26T20:00:00Z');
+    const discord = new FakePoster('discord', clock);
+    const store = await openStateStore({ dir: tempDir(), now: clock.now });
+    const logs: string[] = [];
+    const broken = { incidents: { values: () => { throw new Error('the data broke'); } } } as unknown as typeof kb;
+    const scheduler = new DigestScheduler({ store, kb: broken, posters: [discord], clock, log: (level, message) => logs.push(`${level}: ${message}`) });
+    await store.addSubscription({ platform: 'discord', channel: 'C1', language: 'en', time: '09:00', zone: 'Asia/Karachi', createdBy: 'U1' });
+    await scheduler.start();
+    await clock.runUntil('2025-05-27T05:00:00Z', scheduler);
+    expect(discord.attempts).toEqual([]);
+    expect(store.read().posts).toEqual([expect.objectContaining({ date: '2025-05-27', status: 'failed', attempts: 5, error: expect.stringMatching(/^building the digest failed: the data broke/) })]);
+    expect(logs).toContainEqual(expect.stringMatching(/transient \(attempt 1\), retrying at 2025-05-27T04:01:00/));
+    await scheduler.stop();
   });
 
   it('transient failures are retried with growing delays, at most 5 times a day, and never pause', async () => {
@@ -636,6 +767,40 @@ describe('subscription commands', () => {
     await bot.scheduler.stop();
   });
 
+  it('unsubscribing and subscribing again the same day, for a later time, does not post that day again, even across a restart', async () => {
+    const dir = tempDir();
+    const delivered: Delivered[] = [];
+    const clock = new FakeClock('2025-05-26T20:00:00Z');
+    const bot = await boot(dir, clock, [new FakePoster('discord', clock, delivered)]);
+    await subscribe(bot, 'C1');
+    await bot.scheduler.start();
+    await clock.runUntil('2025-05-27T05:00:00Z', bot.scheduler); // posted at 09:00 Karachi
+    expect(delivered).toHaveLength(1);
+
+    // The documented way to change the time: /unsubscribe, then /subscribe, here twice.
+    expect((await command(bot, 'unsubscribe', admin('C1'))).title).toBe('Unsubscribed');
+    await subscribe(bot, 'C1', { time: '11:00' });
+    await clock.runUntil('2025-05-27T06:30:00Z', bot.scheduler);
+    expect((await command(bot, 'unsubscribe', admin('C1'))).title).toBe('Unsubscribed');
+    await bot.scheduler.stop();
+
+    // And a restart between the unsubscribe and the subscribe.
+    const again = await boot(dir, clock, [new FakePoster('discord', clock, delivered)]);
+    await subscribe(again, 'C1', { time: '13:00' });
+    await again.scheduler.start();
+    await clock.runUntil('2025-05-28T09:00:00Z', again.scheduler);
+    expect(delivered.map((m) => [m.at, m.reply.title])).toEqual([
+      ['2025-05-27T04:00:00.000Z', 'This week in attribution: 27 May 2025'],
+      ['2025-05-28T08:00:00.000Z', 'This week in attribution: 28 May 2025'],
+    ]);
+    expect(rowsOf(again.store, 'C1')).toEqual([
+      expect.objectContaining({ date: '2025-05-27', status: 'posted', messageId: 'discord-1' }),
+      expect.objectContaining({ date: '2025-05-28', status: 'posted', messageId: 'discord-2' }),
+    ]);
+    expect(again.logs).toContainEqual(expect.stringMatching(/C1 \(2025-05-27\): already posted by the channel's earlier subscription \(message discord-1\)/));
+    await again.scheduler.stop();
+  });
+
   it('uses the platform’s command names in its answers', async () => {
     const bot = await boot(tempDir(), new FakeClock('2025-05-26T20:00:00Z'), []);
     const reply = await command(bot, 'unsubscribe', admin('S1', { platform: 'slack' }));
@@ -683,6 +848,14 @@ describe('post error mapping', () => {
     expect(discordPostError(limited)).toMatchObject({ kind: 'rate-limited', retryAfterMs: 1500 });
     expect(discordPostError(new HTTPError(502, 'Bad Gateway', 'POST', 'https://discord.com/api/v10/channels/1/messages', body)).kind).toBe('transient');
     expect(discordPostError(Object.assign(new Error('This operation was aborted'), { name: 'AbortError' })).kind).toBe('transient');
+    // Whether the message may have been created although the call failed: only then is a retry held to the nonce window.
+    expect(discordPostError(discordApi(400, 50035, 'Invalid Form Body')).mayHaveGoneOut).toBe(false);
+    expect(discordPostError(discordApi(401, 0, '401: Unauthorized')).mayHaveGoneOut).toBe(false);
+    expect(discordPostError(discordApi(500, 0, '500: Internal Server Error')).mayHaveGoneOut).toBe(true);
+    expect(discordPostError(new HTTPError(503, 'Service Unavailable', 'POST', 'https://discord.com/api/v10/channels/1/messages', body)).mayHaveGoneOut).toBe(true);
+    expect(discordPostError(Object.assign(new Error('This operation was aborted'), { name: 'AbortError' })).mayHaveGoneOut).toBe(true);
+    expect(discordPostError(Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) })).mayHaveGoneOut).toBe(false);
+    expect(discordPostError(discordApi(429, 20016, 'Slowmode', { retry_after: 2.5 })).mayHaveGoneOut).toBe(false);
     const own = new PostError('gone', 'channel is not text-based');
     expect(discordPostError(own)).toBe(own);
     // The request URL never gets into the message (interaction and webhook URLs carry tokens).
@@ -702,5 +875,9 @@ describe('post error mapping', () => {
     expect(slackPostError(new webApi.WebAPIHTTPError(503, 'Service Unavailable', {}, '')).kind).toBe('transient');
     expect(slackPostError(new webApi.WebAPIRequestError(new Error('ECONNRESET'))).kind).toBe('transient');
     expect(slackPostError('weird').kind).toBe('transient');
+    expect(slackPostError(platform('internal_error')).mayHaveGoneOut).toBe(false); // Slack answered ok: false
+    expect(slackPostError(new webApi.WebAPIHTTPError(503, 'Service Unavailable', {}, '')).mayHaveGoneOut).toBe(true);
+    expect(slackPostError(new webApi.WebAPIRequestError(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }))).mayHaveGoneOut).toBe(true);
+    expect(slackPostError(new webApi.WebAPIRequestError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }))).mayHaveGoneOut).toBe(false);
   });
 });

@@ -220,6 +220,20 @@ describe('Discord adapter (discord.js against a fake Discord)', () => {
       expect(texts(callback.body.data).join('')).not.toMatch(/\u202E/);
     });
 
+    it('unpaired surrogates (JSON can carry them) and terminal controls never come back', async () => {
+      for (const [name, option, value] of [
+        ['incident', 'query', '\uD800volt\uDFFF zzqq \u001b]0;x\u0007'],
+        ['actor', 'name', 'apt\uDC0028 \u009b31m'],
+        ['week', 'date', '2024-01-0\uD83D'],
+        ['incident', 'lang', '\uDBFFur'],
+      ] as const) {
+        const { data } = await ask(name, name === 'incident' && option === 'lang' ? [{ name: 'query', value: 'volt' }, { name: option, value }] : [{ name: option, value }]);
+        const all = texts(data).join('\n');
+        expect(all, value).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+        expect(all, value).not.toMatch(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/);
+      }
+    });
+
     it('markdown in a query is escaped, not rendered', async () => {
       const { callback } = await ask('incident', [{ name: 'query', value: '[click](https://evil.example) **bold**' }]);
       expect(embedOf(callback).title).toContain('\\[click\\]\\(https://evil.example\\) \\*\\*bold\\*\\*');
@@ -295,6 +309,60 @@ describe('Discord adapter (discord.js against a fake Discord)', () => {
       for (const token of interactionTokens) expect(line).not.toContain(token);
     }
   });
+});
+
+describe('Discord adapter under load: 300 interactions at once', () => {
+  let fake: DiscordFake;
+  let discord: RunningDiscord;
+  const logs = new LogSink();
+
+  beforeAll(async () => {
+    let answered = 0;
+    // Discord refuses a first answer after 3 s, and so does this fake. The 3 s are counted in
+    // work done, not on the clock, so the load on the test machine cannot decide the result:
+    // past 100 answers of 20 ms (2 s of work), a first answer is too late.
+    fake = await DiscordFake.start({ token: TOKEN, tooLate: () => answered > 100 });
+    const bot = testBot();
+    // Each answer costs 20 ms of CPU, as a heavy search does: synchronous work that blocks the
+    // event loop, so 300 of them take 6 s, twice Discord's window.
+    const heavy = Object.create(bot) as Bot;
+    heavy.run = (...args: Parameters<Bot['run']>) => {
+      const until = performance.now() + 20;
+      while (performance.now() < until);
+      answered++;
+      return bot.run(...args);
+    };
+    discord = await startDiscord(heavy, { token: TOKEN, apiUrl: fake.apiUrl }, { logger: logs.logger });
+  });
+
+  afterAll(async () => {
+    await discord?.stop();
+    await fake?.close();
+  });
+
+  it('every one gets its first answer inside Discord’s window (deferred when many are under way), and every deferred one its edit', async () => {
+    const queries = ['volt typhoon', 'sony hack 2014', 'qwxzv plorgh', 'fancy bear', 'wannacry'];
+    const sent = Array.from({ length: 300 }, (_, i) => fake.slashCommand('incident', [{ name: 'query', value: queries[i % queries.length]! }]));
+    const firsts = await Promise.all(
+      sent.map((s) => fake.waitFor((r) => r.method === 'POST' && r.path.startsWith(`/interactions/${s.id}/`), 120_000, `a first answer to ${s.id}`)),
+    );
+    expect(firsts.filter((r) => r.status >= 300).map((r) => r.status)).toEqual([]); // none too late (404 Unknown interaction)
+    const deferred = sent.filter((_, i) => firsts[i]!.body.type === 5);
+    expect(deferred.length).toBeGreaterThan(0);
+    expect(firsts.every((r) => r.body.type === 4 || r.body.type === 5)).toBe(true);
+    // Each deferred answer arrives as an edit of the placeholder (or, for a private answer to a
+    // public placeholder, as a follow-up).
+    await Promise.all(
+      deferred.map((s) =>
+        fake.waitFor(
+          (r) => r.status === 200 && ((r.method === 'PATCH' && r.path.endsWith(`/${s.token}/messages/@original`)) || (r.method === 'POST' && r.path.endsWith(`/${s.token}`))),
+          120_000,
+          `the answer to deferred ${s.id}`,
+        ),
+      ),
+    );
+    expect(logs.lines.filter((l) => /failed/.test(l))).toEqual([]);
+  }, 240_000);
 });
 
 describe('Discord adapter: deferring, stopping, a bad token', () => {

@@ -3,6 +3,8 @@
 // and Socket Mode (envelopes over the fake's WebSocket; acks back over it). Everything waits on
 // events from the fake, never on fixed sleeps.
 import { createHmac, randomUUID } from 'node:crypto';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -129,12 +131,13 @@ describe('Slack in HTTP mode', () => {
     timestamp?: number;
     signature?: string;
     unsigned?: boolean;
+    responseUrl?: string;
   }
 
   /** POSTs a slash command to the running receiver, signed as Slack signs it. */
   async function send(command: string, text: string, opts: SendOptions = {}) {
     const id = randomUUID();
-    const body = new URLSearchParams(slashCommandPayload({ command, text, response_url: fake.responseUrl(id) })).toString();
+    const body = new URLSearchParams(slashCommandPayload({ command, text, response_url: opts.responseUrl ?? fake.responseUrl(id) })).toString();
     const timestamp = opts.timestamp ?? Math.floor(Date.now() / 1000);
     const signature = opts.signature ?? `v0=${createHmac('sha256', opts.secret ?? SIGNING_SECRET).update(`v0:${timestamp}:${body}`).digest('hex')}`;
     const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };
@@ -232,6 +235,44 @@ describe('Slack in HTTP mode', () => {
     expect(fake.responses.filter((r) => refusedIds.has(r.id))).toEqual([]);
   });
 
+  /** A signed slash-command request, built once so it can be sent again as captured. */
+  function signed(text: string, timestamp = Math.floor(Date.now() / 1000)) {
+    const id = randomUUID();
+    const body = new URLSearchParams(slashCommandPayload({ command: '/ilzam-incident', text, response_url: fake.responseUrl(id) })).toString();
+    const signature = `v0=${createHmac('sha256', SIGNING_SECRET).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+    const headers = { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signature };
+    return { id, post: async () => (await fetch(`http://127.0.0.1:${slack.port}/slack/events`, { method: 'POST', headers, body })).status };
+  }
+
+  it('refuses a validly signed request dated more than five minutes ahead of the server’s clock, and answers none', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const hour = signed('volt typhoon', now + 3600);
+    const year = signed('volt typhoon', now + 365 * 86400);
+    const early = signed('volt typhoon', now + 240); // four minutes ahead: a clock a little off is fine
+    expect(await hour.post()).toBe(401);
+    expect(await year.post()).toBe(401);
+    expect(await early.post()).toBe(200);
+    await fake.waitForResponse(early.id);
+    expect(fake.responses.filter((r) => r.id === hour.id || r.id === year.id)).toEqual([]);
+    expect(logs.some((l) => /refused a request dated \d+ s ahead of this server’s clock/.test(l))).toBe(true);
+  });
+
+  it('refuses a captured request sent again (a replay), and answers the first one once', async () => {
+    const captured = signed('volt typhoon');
+    expect(await captured.post()).toBe(200);
+    await fake.waitForResponse(captured.id);
+    expect(await captured.post()).toBe(401);
+    // A later command is still answered, and the replay never was.
+    await ask('/ilzam-incident', 'volt typhoon');
+    expect(fake.responses.filter((r) => r.id === captured.id)).toHaveLength(1);
+    expect(logs.some((l) => /refused a request already received/.test(l))).toBe(true);
+  });
+
+  it('still answers Slack’s ssl_check without a signature', async () => {
+    const res = await fetch(`http://127.0.0.1:${slack.port}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'ssl_check=1&token=x' });
+    expect(res.status).toBe(200);
+  });
+
   it('answers in Urdu for lang:ur, with a right-to-left mark on every line', async () => {
     const payload = await ask('/ilzam-incident', 'lang:ur volt typhoon');
     expect(payload.response_type).toBe('in_channel');
@@ -262,6 +303,39 @@ describe('Slack in HTTP mode', () => {
     expect(all).not.toContain('<@U123>');
     expect(headerOf(payload)).toContain('&lt;!channel&gt; &lt;@U123&gt; &amp;');
     expect(payload.text).toContain('&lt;!channel&gt; &lt;@U123&gt; &amp; ∗friends∗');
+    expectInert(payload);
+  });
+
+  it('reads an option value named like a member of Object.prototype as an unknown language, never an apology', async () => {
+    const cases: [string, string, RegExp][] = [
+      ['/ilzam-incident', 'volt typhoon lang:constructor', /^Unknown language “constructor”/],
+      ['/ilzam-incident', 'volt typhoon lang:__proto__', /^Unknown language “__proto__”/],
+      ['/ilzam-week', 'lang:toString', /^Unknown language “toString”/],
+      ['/ilzam', 'incident volt typhoon lang:hasOwnProperty', /^Unknown language “hasOwnProperty”/],
+      ['/ilzam-help', 'lang:valueOf', /^Unknown language “valueOf”/],
+      ['/ilzam-incident', 'volt typhoon detail:toString', /^Volt Typhoon/],
+      ['/ilzam-incident', 'volt typhoon __proto__:x', /^Volt Typhoon|Nothing matched/],
+      ['/ilzam', 'constructor', /.+/], // a fuzzy search like any word
+      ['/ilzam', '__proto__ volt', /.+/],
+      ['/ilzam-toString', '', /There is no command/],
+    ];
+    for (const [command, text, header] of cases) {
+      const payload = await ask(command, text);
+      const all = textsOf(payload).join('\n');
+      expect(headerOf(payload), `${command} ${text}`).toMatch(header);
+      expect(all, `${command} ${text}`).not.toMatch(/something went wrong/);
+      expectWithinSlackLimits(payload);
+    }
+  });
+
+  it('unescapes the command text once on the way in: AT&T is searched as “AT&T” and shown once escaped', async () => {
+    // Slack sends &, < and > in a slash command's text as entities.
+    const payload = await ask('/ilzam-incident', 'AT&amp;T');
+    const all = textsOf(payload).join('\n');
+    expect(headerOf(payload)).toContain('“AT&amp;T”');
+    expect(all).not.toContain('&amp;amp;');
+    const tags = await ask('/ilzam-incident', '&lt;b&gt;volt&lt;/b&gt; typhoon');
+    expect(textsOf(tags).join('\n')).not.toMatch(/&amp;(lt|gt);/);
     expectInert(payload);
   });
 
@@ -340,6 +414,24 @@ describe('Slack in HTTP mode', () => {
     expect(logs.some((l) => l.includes('could not answer /ilzam-incident: http_404'))).toBe(true);
   });
 
+  it('logs why a response_url post failed (the network error), not a bare TypeError', async () => {
+    const closed = await new Promise<number>((resolve) => {
+      const server = createServer();
+      server.listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as AddressInfo;
+        server.close(() => resolve(port));
+      });
+    });
+    const before = logs.length;
+    const sent = await send('/ilzam-incident', 'volt typhoon', { responseUrl: `http://127.0.0.1:${closed}/response/gone` });
+    expect(sent.status).toBe(200);
+    const deadline = Date.now() + 20_000;
+    while (!logs.slice(before).some((l) => l.includes('could not answer')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    const line = logs.slice(before).find((l) => l.includes('could not answer'));
+    expect(line).toMatch(new RegExp(`could not answer /ilzam-incident: request_failed \\(ECONNREFUSED\\): connect ECONNREFUSED 127\\.0\\.0\\.1:${closed}$`));
+    expect(line).not.toMatch(/TypeError/);
+  });
+
   it('never logs a token or the signing secret', () => {
     expect(logs.length).toBeGreaterThan(0);
     const all = logs.join('\n');
@@ -384,9 +476,10 @@ describe('Slack in Socket Mode', () => {
     expect(slack.mode).toBe('socket');
     expect(slack.port).toBeUndefined();
     await fake.waitForSocket();
+    // Two: the token is checked once before Socket Mode starts (a refusal fails at once), then the socket's own.
     const open = fake.callsOf('apps.connections.open');
-    expect(open).toHaveLength(1);
-    expect(open[0]!.token).toBe(APP_TOKEN);
+    expect(open).toHaveLength(2);
+    expect(open.map((c) => c.token)).toEqual([APP_TOKEN, APP_TOKEN]);
     expect(fake.callsOf('auth.test')[0]!.token).toBe(BOT_TOKEN);
   });
 
@@ -415,6 +508,21 @@ describe('Slack in Socket Mode', () => {
       const { payload } = await askOverSocket('/ilzam-incident', text);
       expectWithinSlackLimits(payload);
       expectInert(payload);
+    }
+  });
+
+  it('unpaired surrogates (JSON can carry them) and terminal controls in the text never come back', async () => {
+    for (const [command, text] of [
+      ['/ilzam-incident', '\uD800volt\uDFFF zzqq \u001b]0;x\u0007'],
+      ['/ilzam-week', 'date:2024-01-0\uD83D'],
+      ['/ilzam', '\uDC00nosuch'],
+      ['/ilzam-incident', 'volt lang:\uDBFFur'],
+    ]) {
+      const { payload } = await askOverSocket(command!, text!);
+      const all = textsOf(payload).join('\n');
+      expect(all, text).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+      expect(all, text).not.toMatch(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/);
+      expectWithinSlackLimits(payload);
     }
   });
 

@@ -12,7 +12,7 @@ import { openStorage, type StorageConfig } from '../store/open.ts';
 import type { Storage } from '../store/storage.ts';
 
 
-export type DigestTuning = Pick<DigestSchedulerOptions, 'maxFailures' | 'maxAttempts' | 'spacingMs' | 'maxInlineWaitMs' | 'retryBaseMs' | 'maxSleepMs' | 'postTimeoutMs'>;
+export type DigestTuning = Pick<DigestSchedulerOptions, 'maxFailures' | 'maxAttempts' | 'concurrency' | 'spacingMs' | 'maxInlineWaitMs' | 'retryBaseMs' | 'maxSleepMs' | 'postTimeoutMs' | 'leaseMs' | 'recoverEveryMs'>;
 
 export type AlertTuning = Pick<AlertDispatcherOptions, 'maxFailures' | 'maxAttempts' | 'spacingMs' | 'retryBaseMs' | 'pollMs' | 'windowMs' | 'postTimeoutMs' | 'leaseMs' | 'owner'>;
 
@@ -71,7 +71,7 @@ export async function openDigest(kb: KnowledgeBase, config: Pick<CoreConfig, 'ti
       return alerts;
     },
     async start(posters) {
-      scheduler ??= new DigestScheduler({ store, kb, posters, clock: opts.clock, log: opts.log, ...opts.tuning });
+      scheduler ??= new DigestScheduler({ store, kb, posters, clock: opts.clock, log: opts.log, exclusive: store.exclusive, ...opts.tuning });
       alerts ??= new AlertDispatcher({ store, kb, posters, clock: opts.clock, log: opts.log, maxPerHour: config.alertsPerHour, ...opts.alertTuning });
       await Promise.all([scheduler.start(), alerts.start()]);
       return scheduler;

@@ -139,6 +139,7 @@ export async function startPlatforms(baseBot: Bot, config: AppConfig, options: S
   if (options.handleSignals ?? true) stopOnSignals(stop);
   // A platform that did not start keeps its subscriptions untouched until it runs again.
   const scheduler = await digest.start(running.map((p) => p.poster));
+  console.error(`[ilzam] daily digest: running for ${running.map((p) => p.name).join(' and ')}`);
   if (config.ingest?.enabled) {
     ingest = startIngestSchedule({ store: storage, intervalMinutes: config.ingest.intervalMinutes });
     console.error(`[ilzam] ingest: every ${config.ingest.intervalMinutes} min`);

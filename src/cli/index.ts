@@ -9,7 +9,8 @@ import { commandRegistry } from '../../commands/index.ts';
 import { renderTerminal } from '../adapters/console/render.ts';
 import { ConfigError, readCoreConfig } from '../config.ts';
 import { Bot } from '../core/bot.ts';
-import { cleanText } from '../text/clean.ts';
+import { cleanText, echo } from '../text/clean.ts';
+import { terminalJson, terminalText } from '../adapters/console/terminal.ts';
 import { BadLanguageError, parseLang } from '../i18n/lang.ts';
 import { lookup } from '../knowledge/lookup.ts';
 import { DataValidationError } from '../store/curated.ts';
@@ -37,8 +38,10 @@ options:
   --since DAY       with alerts: the first day of claims to replay
   --follow NAME     with alerts: an actor, a state or an incident, by any name`;
 
+// Everything printed goes through terminalText (or terminalJson), and every value quoted back
+// through echo: an argument can hold an escape sequence, and the terminal would act on it.
 function fail(message: string, code: number): never {
-  process.stderr.write(`${message}\n`);
+  process.stderr.write(`${terminalText(message)}\n`);
   process.exit(code);
 }
 
@@ -62,7 +65,8 @@ async function main(): Promise<void> {
       },
     });
   } catch (err) {
-    fail(`${(err as Error).message}\n\n${USAGE}`, 2);
+    // parseArgs quotes the option as typed.
+    fail(`${cleanText((err as Error).message, 300)}\n\n${USAGE}`, 2);
   }
   const { values, positionals } = parsed;
   const [command, ...words] = positionals;
@@ -77,7 +81,7 @@ async function main(): Promise<void> {
   try {
     lang = parseLang(values.lang);
   } catch (err) {
-    if (err instanceof BadLanguageError) fail(`unknown --lang "${err.given}": use en or ur`, 2);
+    if (err instanceof BadLanguageError) fail(`unknown --lang "${echo(err.given)}": use en or ur`, 2);
     throw err;
   }
 
@@ -94,7 +98,7 @@ async function main(): Promise<void> {
     await applyPublishedRecords(bot, readCoreConfig());
   }
   const ctx = bot.context();
-  const print = (value: unknown) => process.stdout.write(`${typeof value === 'string' ? value : JSON.stringify(value, null, 2)}\n`);
+  const print = (value: unknown) => process.stdout.write(`${typeof value === 'string' ? terminalText(value) : terminalJson(value)}\n`);
 
   switch (command) {
     case 'search': {
@@ -127,7 +131,7 @@ async function main(): Promise<void> {
     }
     case 'week': {
       const day = values.date ? parseDay(values.date) : localDay(ctx.now, ctx.timeZone);
-      if (!day) fail(`--date must be YYYY-MM-DD, not "${values.date}"`, 2);
+      if (!day) fail(`--date must be YYYY-MM-DD, not "${echo(values.date ?? '')}"`, 2);
       if (values.json) print(weekJson(bot.kb, weekClaims(bot.kb, day)));
       else print(renderTerminal(await bot.run('week', { lang: lang, date: day })));
       return;
@@ -151,7 +155,7 @@ async function main(): Promise<void> {
       return;
     }
     default:
-      fail(`unknown command "${command}"\n\n${USAGE}`, 2);
+      fail(`unknown command "${echo(command)}"\n\n${USAGE}`, 2);
   }
 }
 

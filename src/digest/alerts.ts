@@ -18,7 +18,7 @@ import type { AlertChannel, Follow, Platform } from '../store/state-schema.ts';
 import { channelKeyOf, type DeliveryClaim, type FollowStore, type ReviewStore, type StorageChange } from '../store/storage.ts';
 import { AlertFeed, type AlertEvent } from './alert-feed.ts';
 import { alertPauseNotice, alertReply } from './alert-texts.ts';
-import { systemClock, type SchedulerClock } from './clock.ts';
+import { sleep, systemClock, type SchedulerClock } from './clock.ts';
 import { consoleDigestLog, type DigestLog } from './log.ts';
 import { asPostError, type DigestPoster, type PostError } from './poster.ts';
 
@@ -262,11 +262,11 @@ export class AlertDispatcher {
       try {
         const claim = await this.#claim(item);
         if (!claim) continue;
-        if (posted) await this.#clock.sleep(this.#o.spacingMs);
+        if (posted) await sleep(this.#clock, this.#o.spacingMs);
         posted = true;
         const wait = await this.#send(poster, item, claim);
         // A rate limit holds back the whole platform queue, not just the channel that met it.
-        if (wait > 0) await this.#clock.sleep(Math.min(wait, 60_000));
+        if (wait > 0) await sleep(this.#clock, Math.min(wait, 60_000));
       } catch (err) {
         this.#log('error', `${where(item.channel)}: ${describe(err)}`);
       }

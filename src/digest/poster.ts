@@ -31,13 +31,29 @@ export interface DigestPoster {
   findPost?(channel: string, idempotencyKey: string, since: Date): Promise<{ messageId: string } | null>;
   /**
    * Optional: for how long the platform itself drops a re-send with the same idempotency key
-   * (Discord's nonce check covers "a few minutes"; keep this well inside that). A post
-   * interrupted by a crash less than this long ago is re-sent: the platform stops a double.
+   * (Discord's nonce check covers "a few minutes"; keep this well inside that). A post that may
+   * have gone out (interrupted by a crash, or failed after the request left) is re-sent only
+   * inside this window from its first attempt, when the platform stops a double; past it, it
+   * is not re-sent and the day is recorded unconfirmed. Without it, such a post is retried
+   * (Slack: a documented risk of a double) or, after a crash, not re-sent.
    */
   dedupeWindowMs?: number;
+  /** Optional: how many posts may be in flight at once on this platform (default: the scheduler's). */
+  concurrency?: number;
 }
 
 export type PostErrorKind = 'gone' | 'forbidden' | 'rate-limited' | 'transient';
+
+export interface PostErrorOptions extends ErrorOptions {
+  /**
+   * Whether the platform may have taken the post although the call failed: a connection reset
+   * or a timeout after the request left, a 5xx from a proxy in front of the platform. Default:
+   * true for a transient failure (the scheduler cannot know better), false for the others
+   * (the platform answered and refused). A poster passes false when it knows nothing left
+   * (connection refused, an error answer from the platform itself).
+   */
+  mayHaveGoneOut?: boolean;
+}
 
 /**
  * A failed post, classified by what the scheduler should do about it:
@@ -46,17 +62,21 @@ export type PostErrorKind = 'gone' | 'forbidden' | 'rate-limited' | 'transient';
  *   both count towards pausing the subscription;
  * - rate-limited: try again after retryAfterMs;
  * - transient: anything else (5xx, network); retried later the same day, never pauses.
+ * A failure that may have gone out is retried only while the platform would drop the repeat
+ * (docs/digest.md, "Retries and the duplicate window").
  */
 export class PostError extends Error {
   override name = 'PostError';
+  readonly mayHaveGoneOut: boolean;
 
   constructor(
     readonly kind: PostErrorKind,
     message: string,
     readonly retryAfterMs?: number,
-    options?: ErrorOptions,
+    options?: PostErrorOptions,
   ) {
     super(message, options);
+    this.mayHaveGoneOut = options?.mayHaveGoneOut ?? kind === 'transient';
   }
 
   /** Counts towards pausing: the channel itself refuses the post. */
@@ -65,11 +85,22 @@ export class PostError extends Error {
   }
 }
 
+/** Network errors that mean the request never reached the platform (nothing can have gone out). */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'ERR_INVALID_URL']);
+
+/** True when an error (or its cause) says the connection was never made. */
+export function neverSent(err: unknown): boolean {
+  for (let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+    if (typeof e.code === 'string' && NOT_SENT_CODES.has(e.code)) return true;
+  }
+  return false;
+}
+
 /** A PostError as is; anything else (a bug in a poster, a network error) as transient. */
 export function asPostError(err: unknown): PostError {
   if (err instanceof PostError) return err;
   const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-  return new PostError('transient', message, undefined, { cause: err });
+  return new PostError('transient', message, undefined, { cause: err, mayHaveGoneOut: !neverSent(err) });
 }
 
 /** A retry delay given in milliseconds, if it is one. */

@@ -16,6 +16,7 @@ import {
   badZoneReply,
   listReply,
   nothingToUnsubscribeReply,
+  otherWorkspaceReply,
   saveFailedReply,
   subscribedReply,
   unsubscribedReply,
@@ -79,6 +80,7 @@ export class SubscriptionService {
 
   async subscribe(req: DigestRequest, opts: SubscribeOptions = {}): Promise<Reply> {
     const lang = req.lang;
+    if (this.#belongsElsewhere(req)) return otherWorkspaceReply(lang, req.workspaceWord);
     const time = given(opts.time) ? parseTime(opts.time!) : this.#o.defaultTime;
     if (!time) return badTimeReply(opts.time!, lang);
     const zone = given(opts.zone) ? parseZone(opts.zone!) : this.#o.defaultZone;
@@ -112,8 +114,10 @@ export class SubscriptionService {
 
   async unsubscribe(req: DigestRequest): Promise<Reply> {
     const lang = req.lang;
+    if (this.#belongsElsewhere(req)) return otherWorkspaceReply(lang, req.workspaceWord);
     try {
-      const removed = await this.#o.store.removeSubscription(req.platform, req.channel);
+      // Its post log stays (with the channel), so subscribing again today does not post today again.
+      const removed = await this.#o.store.removeSubscription(req.platform, req.channel, req.workspace);
       if (!removed) return nothingToUnsubscribeReply(lang, req.commandName);
       this.#o.onChange?.();
       return unsubscribedReply(lang);
@@ -130,6 +134,17 @@ export class SubscriptionService {
       .listSubscriptions(req.platform)
       .filter((s) => s.channel === req.channel || (req.workspace !== undefined && s.workspace === req.workspace));
     return listReply(subs, posts, req.workspace ? req.workspaceWord : undefined, lang, req.commandName);
+  }
+
+  /**
+   * The channel's subscription was made from another workspace. One channel can be in two: a
+   * Slack Connect channel has one id in both teams, so a caller's admin rights in their own
+   * team say nothing about the other's subscription. Without a recorded workspace (older
+   * subscriptions) or a caller's, there is nothing to compare.
+   */
+  #belongsElsewhere(req: DigestRequest): boolean {
+    const existing = this.#o.store.listSubscriptions(req.platform).find((s) => s.channel === req.channel);
+    return existing?.workspace !== undefined && req.workspace !== undefined && existing.workspace !== req.workspace;
   }
 
   #saveFailed(err: unknown, lang: Lang): Reply {

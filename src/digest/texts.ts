@@ -89,6 +89,13 @@ function usage(lang: Lang, title: Texts, text: Texts): Reply {
   return reply;
 }
 
+/** A refusal: ephemeral, kind error. */
+function refusal(lang: Lang, title: Texts, text: Texts): Reply {
+  const reply = emptyReply('error', lang, say(lang, title), true);
+  reply.description = say(lang, text);
+  return reply;
+}
+
 /** Confirmations and lists: ephemeral information, rendered like help. */
 function info(lang: Lang, title: Texts, text?: Texts): Reply {
   const reply = emptyReply('help', lang, say(lang, title), true);
@@ -164,6 +171,18 @@ export function nothingToUnsubscribeReply(lang: Lang, namer: CommandNamer): Repl
     {
       en: `Run ${subscribe} to start one. ${list} shows the channels that have one.`,
       ur: `شروع کرنے کے لیے ${subscribe} چلائیں۔ ${list} سے وہ چینل دیکھیں جن کی رکنیت ہے۔`,
+    },
+  );
+}
+
+/** A channel shared by two workspaces (Slack Connect): the subscription is the other one's to change. */
+export function otherWorkspaceReply(lang: Lang, workspace: Texts): Reply {
+  return refusal(
+    lang,
+    { en: `This channel’s daily digest belongs to another ${workspace.en}`, ur: `اس چینل کا روزانہ خلاصہ کسی دوسرے ${workspace.ur} کا ہے` },
+    {
+      en: `It was set up from another ${workspace.en} that shares this channel; only its admins can change or stop it.`,
+      ur: `یہ اس چینل میں شریک کسی دوسرے ${workspace.ur} سے شروع کیا گیا تھا؛ اسے صرف وہیں کے منتظمین تبدیل یا بند کر سکتے ہیں۔`,
     },
   );
 }

@@ -284,7 +284,7 @@ class FileStorage implements StateStore {
       } else if (settlement.outcome === 'unconfirmed') {
         upsertPost(s, { ...base, status: 'unconfirmed', error: settlement.note.slice(0, MAX_ERROR_LENGTH) });
       } else {
-        upsertPost(s, { ...base, status: 'failed', error: settlement.note.slice(0, MAX_ERROR_LENGTH), retryAt: settlement.retryAt.toISOString() });
+        upsertPost(s, { ...base, status: 'failed', error: settlement.note.slice(0, MAX_ERROR_LENGTH), ...(settlement.retryAt ? { retryAt: settlement.retryAt.toISOString() } : {}) });
       }
       return true;
     });

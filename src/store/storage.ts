@@ -59,8 +59,8 @@ export interface ClaimOptions {
 export type ClaimSettlement =
   | { outcome: 'posted'; messageId: string }
   | { outcome: 'unconfirmed'; note: string }
-  /** Re-send: the row becomes 'failed' with a retry now, under the new owner's next claim. */
-  | { outcome: 'retry'; note: string; retryAt: Date };
+  /** The row becomes 'failed': retried at retryAt (by whichever instance claims it then), or not again that day without one. */
+  | { outcome: 'retry'; note: string; retryAt?: Date };
 
 export class DuplicateSubscriptionError extends Error {
   constructor(readonly existing: DeepReadonly<Subscription>) {

@@ -112,15 +112,27 @@ export class DiscordFake {
   private idCounter = 0n;
   private port = 0;
 
-  private constructor(private readonly token?: string) {
+  /** When each injected interaction was created, for the answer window. */
+  private readonly createdAt = new Map<string, number>();
+
+  private constructor(
+    private readonly token?: string,
+    /** Whether a first answer comes too late for Discord (3 s after the interaction); then 404 Unknown interaction. */
+    private readonly tooLate?: (interactionId: string, ageMs: number) => boolean,
+  ) {
     this.server = http.createServer((req, res) => void this.handle(req, res));
     this.wss = new WebSocketServer({ server: this.server });
     this.wss.on('connection', (ws) => this.onGateway(ws));
   }
 
-  /** With a token, authenticated routes and IDENTIFY require it (401 / close 4004 otherwise). */
-  static async start(options: { token?: string } = {}): Promise<DiscordFake> {
-    const fake = new DiscordFake(options.token);
+  /**
+   * With a token, authenticated routes and IDENTIFY require it (401 / close 4004 otherwise).
+   * With tooLate, a first answer it calls late is refused as Discord refuses one after 3 s:
+   * 404, code 10062 Unknown interaction. (A test may measure lateness in work done rather than
+   * on the clock, so a slow machine does not decide the result.)
+   */
+  static async start(options: { token?: string; tooLate?: (interactionId: string, ageMs: number) => boolean } = {}): Promise<DiscordFake> {
+    const fake = new DiscordFake(options.token, options.tooLate);
     await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
     fake.port = (fake.server.address() as AddressInfo).port;
     return fake;
@@ -311,6 +323,7 @@ export class DiscordFake {
   /** Builds an interaction payload; `extra` overrides any field (locale, guild_id…). */
   interactionPayload(type: 2 | 4, name: string, options: FakeOption[], extra: Record<string, unknown> = {}) {
     const id = this.snowflake();
+    this.createdAt.set(id, Date.now());
     const token = `aW50ZXJhY3Rpb246${id}${randomBytes(24).toString('hex')}`;
     return {
       id,
@@ -443,6 +456,11 @@ export class DiscordFake {
 
   private onCallback(r: RecordedRequest, interactionId: string) {
     const body = r.body as { type?: number; data?: any } | undefined;
+    const created = this.createdAt.get(interactionId);
+    const first = !this.requests.some((q) => q.status < 300 && q.path.startsWith(`/interactions/${interactionId}/`));
+    if (this.tooLate && created !== undefined && first && this.tooLate(interactionId, Date.now() - created)) {
+      return { status: 404, body: { message: 'Unknown interaction', code: 10062 } };
+    }
     if (body?.type === 4 || body?.type === 7) {
       const refused = this.check(r, body.data);
       if (refused) return refused;

@@ -52,6 +52,8 @@ export interface SlackFakeOptions {
   appToken?: string;
   /** How often the socket pings the app, as Slack does; 0 for never. */
   pingIntervalMs?: number;
+  /** False: the socket opens but never says hello (a connection that never becomes ready). */
+  hello?: boolean;
 }
 
 interface Failure {
@@ -260,7 +262,7 @@ export class SlackFake extends EventEmitter {
   }
 
   /** A slash command over the socket, the way Slack delivers one in Socket Mode. */
-  sendSlashCommand(fields: { command: string; text: string; response_url?: string; channel_id?: string; user_id?: string }): { envelopeId: string; responseUrl: string } {
+  sendSlashCommand(fields: { command: string; text: string; response_url?: string; channel_id?: string; user_id?: string; team_id?: string }): { envelopeId: string; responseUrl: string } {
     const responseUrl = fields.response_url ?? this.responseUrl();
     const envelopeId = this.sendEnvelope('slash_commands', slashCommandPayload({ ...fields, response_url: responseUrl }));
     return { envelopeId, responseUrl };
@@ -403,17 +405,18 @@ export class SlackFake extends EventEmitter {
         this.sockets.delete(ws);
         this.emit('socket-closed', undefined);
       });
-      ws.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake' }, connection_info: { app_id: 'A0FAKE' } }));
+      if (this.options.hello !== false) ws.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake' }, connection_info: { app_id: 'A0FAKE' } }));
       this.emit('socket', undefined);
     });
   }
 }
 
 /** The fields Slack sends with a slash command (form fields in HTTP mode, payload in Socket Mode). */
-export function slashCommandPayload(fields: { command: string; text: string; response_url: string; channel_id?: string; user_id?: string }): Record<string, string> {
+export function slashCommandPayload(fields: { command: string; text: string; response_url: string; channel_id?: string; user_id?: string; team_id?: string }): Record<string, string> {
   return {
     token: 'deprecated-verification-token',
-    team_id: 'T0FAKE',
+    // A Slack Connect channel is shared by two teams: the same channel id, another team_id.
+    team_id: fields.team_id ?? 'T0FAKE',
     team_domain: 'fake',
     channel_id: fields.channel_id ?? 'C0FAKE',
     channel_name: 'general',

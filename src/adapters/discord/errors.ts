@@ -5,7 +5,7 @@
 //
 // A 401 is mapped to transient on purpose: it breaks every channel at once, so counting it
 // towards pausing would pause every subscription for a fault that is the operator's to fix.
-import { PostError, millisecondsOrUndefined, secondsToMs } from '../../digest/poster.ts';
+import { neverSent, PostError, millisecondsOrUndefined, secondsToMs } from '../../digest/poster.ts';
 
 interface DiscordLikeError {
   name?: unknown;
@@ -36,6 +36,9 @@ export function discordPostError(err: unknown): PostError {
   if (status === 429) return new PostError('rate-limited', what, secondsToMs(e.rawError?.retry_after), cause);
   if (status === 404 || (code !== undefined && DISCORD_GONE_CODES.has(code))) return new PostError('gone', what, undefined, cause);
   if (status === 403 || (code !== undefined && DISCORD_FORBIDDEN_CODES.has(code))) return new PostError('forbidden', what, undefined, cause);
-  return new PostError('transient', what, undefined, cause);
+  // A 4xx is Discord refusing the message (nothing was created); a 5xx, a timeout or a reset
+  // may come after Discord took it.
+  const mayHaveGoneOut = status !== undefined ? status >= 500 : !neverSent(err);
+  return new PostError('transient', what, undefined, { ...cause, mayHaveGoneOut });
 }
 

@@ -14,7 +14,7 @@ import { commandInput, discordCaller, type DiscordRoles } from './commands.ts';
 import type { DiscordConfig } from './config.ts';
 import { consoleLogger, makeLog, redact, type Log, type Logger } from './log.ts';
 import { discordDigestPoster } from './poster.ts';
-import { answerCommand, DEFER_AFTER_MS } from './respond.ts';
+import { AnswerLoad, answerCommand, DEFER_AFTER_MS } from './respond.ts';
 import { restApiBase } from './rest.ts';
 
 export interface DiscordOptions {
@@ -55,9 +55,10 @@ export async function startDiscord(bot: Bot, config: DiscordConfig, options: Dis
   client.rest.on('rateLimited', (info) => log(`rate limited on ${info.method.toUpperCase()} ${info.route}, retrying in ${info.retryAfter} ms`));
 
   const inFlight = new InFlight();
+  const load = new AnswerLoad();
   client.on(Events.InteractionCreate, (interaction) => {
     if (stopping) return;
-    void inFlight.run(() => handleInteraction(bot, interaction, log, options.deferAfterMs ?? DEFER_AFTER_MS, config).catch((err: unknown) => log('an interaction failed', err)));
+    void inFlight.run(() => handleInteraction(bot, interaction, log, { deferAfterMs: options.deferAfterMs ?? DEFER_AFTER_MS, load }, config).catch((err: unknown) => log('an interaction failed', err)));
   });
 
   await login(client, config.token, options.readyTimeoutMs ?? 60_000, log);
@@ -94,7 +95,7 @@ async function login(client: Client, token: string, timeoutMs: number, log: Log)
   }
 }
 
-async function handleInteraction(bot: Bot, interaction: Interaction, log: Log, deferAfterMs: number, roles: DiscordRoles): Promise<void> {
+async function handleInteraction(bot: Bot, interaction: Interaction, log: Log, timing: { deferAfterMs: number; load: AnswerLoad }, roles: DiscordRoles): Promise<void> {
   if (interaction.isAutocomplete()) {
     await answerAutocomplete(interaction, () => choicesFor(bot, interaction.commandName, interaction.options.data), log);
     return;
@@ -103,5 +104,5 @@ async function handleInteraction(bot: Bot, interaction: Interaction, log: Log, d
   const command = bot.commands.find(interaction.commandName);
   const input = commandInput(command, interaction.options.data);
   const caller = discordCaller(interaction, roles);
-  await answerCommand(interaction, () => bot.run(command ?? interaction.commandName, input, caller), { deferAfterMs, private: command?.private, lang: bot.config.defaultLang, log });
+  await answerCommand(interaction, () => bot.run(command ?? interaction.commandName, input, caller), { ...timing, private: command?.private, lang: bot.config.defaultLang, log });
 }

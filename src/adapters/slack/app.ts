@@ -1,9 +1,12 @@
 // Building the Bolt app. Socket Mode when an app-level token is set (no public URL needed: the
 // default for self-hosting); otherwise HTTP mode, where Bolt's HTTPReceiver checks each request's
-// signature and refuses stale timestamps. The receivers are built here rather than by App so
+// signature and refuses stale timestamps, and request-guard.ts, in front of it, refuses
+// timestamps from the future and replays. The receivers are built here rather than by App so
 // that stopping can wait for the socket to close.
 import { App, HTTPReceiver, SocketModeReceiver, webApi, type Logger } from '@slack/bolt';
 import type { SlackConfig } from './config.ts';
+import { describeSlackError } from './errors.ts';
+import { guardRequests } from './request-guard.ts';
 
 export interface SlackIdentity {
   botId: string;
@@ -33,6 +36,28 @@ export async function verifyBotToken(config: SlackConfig, logger: Logger): Promi
   return { botId: result.bot_id, botUserId: result.user_id, team: result.team };
 }
 
+/** Answers to apps.connections.open worth waiting out: Slack's own trouble, not the token's. */
+const SLACK_BUSY = new Set(['ratelimited', 'internal_error', 'fatal_error', 'service_unavailable', 'request_timeout', 'request_failed', 'http_500', 'http_502', 'http_503', 'http_504']);
+
+/**
+ * Checks the app-level token once, before Socket Mode starts. The Socket Mode client treats
+ * only a few answers as fatal (invalid_auth, account_inactive, …) and retries the others for
+ * ever, not_allowed_token_type (a bot token given as the app token), missing_scope (no
+ * connections:write) and token_revoked among them, so a start with such a token would hang.
+ * Here any answer but Slack being busy ends the start, with Slack's code.
+ */
+export async function verifyAppToken(config: SlackConfig & { appToken: string }, logger: Logger): Promise<void> {
+  const client = new webApi.WebClient(config.appToken, { slackApiUrl: slackApiUrl(config), logger, retryConfig: { retries: 2, factor: 2, minTimeout: 500 } });
+  try {
+    await client.apps.connections.open({});
+  } catch (err) {
+    const { error } = describeSlackError(err);
+    if (SLACK_BUSY.has(error)) return; // the Socket Mode client waits this out itself, within the start's time limit
+    const hint = error === 'not_allowed_token_type' || error === 'missing_scope' ? ': it must be an app-level token (xapp-…) with the connections:write scope' : '';
+    throw new Error(`Slack did not accept SLACK_APP_TOKEN (${error})${hint}`);
+  }
+}
+
 /** A Web API client of our own, with a retry policy fit for its one job (the app's client retries for about 30 minutes). */
 export function slackWebClient(config: SlackConfig, logger: Logger, retryConfig: webApi.RetryOptions, rejectRateLimitedCalls = false): webApi.WebClient {
   return new webApi.WebClient(config.botToken, { slackApiUrl: slackApiUrl(config), logger, retryConfig, rejectRateLimitedCalls });
@@ -56,5 +81,7 @@ export function createSlackApp(config: SlackConfig, identity: SlackIdentity, log
   }
   if (!config.signingSecret) throw new Error('Slack HTTP mode needs SLACK_SIGNING_SECRET (or set SLACK_APP_TOKEN for Socket Mode)');
   const receiver = new HTTPReceiver({ signingSecret: config.signingSecret, port: config.port, endpoints: '/slack/events', logger });
+  // Before Bolt: refuse timestamps from the future and replays (request-guard.ts says why).
+  receiver.requestListener = guardRequests(receiver.requestListener, { signingSecret: config.signingSecret, endpoints: ['/slack/events'], logger });
   return { mode: 'http', app: new App({ ...common, receiver }), receiver };
 }

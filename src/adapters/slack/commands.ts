@@ -13,7 +13,7 @@ import { parseCommandText } from '../../core/parse-text.ts';
 import { apologyReply } from '../../reply/common.ts';
 import type { Reply } from '../../reply/model.ts';
 import { cutText } from '../../text/clean.ts';
-import { describeSlackError } from './errors.ts';
+import { describeSlackError, networkCause } from './errors.ts';
 import type { InFlight } from '../in-flight.ts';
 import { renderSlack, type SlackReplyPayload } from './render.ts';
 
@@ -168,8 +168,13 @@ export function registerCommands(app: App, bot: Bot, inFlight: InFlight, people:
   });
 }
 
-/** One line with Slack's error code and the cause's message; never the request or a token. */
+/** One line with Slack's error code, or the network error under a failed request; never the request or a token. */
 function logFailure(logger: Logger, what: string, err: unknown): void {
-  const cause = err instanceof Error && err.cause instanceof Error ? ` (cause: ${err.cause.message})` : '';
+  const network = networkCause(err);
+  if (network) {
+    logger.warn(`${what}: request_failed (${network.code}): ${network.message}`);
+    return;
+  }
+  const cause = err instanceof Error && err.cause instanceof Error && err.cause.message ? ` (cause: ${err.cause.message})` : '';
   logger.warn(`${what}: ${describeSlackError(err).error}${err instanceof Error ? `: ${err.message}` : ''}${cause}`);
 }

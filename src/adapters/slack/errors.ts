@@ -1,7 +1,7 @@
 // What went wrong in a call to Slack, as a short code that is safe to log and to branch on
 // (channel_not_found, not_in_channel, ratelimited, ...). Never the request, never a token.
 import { webApi } from '@slack/bolt';
-import { PostError, secondsToMs } from '../../digest/poster.ts';
+import { neverSent, PostError, secondsToMs } from '../../digest/poster.ts';
 
 export interface SlackFailure {
   error: string;
@@ -23,8 +23,26 @@ export function describeSlackError(err: unknown): SlackFailure {
     default:
       // Bolt's RespondError (a response_url that said no) carries the HTTP status.
       if (typeof e?.statusCode === 'number') return { error: `http_${e.statusCode}` };
+      // fetch's "TypeError: fetch failed": the network failed, not the code.
+      if (networkCause(err)) return { error: 'request_failed' };
       return { error: e?.code ?? e?.name ?? 'unknown_error' };
   }
+}
+
+/**
+ * The network error under a failed request, if that is what failed: fetch throws a bare
+ * "TypeError: fetch failed" and keeps what happened (ECONNREFUSED, ENOTFOUND, a timeout) in its
+ * cause; a connection tried on two addresses fails with an AggregateError of both.
+ */
+export function networkCause(err: unknown): { code: string; message: string } | undefined {
+  let e = err as { code?: unknown; message?: unknown; cause?: unknown; errors?: { message?: unknown }[] } | undefined;
+  for (let depth = 0; e && depth < 5; depth++, e = e.cause as typeof e) {
+    if (typeof e.code === 'string' && /^(E[A-Z]+|UND_ERR_[A-Z_]+)$/.test(e.code)) {
+      const message = typeof e.message === 'string' && e.message ? e.message : typeof e.errors?.[0]?.message === 'string' ? e.errors[0].message : e.code;
+      return { code: e.code, message };
+    }
+  }
+  return undefined;
 }
 
 // Credential errors (invalid_auth, token_revoked, account_inactive) are mapped to transient on
@@ -68,19 +86,20 @@ export function slackPostError(err: unknown): PostError {
       if (SLACK_GONE.has(error)) return new PostError('gone', what, undefined, cause);
       if (SLACK_FORBIDDEN.has(error)) return new PostError('forbidden', what, undefined, cause);
       if (SLACK_RATE_LIMITED.has(error)) return new PostError('rate-limited', what, secondsToMs(e.data?.response_metadata?.retryAfter), cause);
-      return new PostError('transient', what, undefined, cause);
+      // Slack answered ok:false: it did not post.
+      return new PostError('transient', what, undefined, { ...cause, mayHaveGoneOut: false });
     }
     case 'slack_webapi_rate_limited_error':
       return new PostError('rate-limited', 'slack: ratelimited', secondsToMs(e.retryAfter), cause);
     case 'slack_webapi_http_error': {
       const status = typeof e.statusCode === 'number' ? e.statusCode : undefined;
-      return new PostError(status === 429 ? 'rate-limited' : 'transient', `slack: http ${status ?? 'error'}`, undefined, cause);
+      return new PostError(status === 429 ? 'rate-limited' : 'transient', `slack: http ${status ?? 'error'}`, undefined, { ...cause, mayHaveGoneOut: status === undefined || status >= 500 });
     }
     case 'slack_webapi_request_error':
-      return new PostError('transient', 'slack: request failed', undefined, cause);
+      return new PostError('transient', 'slack: request failed', undefined, { ...cause, mayHaveGoneOut: !neverSent((err as { original?: unknown }).original ?? err) });
     default: {
       const text = typeof e.message === 'string' ? e.message.slice(0, 200) : String(err);
-      return new PostError('transient', `slack: ${text}`, undefined, cause);
+      return new PostError('transient', `slack: ${text}`, undefined, { ...cause, mayHaveGoneOut: !neverSent(err) });
     }
   }
 }

@@ -8,7 +8,7 @@ import type { App, LogLevel } from '@slack/bolt';
 import type { Bot } from '../../core/bot.ts';
 import type { RunningPlatform } from '../platform.ts';
 import { slackAdminCheck } from './admins.ts';
-import { createSlackApp, slackWebClient, verifyBotToken } from './app.ts';
+import { createSlackApp, slackWebClient, verifyAppToken, verifyBotToken } from './app.ts';
 import { registerCommands } from './commands.ts';
 import type { SlackConfig } from './config.ts';
 import { describeSlackError } from './errors.ts';
@@ -23,7 +23,11 @@ export interface StartSlackOptions {
   /** Where log lines go (stderr by default); tests capture them. */
   logSink?: LogSink;
   logLevel?: LogLevel;
+  /** Socket Mode: give up when the socket is not ready after this long (ms). Default 30 s. */
+  connectTimeoutMs?: number;
 }
+
+const CONNECT_TIMEOUT_MS = 30_000;
 
 export interface RunningSlack extends RunningPlatform {
   app: App;
@@ -53,10 +57,22 @@ export async function startSlack(bot: Bot, config: SlackConfig, options: StartSl
     port = (server.address() as AddressInfo).port;
     logger.info(`HTTP mode: listening on :${port}/slack/events${identity.team ? ` for ${identity.team}` : ''}`);
   } else {
-    await app.start().catch((err: unknown) => {
-      // invalid_auth, not_allowed_token_type (a bot token given as the app token), ...
-      throw new Error(`Slack Socket Mode did not start with SLACK_APP_TOKEN (${describeSlackError(err).error})`);
-    });
+    // A token Slack refuses fails here, at once; the Socket Mode client would retry most refusals for ever.
+    await verifyAppToken({ ...config, appToken: config.appToken! }, logger);
+    const timeoutMs = options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS;
+    const started = app.start().then(
+      () => 'started' as const,
+      (err: unknown) => {
+        // invalid_auth, account_inactive, ... (the ones the client itself treats as fatal)
+        throw new Error(`Slack Socket Mode did not start with SLACK_APP_TOKEN (${describeSlackError(err).error})`);
+      },
+    );
+    if ((await withTimeout(started, timeoutMs)) !== 'started') {
+      // Still retrying: stop it, so nothing keeps trying behind the caller's back.
+      started.catch(() => undefined);
+      await withTimeout(built.receiver.client.disconnect(), STOP_GRACE_MS).catch(() => undefined);
+      throw new Error(`Slack Socket Mode did not connect within ${Math.round(timeoutMs / 1000)} s`);
+    }
     logger.info(`Socket Mode: connected${identity.team ? ` to ${identity.team}` : ''}`);
   }
 
@@ -65,21 +81,25 @@ export async function startSlack(bot: Bot, config: SlackConfig, options: StartSl
     (stopping ??= (async () => {
       // Stop taking new work first, then let the answers under way reach Slack.
       if (built.mode === 'http') await built.receiver.stop().catch(() => undefined);
-      else await withTimeout(built.receiver.client.disconnect(), STOP_GRACE_MS);
+      else await withTimeout(built.receiver.client.disconnect(), STOP_GRACE_MS).catch(() => undefined);
       await inFlight.drain(STOP_GRACE_MS);
       logger.info('stopped');
     })());
   return { name: 'slack', app, mode: built.mode, port, poster: slackDigestPoster(slackDigestClient(config, logger)), stop };
 }
 
-async function withTimeout(promise: Promise<unknown>, ms: number): Promise<void> {
+/** The promise's value, or undefined after ms; a rejection passes through. */
+async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
   let timer: NodeJS.Timeout | undefined;
-  await Promise.race([
-    promise.catch(() => undefined),
-    new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, ms);
-      timer.unref();
-    }),
-  ]);
-  clearTimeout(timer);
+  try {
+    return await Promise.race([
+      promise,
+      new Promise<undefined>((resolve) => {
+        timer = setTimeout(() => resolve(undefined), ms);
+        timer.unref();
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

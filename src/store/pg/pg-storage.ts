@@ -506,12 +506,12 @@ export class PgStorage implements Storage {
             ? { sql: `status = 'posted', message_id = $4, error = NULL, retry_at = NULL`, value: settlement.messageId, retry: null }
             : settlement.outcome === 'unconfirmed'
               ? { sql: `status = 'unconfirmed', error = $4, retry_at = NULL`, value: settlement.note.slice(0, MAX_ERROR_LENGTH), retry: null }
-              : { sql: `status = 'failed', error = $4, retry_at = $6`, value: settlement.note.slice(0, MAX_ERROR_LENGTH), retry: settlement.retryAt };
+              : { sql: `status = 'failed', error = $4, retry_at = $6`, value: settlement.note.slice(0, MAX_ERROR_LENGTH), retry: settlement.retryAt ?? null };
         const { rows } = await tx.query<PostRow>(
           `UPDATE posts SET ${set.sql}, at = $5, owner = NULL, lease_until = NULL
            WHERE subscription_id = $1 AND date = $2 AND status = 'claimed' AND owner IS NOT DISTINCT FROM $3
            RETURNING ${POST_COLUMNS}`,
-          set.retry ? [subscriptionId, date, fromOwner ?? null, set.value, now, set.retry] : [subscriptionId, date, fromOwner ?? null, set.value, now],
+          settlement.outcome === 'retry' ? [subscriptionId, date, fromOwner ?? null, set.value, now, set.retry] : [subscriptionId, date, fromOwner ?? null, set.value, now],
         );
         if (rows[0] && settlement.outcome === 'posted') {
           const { rows: subs } = await tx.query<{ data: Subscription }>('SELECT data FROM subscriptions WHERE id = $1 FOR UPDATE', [subscriptionId]);
