@@ -3,14 +3,15 @@
 // run here (an admin command in a DM, say) are listed with who may.
 import type { Command, CommandContext } from '../src/core/command.ts';
 import { formatDate } from '../src/i18n/dates.ts';
-import { t } from '../src/i18n/labels.ts';
+import { embed } from '../src/i18n/bidi.ts';
+import { reviewedLine, t } from '../src/i18n/labels.ts';
 import { say } from '../src/i18n/lang.ts';
 import { emptyReply } from '../src/reply/model.ts';
-import { LANG_OPTION } from './shared.ts';
+import { commandText, LANG_OPTION } from './shared.ts';
 
 const INTRO = {
   en: 'Ask about a cyber attack or an actor by any name, in English or Urdu, with typos. Every answer shows both sides and cites its sources. Add lang:ur for Urdu, lang:en for English.',
-  ur: 'کسی سائبر حملے یا گروپ کے بارے میں کسی بھی نام سے، اردو یا انگریزی میں پوچھیں۔ ہر جواب میں دونوں فریقوں کا مؤقف اور ذرائع شامل ہوتے ہیں۔ اردو کے لیے lang:ur اور انگریزی کے لیے lang:en لکھیں۔',
+  ur: `کسی سائبر حملے یا گروپ کے بارے میں کسی بھی نام سے، اردو یا انگریزی میں پوچھیں، ہجے کی غلطی کے ساتھ بھی۔ ہر جواب میں دونوں فریقوں کا مؤقف اور ذرائع شامل ہوتے ہیں۔ اردو کے لیے ${embed('lang:ur', 'ur')} اور انگریزی کے لیے ${embed('lang:en', 'ur')} لکھیں۔`,
 };
 
 const WHO = {
@@ -21,7 +22,7 @@ const WHO = {
 function entry(command: Command, ctx: CommandContext) {
   const lang = ctx.lang;
   const name = ctx.caller.commandName(command.name);
-  const examples = command.examples[lang].map((e) => (e ? `${name} ${e}` : name));
+  const examples = command.examples[lang].map((e) => commandText(ctx, command.name, e));
   const access = command.access ?? 'everyone';
   const who = access === 'everyone' ? '' : ` (${say(lang, WHO[access])})`;
   return { label: name, lines: [`${command.description[lang]}${who}`, ...(examples.length ? [examples.join(' · ')] : [])] };
@@ -29,7 +30,7 @@ function entry(command: Command, ctx: CommandContext) {
 
 export const help: Command = {
   name: 'help',
-  description: { en: 'How to use ilzam', ur: 'الزام بوٹ استعمال کرنے کا طریقہ' },
+  description: { en: 'How to use ilzam', ur: '’الزام‘ بوٹ استعمال کرنے کا طریقہ' },
   examples: { en: ['lang:ur'], ur: ['lang:en'] },
   options: [LANG_OPTION],
   private: true,
@@ -45,10 +46,10 @@ export const help: Command = {
     if (elsewhere.length) {
       reply.fields.push({
         label: elsewhere.map((c) => ctx.caller.commandName(c.name)).join(' · '),
-        lines: [say(lang, { en: 'On Discord and Slack: the daily “This week in attribution” post and follows for a channel (admins switch them on).', ur: 'ڈسکارڈ اور سلیک پر: چینل کے لیے روزانہ ’اس ہفتے کے سائبر الزامات‘ کی پوسٹ اور فالو (انہیں منتظمین فعال کرتے ہیں)۔' })],
+        lines: [say(lang, { en: 'On Discord and Slack: the daily “This week in attribution” post and follows for a channel (admins switch them on).', ur: `ڈسکارڈ اور سلیک پر: کسی چینل کے لیے روزانہ ’${t('weekTitle', 'ur')}‘ کی پوسٹ اور فالو (انہیں صرف منتظمین فعال کر سکتے ہیں)۔` })],
       });
     }
-    reply.footer = `${t('dataset', lang)} ${formatDate(ctx.kb.reviewed, lang)}`;
+    reply.footer = reviewedLine(formatDate(ctx.kb.reviewed, lang), lang);
     return reply;
   },
 };

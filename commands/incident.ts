@@ -10,7 +10,8 @@ import { emptyReply, type Reply } from '../src/reply/model.ts';
 import { actorHistory, entityTitle } from '../src/summary/actor.ts';
 import { incidentReply } from '../src/summary/incident.ts';
 import { cleanText, echo } from '../src/text/clean.ts';
-import { DETAIL_OPTION, exampleOf, hasSearchableText, isOn, LANG_OPTION } from './shared.ts';
+import { commandText, DETAIL_OPTION, exampleOf, hasSearchableText, isOn, LANG_OPTION } from './shared.ts';
+import { embed } from '../src/i18n/bidi.ts';
 
 const MAX_ACTOR_INCIDENTS = 10;
 
@@ -53,10 +54,11 @@ function actorIncidents(ctx: CommandContext, query: string): Reply | undefined {
   if (found.kind !== 'found') return undefined;
   const entity = ctx.kb.entities.get(found.hit.id)!;
   const lang = ctx.lang;
-  const name = entityTitle(entity, lang);
-  const actorCommand = `${ctx.caller.commandName('actor')} ${echo(query)}`;
+  const name = embed(entityTitle(entity, lang), lang);
+  const typed = embed(echo(query), lang);
+  const actorCommand = commandText(ctx, 'actor', echo(query));
   const history = actorHistory(ctx.kb, entity, lang);
-  const reply = emptyReply('not-found', lang, say(lang, { en: `“${echo(query)}” is an actor: ${name}`, ur: `’${echo(query)}‘ کسی واقعے کا نہیں بلکہ ${name} کا نام ہے` }), true);
+  const reply = emptyReply('not-found', lang, say(lang, { en: `“${typed}” is an actor: ${name}`, ur: `’${typed}‘ کسی واقعے کا نہیں بلکہ ${name} کا نام ہے` }), true);
   reply.description = history.length
     ? say(lang, {
         en: `Pick one of the incidents it appears in, or see everything about it with ${actorCommand}.`,

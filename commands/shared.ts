@@ -1,5 +1,7 @@
 // Option definitions and small helpers the commands share.
 import type { Command, CommandContext, OptionSpec } from '../src/core/command.ts';
+import { embed, hasArabic } from '../src/i18n/bidi.ts';
+import type { Lang } from '../src/i18n/lang.ts';
 
 export const LANG_OPTION: OptionSpec = {
   name: 'lang',
@@ -25,8 +27,18 @@ export function hasSearchableText(text: string): boolean {
   return /[\p{L}\p{N}]/u.test(text);
 }
 
+/**
+ * A command as the caller types it, marked for a line in `lang`: the name from its slash and
+ * its options are one field ("/week lang:ur"), an Urdu query after it is not
+ * ("/incident" then «وولٹ ٹائیفون»), so right to left the slash stays in front of the name.
+ */
+export function commandText(ctx: CommandContext, name: string, rest = '', lang: Lang = ctx.lang): string {
+  const command = ctx.caller.commandName(name);
+  if (!rest) return embed(command, lang);
+  return hasArabic(rest) ? `${embed(command, lang)} ${rest}` : embed(`${command} ${rest}`, lang);
+}
+
 /** A command's first example as the caller would type it: "/ilzam-incident volt typhoon" on Slack. */
 export function exampleOf(command: Pick<Command, 'name' | 'examples'>, ctx: CommandContext): string {
-  const example = command.examples[ctx.lang][0];
-  return example ? `${ctx.caller.commandName(command.name)} ${example}` : ctx.caller.commandName(command.name);
+  return commandText(ctx, command.name, command.examples[ctx.lang][0] ?? '');
 }

@@ -41,7 +41,7 @@ export function parseSubscribeText(text: string): CommandInput {
 
 export const subscribe: Command = {
   name: 'subscribe',
-  description: { en: 'Post “This week in attribution” in this channel every day', ur: 'اس چینل میں روزانہ ’اس ہفتے کے سائبر الزامات‘ پوسٹ کریں' },
+  description: { en: 'Post “This week in attribution” in this channel every day', ur: 'اس چینل میں روزانہ ’سائبر الزامات کا ہفتہ وار جائزہ‘ پوسٹ کریں' },
   examples: { en: ['', 'only:APT28, Pakistan', 'lang:ur time:21:30 zone:Europe/London'], ur: ['lang:ur', 'only:بھارت، پاکستان', 'lang:ur time:21:30 zone:Asia/Karachi'] },
   options: [
     { ...LANG_OPTION, description: { en: 'Post (and answer) in English or Urdu', ur: 'پوسٹ (اور جواب) انگریزی یا اردو میں' } },

@@ -7,10 +7,11 @@ import { usageReply } from '../src/reply/common.ts';
 import { weekClaims, weekReply } from '../src/summary/week.ts';
 import { cleanText, echo } from '../src/text/clean.ts';
 import { LANG_OPTION } from './shared.ts';
+import { embed } from '../src/i18n/bidi.ts';
 
 export const week: Command = {
   name: 'week',
-  description: { en: 'This week in attribution: new claims, and this week in past years', ur: 'اس ہفتے کے سائبر الزامات اور گزشتہ برسوں میں یہی ہفتہ' },
+  description: { en: 'This week in attribution: new claims, and this week in past years', ur: 'سات دن کے نئے سائبر الزامات اور گزشتہ برسوں میں یہی ہفتہ' },
   examples: { en: ['', 'date:2023-05-24'], ur: ['lang:ur', 'date:2023-05-24 lang:ur'] },
   options: [
     LANG_OPTION,
@@ -23,8 +24,8 @@ export const week: Command = {
     if (!day) {
       return usageReply(
         lang,
-        say(lang, { en: `“${echo(given)}” is not a date`, ur: `تاریخ ’${echo(given)}‘ درست نہیں` }),
-        say(lang, { en: 'Write the date as YYYY-MM-DD, for example date:2024-05-24', ur: 'تاریخ اس طرح لکھیں: date:2024-05-24' }),
+        say(lang, { en: `“${embed(echo(given), 'en')}” is not a date`, ur: `تاریخ ’${embed(echo(given), 'ur')}‘ درست نہیں` }),
+        say(lang, { en: 'Write the date as YYYY-MM-DD, for example date:2024-05-24', ur: `تاریخ اس طرح لکھیں: ${embed('date:2024-05-24', 'ur')}` }),
       );
     }
     return weekReply(ctx.kb, weekClaims(ctx.kb, day), lang);

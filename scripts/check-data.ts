@@ -1,25 +1,33 @@
-// npm run data:check: validates the curated dataset (and, once built, the alias registry)
-// and prints counts: curated and imported incidents apart, claims by type and by basis. Exits non-zero, naming every problem, when anything is wrong.
+// npm run data:check: validates the curated dataset (and, once built, the alias registry),
+// checks the Urdu of the data and of the bot's own strings against the spelling sheet and the
+// oblique names (scripts/urdu-checks.ts), and prints counts: curated and imported incidents
+// apart, claims by type and by basis. Exits non-zero, naming every problem, when anything is
+// wrong. `--data <dir>` (or ILZAM_DATA_DIR) checks another copy of data/ (the tests use it).
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { DATA_DIR } from '../src/domain/paths.ts';
 import { compactKey } from '../src/search/normalize.ts';
 import { IMPORTED_PARTIES_FILE } from './import-attack.ts';
 import { DataValidationError, loadCuratedDataset, type CuratedDataset } from '../src/store/curated.ts';
 import { loadRegistry, RegistryError, type AliasRegistry } from '../src/registry/registry.ts';
+import { urduProblems } from './urdu-checks.ts';
+
+const { values: args } = parseArgs({ options: { data: { type: 'string' } } });
+const dataDir = args.data ? path.resolve(args.data) : DATA_DIR;
 
 const problems: string[] = [];
 let data: CuratedDataset | undefined;
 let registry: AliasRegistry | undefined;
 
 try {
-  data = loadCuratedDataset();
+  data = loadCuratedDataset(dataDir);
 } catch (err) {
   if (!(err instanceof DataValidationError)) throw err;
   problems.push(err.message);
 }
 try {
-  registry = loadRegistry();
+  registry = loadRegistry(path.join(dataDir, 'registry', 'actors.json'));
 } catch (err) {
   if (!(err instanceof RegistryError)) throw err;
   problems.push(err.message);
@@ -62,6 +70,8 @@ if (data && registry) {
   }
 }
 
+if (data) problems.push(...urduProblems(data, path.resolve(import.meta.dirname, '..')));
+
 if (problems.length) {
   console.error(problems.join('\n'));
   process.exit(1);
@@ -71,7 +81,7 @@ const fmt = (n: number) => n.toLocaleString('en-US');
 // breadth is not curation, and the headline number should say so.
 const curated = data!.incidents.filter((i) => !i.imported);
 const imported = data!.incidents.length - curated.length;
-const importedPartiesFile = path.join(DATA_DIR, 'parties', IMPORTED_PARTIES_FILE);
+const importedPartiesFile = path.join(dataDir, 'parties', IMPORTED_PARTIES_FILE);
 const importedParties = existsSync(importedPartiesFile) ? (JSON.parse(readFileSync(importedPartiesFile, 'utf8')).parties as unknown[]).length : 0;
 const claims = data!.incidents.flatMap((i) => i.claims);
 const names = registry!.actors.reduce((n, a) => n + a.names.length, 0);

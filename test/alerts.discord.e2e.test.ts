@@ -116,7 +116,7 @@ describe('follows and instant alerts on Discord', () => {
     expect(messageProblems(alert!.body)).toEqual([]);
     expect(alert!.body).toMatchObject({ allowed_mentions: { parse: [] }, enforce_nonce: true, nonce: expect.stringMatching(/^[0-9a-f]{25}$/) });
     expect(titleOf(alert!)).toBe('نیا دعویٰ — اے پی ٹی 28 (روس)');
-    expect(bodyOf(alert!)).toContain('مائیکروسافٹ نے الزام عائد کیا: اے پی ٹی 28 (روس)');
+    expect(bodyOf(alert!)).toContain('مائیکروسافٹ نے اے پی ٹی 28 (روس) پر الزام عائد کیا');
     expect(bodyOf(alert!)).toContain('Test Wire');
     expect(fake.messagesIn(CH.cn)).toEqual([]);
 

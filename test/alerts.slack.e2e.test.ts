@@ -106,7 +106,7 @@ describe('follows and instant alerts on Slack', () => {
     expect(fake.messagesIn('C0UR')).toHaveLength(1);
     expect(blockKitViolations(alert!)).toEqual([]);
     expect(headerOf(alert!)).toBe('نیا دعویٰ — اے پی ٹی 28 (روس)');
-    expect(visible(alert!)).toContain('مائیکروسافٹ نے الزام عائد کیا: اے پی ٹی 28 (روس)');
+    expect(visible(alert!)).toContain('مائیکروسافٹ نے اے پی ٹی 28 (روس) پر الزام عائد کیا');
     expect(visible(alert!)).toContain('Test Wire');
     expect(fake.messagesIn('C0CN')).toEqual([]);
     expect(visible(await command(fake, '/ilzam-following', 'lang:ur', 'C0UR'))).toContain('اے پی ٹی 28 (روس)');

@@ -76,13 +76,13 @@ describe('instant alerts', () => {
     const [ur] = poster.in('C-UR');
     expect(poster.in('C-UR')).toHaveLength(1);
     expect(ur!.reply).toMatchObject({ lang: 'ur', dir: 'rtl', ephemeral: false, title: 'نیا دعویٰ — اے پی ٹی 28 (روس)' });
-    expect(ur!.reply.fields[0]!.label).toBe('27 مئی 2025: مائیکروسافٹ نے الزام عائد کیا: اے پی ٹی 28 (روس) (آزمائشی واقعہ test-forest-blizzard)');
+    expect(ur!.reply.fields[0]!.label).toBe('آزمائشی واقعہ test-forest-blizzard — 27 مئی 2025: مائیکروسافٹ نے اے پی ٹی 28 (روس) پر الزام عائد کیا');
     expect(ur!.reply.fields[0]!.lines).toEqual(['آزمائشی دعویٰ c1۔']);
     expect(ur!.reply.sources).toEqual([{ publisher: 'Test Wire', title: 'Test report on test-forest-blizzard', date: '27 مئی 2025', url: 'https://example.org/test-report' }]);
     expect(ur!.key).toMatch(/^[0-9a-f]{25}$/);
     // A state covers the groups attributed to it: Russia's follower gets it, in English; China's does not.
     expect(titles(poster.in('C-RU'))).toEqual(['New claim — Russia']);
-    expect(poster.in('C-RU')[0]!.reply.fields[0]!.label).toBe('27 May 2025: Microsoft accused APT28 (Russia) (Test incident test-forest-blizzard)');
+    expect(poster.in('C-RU')[0]!.reply.fields[0]!.label).toBe('Test incident test-forest-blizzard — 27 May 2025: Microsoft accused APT28 (Russia)');
     expect(poster.in('C-CN')).toEqual([]);
 
     await bot.alerts.tick();

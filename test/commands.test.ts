@@ -50,7 +50,7 @@ describe('actor history', async () => {
   it('for an accuser: the FBI, as accuser', async () => {
     const reply = (await run('actor', { name: 'FBI', detail: 'true' }));
     const history = reply.fields.find((f) => f.label === 'History')!.lines.join('\n');
-    expect(history).toContain('accused others');
+    expect(history).toContain('made an accusation');
     expect(history).toMatch(/Sony/);
   });
   it('an ambiguous name lists its candidates instead of picking one', async () => {
@@ -75,7 +75,7 @@ describe('week', async () => {
   });
   it('and that week in past years, in Urdu too', async () => {
     const reply = (await run('week', { date: '2024-05-27', lang: 'ur' })); // a week with no dated claims in the data
-    expect(reply.fields[0]!.lines[0]).toBe('گزشتہ 7 دنوں میں کوئی نیا الزام سامنے نہیں آیا۔');
+    expect(reply.fields[0]).toEqual({ label: 'گزشتہ سات دن', lines: ['کوئی نیا الزام سامنے نہیں آیا۔'] });
     expect(reply.fields[1]!.lines.join('\n')).toContain('24 مئی 2023');
   });
   it('an empty week still says something useful', async () => {

@@ -117,7 +117,7 @@ describe('the daily digest on Slack', () => {
 
     const ur = await command(fake, '/ilzam-subscribe', 'lang:ur', 'C0UR');
     expect(visible(ur)).toContain('روزانہ خلاصے کی رکنیت شروع');
-    expect(visible(ur)).toContain('روزانہ 09:00 بجے (Asia/Karachi)، اردو میں');
+    expect(visible(ur)).toContain('روزانہ 09:00 (Asia/Karachi)، اردو میں');
     // Through the umbrella command, by someone on the configured admin list.
     const en = await command(fake, '/ilzam', 'subscribe en 18:30 Europe/London', 'C0EN', LISTED);
     expect(visible(en)).toContain('every day at 18:30 (Europe/London), in English. The next one is on 27 May 2025.');
@@ -132,7 +132,7 @@ describe('the daily digest on Slack', () => {
     expect(fake.callsOf('chat.postMessage')).toHaveLength(1);
     expect(fake.callsOf('chat.postMessage')[0]!.token).toBe(BOT_TOKEN);
     expect(blockKitViolations(first!)).toEqual([]);
-    expect(headerOf(first!)).toBe('اس ہفتے کے سائبر الزامات: 27 مئی 2025');
+    expect(headerOf(first!)).toBe('سائبر الزامات کا ہفتہ وار جائزہ: 21 تا 27 مئی 2025');
     expect(visible(first!)).toContain('24 مئی 2023'); // that week's anniversaries
 
     await clock.runUntil('2025-05-27T17:30:00Z', scheduler); // 18:30 in London
@@ -141,7 +141,7 @@ describe('the daily digest on Slack', () => {
 
     await scheduler.tick();
     await clock.runUntil('2025-05-28T17:30:00Z', scheduler);
-    expect(fake.messagesIn('C0UR').map(headerOf)).toEqual(['اس ہفتے کے سائبر الزامات: 27 مئی 2025', 'اس ہفتے کے سائبر الزامات: 28 مئی 2025']);
+    expect(fake.messagesIn('C0UR').map(headerOf)).toEqual(['سائبر الزامات کا ہفتہ وار جائزہ: 21 تا 27 مئی 2025', 'سائبر الزامات کا ہفتہ وار جائزہ: 22 تا 28 مئی 2025']);
     expect(fake.messagesIn('C0EN').map(headerOf)).toEqual(['This week in attribution: 27 May 2025', 'This week in attribution: 28 May 2025']);
     expect(rowsOf(bot1.digest, 'C0UR').map((r) => [r.date, r.status, r.messageId])).toEqual(fake.messagesIn('C0UR').map((m, i) => [`2025-05-2${7 + i}`, 'posted', m.ts]));
   });

@@ -120,7 +120,7 @@ describe('Discord adapter (discord.js against a fake Discord)', () => {
     expect(embed.title).toContain('Volt Typhoon');
     expect(field(embed, 'Accused')).toContain('Volt Typhoon');
     expect(field(embed, 'Accused by')).toContain('Microsoft');
-    expect(field(embed, 'Denied')).toContain('Chinese Ministry of Foreign Affairs');
+    expect(field(embed, 'Denials and responses')).toContain('Chinese Ministry of Foreign Affairs');
     const sources = field(embed, 'Sources');
     expect(sources).toMatch(/\]\(https:\/\/www\.microsoft\.com\/[^)\s]+\)/);
     expect(sources).toContain('(https://www.cisa.gov/');
@@ -136,9 +136,9 @@ describe('Discord adapter (discord.js against a fake Discord)', () => {
     const embed = embedOf(callback);
     expect(embed.title).toMatch(ARABIC);
     expect(embed.title?.startsWith(RLM)).toBe(true);
-    expect(field(embed, 'الزام کس پر')).toContain('وولٹ ٹائیفون');
-    expect(field(embed, 'الزام کس نے لگایا')).toContain('مائیکروسافٹ');
-    expect(field(embed, 'تردید')).toContain('چینی وزارت خارجہ');
+    expect(field(embed, 'جن پر الزام ہے')).toContain('وولٹ ٹائیفون');
+    expect(field(embed, 'الزام عائد کرنے والے')).toContain('مائیکروسافٹ');
+    expect(field(embed, 'تردید اور ردعمل')).toContain('چینی وزارت خارجہ');
     for (const f of embed.fields ?? []) for (const line of f.value.split('\n')) expect(line.startsWith(RLM), line).toBe(true);
     expect(embed.footer?.text).toMatch(ARABIC);
   });
@@ -440,7 +440,7 @@ describe('npm run deploy:discord (against the fake)', () => {
 
   it('registers to one guild when a guild id is given', async () => {
     const result = await deployCommands(COMMANDS, { token: TOKEN, applicationId: fake.applicationId, guildId: fake.guildId, apiUrl: fake.apiUrl });
-    expect(result).toMatchObject({ scope: 'guild', applicationId: fake.applicationId, names: ['incident', 'actor', 'week', 'help', 'subscribe', 'unsubscribe', 'subscriptions', 'follow', 'unfollow', 'following'] });
+    expect(result).toMatchObject({ scope: 'guild', applicationId: fake.applicationId, names: ['incident', 'actor', 'week', 'help', 'subscribe', 'unsubscribe', 'subscriptions', 'follow', 'unfollow', 'following', 'review'] });
     const put = fake.requests.find((r) => r.method === 'PUT')!;
     expect(put.path).toBe(`/applications/${fake.applicationId}/guilds/${fake.guildId}/commands`);
     expect(put.headers.authorization).toBe(`Bot ${TOKEN}`);
@@ -466,7 +466,7 @@ describe('npm run deploy:discord (against the fake)', () => {
     expect(result).toMatchObject({ scope: 'global', applicationId: fake.applicationId });
     expect(fake.requests.some((r) => r.method === 'GET' && r.path === '/applications/@me')).toBe(true);
     expect(fake.requests.some((r) => r.method === 'PUT' && r.path === `/applications/${fake.applicationId}/commands`)).toBe(true);
-    expect(fake.commands.global.map((c) => c.name)).toEqual(['incident', 'actor', 'week', 'help', 'subscribe', 'unsubscribe', 'subscriptions', 'follow', 'unfollow', 'following']);
+    expect(fake.commands.global.map((c) => c.name)).toEqual(['incident', 'actor', 'week', 'help', 'subscribe', 'unsubscribe', 'subscriptions', 'follow', 'unfollow', 'following', 'review']);
   });
 
   it('falls back to /oauth2/applications/@me', async () => {

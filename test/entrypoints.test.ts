@@ -19,18 +19,20 @@ describe('npm start with no tokens: the console bot reads a pipe', () => {
     expect(code).toBe(0);
     expect(out).toContain('Volt Typhoon');
     expect(out).toContain('Accused by');
-    expect(out).toContain('Microsoft (24 May 2023)');
-    expect(out).toContain('Denied: Chinese Ministry of Foreign Affairs (25 May 2023)');
+    expect(out).toContain('Microsoft (24 May 2023; technical report)');
+    expect(out).toContain('25 May 2023: The Chinese Ministry of Foreign Affairs denied the accusation');
     expect(out).toContain('Sources:');
     expect(out).toContain('https://www.microsoft.com/');
   });
   it('answers in Urdu for lang:ur and for an Urdu query, line after line, then exits', () => {
     const { code, out } = run('src/main.ts', [], '/incident volt typhoon lang:ur\n\n/incident وولٹ ٹائیفون\n/help\n');
     expect(code).toBe(0);
-    const urdu = out.split('الزام کس نے لگایا').length - 1;
+    const urdu = out.split('الزام عائد کرنے والے').length - 1;
     expect(urdu).toBe(2);
-    expect(out).toContain('مائیکروسافٹ (24 مئی 2023)');
-    expect(out).toContain('تردید: چینی وزارت خارجہ (25 مئی 2023)');
+    expect(out).toContain('مائیکروسافٹ (24 مئی 2023؛ تکنیکی رپورٹ)');
+    expect(out).toContain('تردید اور ردعمل: 25 مئی 2023: چینی وزارت خارجہ نے الزام کی تردید کی');
+    // A pipe gets plain logical order: no bidi marks unless ILZAM_RTL_MARKS asks for them.
+    expect(out).not.toMatch(/[\u200E\u200F\u2066-\u2069]/u);
     expect(out).toContain('/actor');
   });
 });

@@ -206,7 +206,7 @@ describe('the filtered daily digest', () => {
     const lines = reply.fields[0]!.lines.join('\n');
     expect(lines).toContain('APT28');
     expect(lines).not.toMatch(/payroll|Lin Jian/);
-    expect(digestReply(kb, day, 'ur', { actors: ['apt28'], states: [] }).title).toBe('اس ہفتے کے سائبر الزامات — اے پی ٹی 28: 7 مئی 2024');
+    expect(digestReply(kb, day, 'ur', { actors: ['apt28'], states: [] }).title).toBe('سائبر الزامات کا ہفتہ وار جائزہ — اے پی ٹی 28: 1 تا 7 مئی 2024');
     // An empty filtered week names the newest claim about the filter, not the dataset's newest.
     const quiet = digestReply(kb, '2024-05-25', 'en', { actors: ['apt28'], states: [] });
     const latest = quiet.fields.find((f) => f.label === 'Latest in the dataset');
@@ -232,7 +232,7 @@ describe('the filtered daily digest', () => {
     expect(store.listSubscriptions().map((s) => s.channel)).toEqual(['C1', 'C2']);
 
     await scheduler.start();
-    await clock.runUntil('2024-05-07T04:00:00Z', scheduler);
+    await clock.runUntil('2024-05-07T04:10:00Z', scheduler); // the platform's queue posts one channel after another
     await scheduler.stop();
     const [filtered] = poster.in('C1');
     const [full] = poster.in('C2');

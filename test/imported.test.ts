@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { attackMonth, DEFAULT_DATA_DIR, DEFAULT_SOURCE_DIR, importAttack, IMPORTED_PARTIES_FILE, MITRE_PARTY, readCurated } from '../scripts/import-attack.ts';
 import { KnowledgeBase } from '../src/knowledge/knowledge.ts';
+import { stripBidi } from '../src/i18n/bidi.ts';
 import { loadRegistry } from '../src/registry/registry.ts';
 import type { Reply } from '../src/reply/model.ts';
 import { actorReply } from '../src/summary/actor.ts';
@@ -87,15 +88,15 @@ describe('the incident card of an imported incident', () => {
     const reply = await run('incident', { query: 'Operation Dream Job' });
     expect(reply).toMatchObject({ kind: 'incident', lang: 'en' });
     expect(reply.footer).toContain('attack-c0022-operation-dream-job');
-    expect(field(reply, 'Denied')).toBe('Denials not yet reviewed.');
+    expect(field(reply, 'Denials and responses')).toBe('Denials not yet reviewed (imported record).');
     const all = [reply.description, ...reply.fields.flatMap((f) => f.lines)].join('\n');
     expect(all).not.toMatch(/no (public )?denial on record/i);
-    expect(field(reply, 'Accused by')).toMatch(/^MITRE ATT&CK \(25 April 2023\)$/);
+    expect(field(reply, 'Accused by')).toBe('MITRE ATT&CK (25 April 2023; technical report)');
   });
   it('and in Urdu', async () => {
     const reply = await run('incident', { query: 'Operation Dream Job', lang: 'ur' });
     expect(reply).toMatchObject({ kind: 'incident', lang: 'ur' });
-    expect(field(reply, 'تردید')).toBe('تردید کا جائزہ ابھی نہیں لیا گیا۔');
+    expect(field(reply, 'تردید اور ردعمل')).toBe('اس واقعے کی تردیدوں کا ابھی جائزہ نہیں لیا گیا (درآمد شدہ ریکارڈ)۔');
     const all = [reply.description, ...reply.fields.flatMap((f) => f.lines)].join('\n');
     expect(all).not.toContain('ریکارڈ پر کوئی عوامی تردید');
     expect(all).not.toContain('ریکارڈ پر کوئی تردید نہیں');
@@ -103,7 +104,7 @@ describe('the incident card of an imported incident', () => {
   it('while a curated incident nobody denied still says so', async () => {
     const reply = await run('incident', { query: 'apt36-covid-lure-2020' });
     expect(reply.footer).toContain('apt36-covid-lure-2020');
-    expect(field(reply, 'Denied')).toBe('No public denial on record.');
+    expect(field(reply, 'Denials and responses')).toBe('No public denial on record.');
   });
 });
 
@@ -182,7 +183,7 @@ describe('/incident with an actor or a state', () => {
     }
     // An incident the actor (or, for a state, one of its own parties) took part in.
     const entity = bot.kb.entities.get(bot.search.search(query, { kinds: ['entity'], limit: 1 })[0]!.id)!;
-    const incident = bot.kb.incidents.get(reply.footer!.split(' · ').at(-1)!)!;
+    const incident = bot.kb.incidents.get(stripBidi(reply.footer!.split(' · ').at(-1)!))!;
     const ids = incident.claims.flatMap((c) => [c.by, ...c.against]);
     expect(ids.some((id) => id === entity.id || bot.kb.parties.get(id)?.state === entity.id), incident.id).toBe(true);
   });

@@ -48,8 +48,8 @@ describe('the Volt Typhoon summary', () => {
     const reply = incidentReply(bot.kb, incident, 'en');
     const field = (label: string) => reply.fields.find((f) => f.label === label)?.lines.join('\n') ?? '';
     expect(field('Accused')).toContain('Volt Typhoon (China)');
-    expect(field('Accused by')).toContain('Microsoft (24 May 2023)');
-    expect(field('Denied')).toContain('Chinese Ministry of Foreign Affairs (25 May 2023)');
+    expect(field('Accused by')).toContain('Microsoft (24 May 2023; technical report)');
+    expect(field('Denials and responses')).toContain('25 May 2023: The Chinese Ministry of Foreign Affairs denied the accusation');
     expect(field('Counter-accusations')).toContain('United States');
     expect(reply.sources[0]!.publisher).toContain('Microsoft');
   });
@@ -65,7 +65,7 @@ describe('the Volt Typhoon summary', () => {
     const silent = bot.kb.incidents.get('kaseya-revil-2021')!;
     expect(silent.claims.some((c) => c.type === 'denial')).toBe(false);
     const reply = incidentReply(bot.kb, silent, 'en');
-    expect(reply.fields.find((f) => f.label === 'Denied')!.lines[0]).toBe('No public denial on record.');
+    expect(reply.fields.find((f) => f.label === 'Denials and responses')!.lines[0]).toBe('No public denial on record.');
   });
 });
 

@@ -37,7 +37,7 @@ export function incidentJson(kb: KnowledgeBase, incident: Incident) {
   const ids = [...new Set(incident.claims.flatMap((c) => [c.by, ...c.against]))];
   return {
     ...incident,
-    contested: isContested(incident),
+    contested: isContested(kb, incident),
     parties: ids.map((id) => {
       const p = kb.parties.get(id)!;
       return { id, kind: p.kind, names: p.name, state: p.state ?? null };

@@ -1,6 +1,7 @@
 // Everything the digest feature says, in English and in Urdu (the news register of
 // src/i18n/labels.ts), as neutral Replies. Confirmations and errors are ephemeral: only the
 // admin who ran the command sees them. The digest itself and the pause notice go to the channel.
+import { embed } from '../i18n/bidi.ts';
 import { say, type Lang, type Texts } from '../i18n/lang.ts';
 import { formatDate } from '../i18n/dates.ts';
 import { t } from '../i18n/labels.ts';
@@ -9,13 +10,18 @@ import { echo } from '../text/clean.ts';
 import type { DeepReadonly } from '../store/storage.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge.ts';
 import type { PostRecord, Subscription } from '../store/state-schema.ts';
-import { claimLine, weekClaims, weekReply } from '../summary/week.ts';
+import { claimLine, editionDate, weekClaims, weekReply } from '../summary/week.ts';
 import { ClaimMatcher, type ClaimFilter } from '../knowledge/follow-targets.ts';
 import { list } from '../i18n/labels.ts';
 
 
 /** How a command is typed where the reader is: "/subscribe" on Discord, "/ilzam-subscribe" on Slack. */
 export type CommandNamer = (command: string) => string;
+
+/** A command named in a sentence, marked as one field so that right to left it keeps its slash in front. */
+function commandIn(namer: CommandNamer, command: string, lang: Lang): string {
+  return embed(namer(command), lang);
+}
 
 type Sub = DeepReadonly<Subscription>;
 
@@ -28,7 +34,7 @@ export function digestReply(kb: KnowledgeBase, day: string, lang: Lang, filter?:
   if (!filtered) return weekReply(kb, weekClaims(kb, day), lang);
   const reply = weekReply(kb, weekClaims(kb, day, filter), lang);
   const names = filterText(kb, filter, lang);
-  reply.title = `${t('weekTitle', lang)} — ${names}: ${formatDate(day, lang)}`;
+  reply.title = `${t('weekTitle', lang)} — ${names}: ${editionDate(day, lang)}`;
   reply.description = say(lang, { en: `Only claims about ${names}.`, ur: `صرف ${names} سے متعلق دعوے۔` });
   // An empty week shows the newest claim in the dataset: the newest one about the filter's names.
   const latestAt = reply.fields.findIndex((f) => f.label === t('latest', lang));
@@ -56,11 +62,11 @@ function languageName(language: Lang, lang: Lang): string {
   return language === 'ur' ? say(lang, { en: 'Urdu', ur: 'اردو' }) : say(lang, { en: 'English', ur: 'انگریزی' });
 }
 
-/** "every day at 09:00 (Asia/Karachi), in Urdu" */
+/** "every day at 09:00 (Asia/Karachi), in Urdu" / «روزانہ 09:00 (Asia/Karachi)، اردو میں» (a schedule: no «بجے» with the 24-hour clock). */
 function scheduleText(sub: Pick<Sub, 'time' | 'zone' | 'language'>, lang: Lang): string {
   return say(lang, {
     en: `every day at ${sub.time} (${sub.zone}), in ${languageName(sub.language, lang)}`,
-    ur: `روزانہ ${sub.time} بجے (${sub.zone})، ${languageName(sub.language, lang)} میں`,
+    ur: `روزانہ ${sub.time} (${embed(sub.zone, 'ur')})، ${languageName(sub.language, lang)} میں`,
   });
 }
 
@@ -75,10 +81,10 @@ export function pauseNotice(sub: Sub, failures: number, kind: string, namer: Com
   const lang = sub.language;
   const reason = pauseReasonText(kind, lang);
   const reply = emptyReply('error', lang, say(lang, { en: 'Daily digest paused', ur: 'روزانہ خلاصہ روک دیا گیا' }));
-  const resume = namer('subscribe');
+  const resume = commandIn(namer, 'subscribe', lang);
   reply.description = say(lang, {
     en: `ilzam could not post “${t('weekTitle', 'en')}” here ${failures} times in a row (${reason}), so the daily post is paused. An admin can check the bot's access to this channel and run ${resume} to resume it.`,
-    ur: `الزام بوٹ اس چینل میں مسلسل ${failures} بار “${t('weekTitle', 'ur')}” پوسٹ نہیں کر سکا (${reason})، اس لیے روزانہ پوسٹ روک دی گئی ہے۔ ایڈمن اس چینل تک بوٹ کی رسائی دیکھ کر ${resume} کے ذریعے اسے دوبارہ شروع کر سکتے ہیں۔`,
+    ur: `’الزام‘ بوٹ اس چینل میں مسلسل ${failures} بار ’${t('weekTitle', 'ur')}‘ پوسٹ نہیں کر سکا (${reason})، اس لیے روزانہ پوسٹ روک دی گئی ہے۔ منتظمین اس چینل تک بوٹ کی رسائی دیکھ کر ${resume} کے ذریعے اسے دوبارہ شروع کر سکتے ہیں۔`,
   });
   return reply;
 }
@@ -106,10 +112,10 @@ function info(lang: Lang, title: Texts, text?: Texts): Reply {
 export function badTimeReply(given: string, lang: Lang): Reply {
   return usage(
     lang,
-    { en: `“${echo(given)}” is not a time`, ur: `“${echo(given)}” درست وقت نہیں` },
+    { en: `“${embed(echo(given), 'en')}” is not a time`, ur: `’${embed(echo(given), 'ur')}‘ درست وقت نہیں` },
     {
       en: 'Use a 24-hour time from 00:00 to 23:59, for example time:09:00 or time:21:30.',
-      ur: '24 گھنٹے کے حساب سے 00:00 سے 23:59 تک وقت لکھیں، مثلاً time:09:00 یا time:21:30۔',
+      ur: `24 گھنٹے کے حساب سے 00:00 سے 23:59 تک وقت لکھیں، مثلاً ${embed('time:09:00', 'ur')} یا ${embed('time:21:30', 'ur')}۔`,
     },
   );
 }
@@ -117,17 +123,17 @@ export function badTimeReply(given: string, lang: Lang): Reply {
 export function badZoneReply(given: string, lang: Lang): Reply {
   return usage(
     lang,
-    { en: `“${echo(given)}” is not a time zone`, ur: `“${echo(given)}” کوئی ٹائم زون نہیں` },
+    { en: `“${embed(echo(given), 'en')}” is not a time zone`, ur: `’${embed(echo(given), 'ur')}‘ کوئی ٹائم زون نہیں` },
     {
       en: 'Use an IANA zone name, for example zone:Asia/Karachi, zone:Europe/London or zone:UTC.',
-      ur: 'IANA ٹائم زون کا نام لکھیں، مثلاً zone:Asia/Karachi، zone:Europe/London یا zone:UTC۔',
+      ur: `${embed('IANA', 'ur')} ٹائم زون کا نام لکھیں، مثلاً ${embed('zone:Asia/Karachi', 'ur')}، ${embed('zone:Europe/London', 'ur')} یا ${embed('zone:UTC', 'ur')}۔`,
     },
   );
 }
 
 export function alreadySubscribedReply(sub: Sub, lang: Lang, namer: CommandNamer): Reply {
-  const unsubscribe = namer('unsubscribe');
-  const subscribe = namer('subscribe');
+  const unsubscribe = commandIn(namer, 'unsubscribe', lang);
+  const subscribe = commandIn(namer, 'subscribe', lang);
   return usage(
     lang,
     { en: 'This channel already gets the daily digest', ur: 'یہ چینل پہلے ہی روزانہ خلاصہ وصول کر رہا ہے' },
@@ -150,7 +156,7 @@ export function subscribedReply(sub: Sub, firstDay: string | undefined, resumed:
     : '';
   return info(lang, title, {
     en: `This channel will get “${t('weekTitle', 'en')}” ${scheduleText(sub, 'en')}.${only}${first}`,
-    ur: `اس چینل میں “${t('weekTitle', 'ur')}” ${scheduleText(sub, 'ur')} پوسٹ ہو گا۔${only}${first}`,
+    ur: `اس چینل میں ’${t('weekTitle', 'ur')}‘ ${scheduleText(sub, 'ur')} پوسٹ ہو گا۔${only}${first}`,
   });
 }
 
@@ -163,8 +169,8 @@ export function unsubscribedReply(lang: Lang): Reply {
 }
 
 export function nothingToUnsubscribeReply(lang: Lang, namer: CommandNamer): Reply {
-  const subscribe = namer('subscribe');
-  const list = namer('subscriptions');
+  const subscribe = commandIn(namer, 'subscribe', lang);
+  const list = commandIn(namer, 'subscriptions', lang);
   return usage(
     lang,
     { en: 'This channel has no daily digest to stop', ur: 'اس چینل میں روزانہ خلاصے کی کوئی رکنیت نہیں' },
@@ -215,7 +221,7 @@ export function listReply(subs: readonly Sub[], posts: readonly DeepReadonly<Pos
     ? { en: `Daily digest in this ${workspace.en}`, ur: `اس ${workspace.ur} میں روزانہ خلاصہ` }
     : { en: 'Daily digest in this channel', ur: 'اس چینل میں روزانہ خلاصہ' };
   if (subs.length === 0) {
-    const subscribe = namer('subscribe');
+    const subscribe = commandIn(namer, 'subscribe', lang);
     return info(lang, title, {
       en: `No channel gets the daily digest yet. Run ${subscribe} in a channel to start it there.`,
       ur: `ابھی کسی چینل میں روزانہ خلاصہ نہیں آتا۔ کسی چینل میں ${subscribe} چلا کر اسے وہاں شروع کریں۔`,

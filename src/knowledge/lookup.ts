@@ -1,11 +1,13 @@
 // Shared by the incident and actor commands: run a search, decide whether the best hit is an
 // answer, an ambiguous name, or nothing, and build the "did you mean" replies.
+import { embed } from '../i18n/bidi.ts';
+import { t } from '../i18n/labels.ts';
 import type { Lang } from '../i18n/lang.ts';
 import type { Reply, Suggestion } from '../reply/model.ts';
 import { emptyReply } from '../reply/model.ts';
 import type { SearchEngine, SearchHit, TargetKind } from '../search/engine.ts';
 import { echo } from '../text/clean.ts';
-import type { KnowledgeBase } from './knowledge.ts';
+import type { Entity, KnowledgeBase } from './knowledge.ts';
 
 /** What a lookup needs: the knowledge base and the search over it. */
 export interface Finder {
@@ -38,45 +40,84 @@ export function lookup(ctx: Finder, query: string, kind: TargetKind): Lookup {
   return { kind: 'found', hit: top, others };
 }
 
+// The registry names countries by ISO code or by the catalogues' long names; these are the
+// curated states they stand for, so an Urdu reader sees «چین» rather than "CN".
+const REGISTRY_COUNTRIES: ReadonlyMap<string, string> = new Map([
+  ['CN', 'china'],
+  ['China', 'china'],
+  ["People's Republic of China", 'china'],
+  ['RU', 'russia'],
+  ['Russian Federation', 'russia'],
+  ['IR', 'iran'],
+  ['Iran (Islamic Republic of)', 'iran'],
+  ['KP', 'north-korea'],
+  ["Korea (Democratic People's Republic of)", 'north-korea'],
+  ['KR', 'south-korea'],
+  ['Korea (Republic of)', 'south-korea'],
+  ['US', 'united-states'],
+  ['United States', 'united-states'],
+  ['IL', 'israel'],
+  ['UA', 'ukraine'],
+  ['IN', 'india'],
+  ['PK', 'pakistan'],
+  ['FR', 'france'],
+  ['GB', 'united-kingdom'],
+]);
+
+/**
+ * The country an entity belongs to or is attributed to, in the reply's language: its curated
+ * state, else the registry's country (a curated state's name where one matches). Undefined for
+ * a state, and where nothing is known.
+ */
+export function countryOf(kb: KnowledgeBase, entity: Entity, lang: Lang): string | undefined {
+  if (entity.kind === 'state') return undefined;
+  if (entity.state) return entity.state.name[lang];
+  const hint = entity.countryHint;
+  if (!hint || hint === 'Unknown') return undefined;
+  const state = kb.parties.get(REGISTRY_COUNTRIES.get(hint) ?? '');
+  return state ? state.name[lang] : hint;
+}
+
 export function labelOf(ctx: Finder, hit: { kind: TargetKind; id: string }, lang: Lang): string {
   if (hit.kind === 'incident') return ctx.kb.incidents.get(hit.id)?.title[lang] ?? hit.id;
   const entity = ctx.kb.entities.get(hit.id);
   if (!entity) return hit.id;
   const name = (lang === 'ur' ? entity.name.ur : undefined) ?? entity.name.en;
-  const state = entity.state?.name[lang] ?? entity.countryHint;
-  return state && entity.kind !== 'state' ? `${name} (${state})` : name;
+  const country = countryOf(ctx.kb, entity, lang);
+  return country ? `${name} (${country})` : name;
 }
 
 export function suggestionsFor(ctx: Finder, hits: SearchHit[], lang: Lang): Suggestion[] {
   return hits.map((h) => ({ label: labelOf(ctx, h, lang), value: h.id }));
 }
 
+// What was typed is quoted back as one field, so an English query keeps its order in an Urdu line.
 const NOT_FOUND = {
-  en: (q: string) => `Nothing matched “${q}”`,
-  ur: (q: string) => `“${q}” سے کچھ نہیں ملا`,
+  en: (q: string) => `Nothing matched “${embed(q, 'en')}”`,
+  ur: (q: string) => `’${embed(q, 'ur')}‘ کے بارے میں کچھ نہیں ملا`,
 };
 const NOT_FOUND_HINT = {
   en: 'Try another name for the actor (any vendor’s), the incident’s name, or a few words such as “sony hack 2014”.',
-  ur: 'کسی اور نام سے تلاش کریں (کسی بھی کمپنی کا دیا ہوا نام)، واقعے کا نام لکھیں، یا چند الفاظ جیسے “سونی ہیک 2014”۔',
+  ur: 'کسی اور نام سے تلاش کریں (کسی بھی کمپنی کا دیا ہوا نام)، واقعے کا نام لکھیں، یا چند الفاظ جیسے ’سونی ہیک 2014‘۔',
 };
 
 export function notFoundReply(ctx: Finder, query: string, near: SearchHit[], lang: Lang): Reply {
   const reply = emptyReply('not-found', lang, NOT_FOUND[lang](echo(query)), true);
   reply.description = NOT_FOUND_HINT[lang];
   reply.suggestions = suggestionsFor(ctx, near, lang);
-  reply.suggestionsLabel = lang === 'ur' ? 'کیا آپ کی مراد یہ تھی' : 'Did you mean';
+  reply.suggestionsLabel = t('didYouMean', lang);
   return reply;
 }
 
 const AMBIGUOUS = {
-  en: (q: string) => `“${q}” is a name for more than one actor`,
-  ur: (q: string) => `“${q}” ایک سے زیادہ گروپوں کا نام ہے`,
+  en: (q: string) => `“${embed(q, 'en')}” is a name for more than one actor`,
+  ur: (q: string) => `’${embed(q, 'ur')}‘ ایک سے زیادہ فریقوں کا نام ہے`,
 };
 
 export function ambiguousReply(ctx: Finder, query: string, hits: SearchHit[], lang: Lang): Reply {
   const reply = emptyReply('not-found', lang, AMBIGUOUS[lang](echo(query)), true);
   reply.description = lang === 'ur' ? 'ان میں سے ایک منتخب کریں:' : 'Pick one of these:';
   reply.suggestions = suggestionsFor(ctx, hits, lang);
-  reply.suggestionsLabel = lang === 'ur' ? 'امیدوار' : 'Candidates';
+  reply.suggestionsLabel = t('possibleMatches', lang);
   return reply;
 }

@@ -1,5 +1,6 @@
 // The replies every command and adapter shares: usage hints, a language the bot does not
 // speak, refusals, and the apology for a bug, each in the asker's language.
+import { embed } from '../i18n/bidi.ts';
 import { say, type Lang, type Texts } from '../i18n/lang.ts';
 import { echo } from '../text/clean.ts';
 import { emptyReply, type Reply } from './model.ts';
@@ -13,15 +14,15 @@ export function usageReply(lang: Lang, title: string, text: string): Reply {
 export function badLangReply(given: string, lang: Lang): Reply {
   return usageReply(
     lang,
-    lang === 'ur' ? `زبان ’${echo(given)}‘ دستیاب نہیں` : `Unknown language “${echo(given)}”`,
-    lang === 'ur' ? 'lang:ur (اردو) یا lang:en (انگریزی) لکھیں۔' : 'Use lang:en (English) or lang:ur (Urdu).',
+    lang === 'ur' ? `زبان ’${embed(echo(given), 'ur')}‘ دستیاب نہیں` : `Unknown language “${embed(echo(given), 'en')}”`,
+    lang === 'ur' ? `${embed('lang:ur', 'ur')} (اردو) یا ${embed('lang:en', 'ur')} (انگریزی) لکھیں۔` : 'Use lang:en (English) or lang:ur (Urdu).',
   );
 }
 
 /** What is sent when building or sending the real answer failed. */
 export function apologyReply(lang: Lang): Reply {
   const reply = emptyReply('error', lang, say(lang, { en: 'Sorry, something went wrong', ur: 'معذرت، کچھ غلط ہو گیا' }), true);
-  reply.description = say(lang, { en: 'Please try again, or see /help.', ur: 'دوبارہ کوشش کریں، یا /help دیکھیں۔' });
+  reply.description = say(lang, { en: 'Please try again, or see /help.', ur: `دوبارہ کوشش کریں، یا ${embed('/help', 'ur')} دیکھیں۔` });
   return reply;
 }
 
@@ -36,10 +37,10 @@ export function notAllowedReply(lang: Lang, title: Texts, whoMay: Texts): Reply 
 export function notHereReply(lang: Lang, command: string): Reply {
   return usageReply(
     lang,
-    say(lang, { en: `${command} works in a channel`, ur: `${command} صرف کسی چینل میں کام کرتی ہے` }),
+    say(lang, { en: `${command} works in a channel`, ur: `${embed(command, 'ur')} صرف کسی چینل میں کام کرتی ہے` }),
     say(lang, {
       en: 'Run it in a channel of a Discord server or a Slack workspace where ilzam is installed.',
-      ur: 'اسے کسی ڈسکارڈ سرور یا سلیک ورک اسپیس کے اس چینل میں چلائیں جہاں الزام بوٹ موجود ہو۔',
+      ur: 'اسے کسی ڈسکارڈ سرور یا سلیک ورک اسپیس کے اس چینل میں چلائیں جہاں ’الزام‘ بوٹ موجود ہو۔',
     }),
   );
 }
@@ -49,7 +50,7 @@ export function unavailableReply(lang: Lang, what: Texts): Reply {
   const reply = emptyReply('error', lang, say(lang, what), true);
   reply.description = say(lang, {
     en: 'This copy of ilzam runs without its state store. Ask the bot’s operator to run it on Discord or Slack with npm start.',
-    ur: 'الزام بوٹ کا یہ نسخہ اسٹیٹ اسٹور کے بغیر چل رہا ہے۔ بوٹ چلانے والے سے کہیں کہ اسے npm start کے ذریعے ڈسکارڈ یا سلیک پر چلائیں۔',
+    ur: `’الزام‘ بوٹ کا یہ نسخہ اسٹیٹ اسٹور کے بغیر چل رہا ہے۔ بوٹ چلانے والے سے کہیں کہ اسے ${embed('npm start', 'ur')} کے ذریعے ڈسکارڈ یا سلیک پر چلائیں۔`,
   });
   return reply;
 }

@@ -6,9 +6,10 @@ import { ClaimMatcher, type ClaimFilter } from '../knowledge/follow-targets.ts';
 import type { ClaimType } from '../domain/schema.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { formatDate } from '../i18n/dates.ts';
-import { t } from '../i18n/labels.ts';
+import { moreLabel, t } from '../i18n/labels.ts';
 import { directionOf, type Reply } from '../reply/model.ts';
-import { partyLabel } from './incident.ts';
+import { claimSentence, withBasis } from './claims.ts';
+import { footerLine } from './incident.ts';
 
 const DAY_MS = 86_400_000;
 const MAX_LINES = 10;
@@ -49,42 +50,46 @@ export function weekClaims(kb: KnowledgeBase, day: string, filter?: ClaimFilter)
   return { day, recent: recent.sort(newest), archive: archive.sort(newest) };
 }
 
-type Words = Record<Lang, string>;
-
-// One entry per claim type, so a type added to the schema fails the typecheck here instead of
-// crashing the digest. `target` is the verb followed by the accused list; `alone` is used when
-// the type takes no one after it, or when the claim names no one.
-const VERB: Record<ClaimType, { alone: Words; target?: Words }> = {
-  accusation: { alone: { en: 'made an accusation', ur: 'نے الزام عائد کیا' }, target: { en: 'accused', ur: 'نے الزام عائد کیا:' } },
-  confirmation: { alone: { en: 'backed the charge', ur: 'نے الزام کی تائید کی' }, target: { en: 'backed the charge against', ur: 'نے الزام کی تائید کی:' } },
-  'claim-of-responsibility': { alone: { en: 'claimed responsibility', ur: 'نے ذمہ داری قبول کی' } },
-  'tacit-acknowledgement': { alone: { en: 'tacitly acknowledged it', ur: 'نے ضمنی طور پر اعتراف کیا' } },
-  denial: { alone: { en: 'denied involvement', ur: 'نے ملوث ہونے کی تردید کی' } },
-  'counter-accusation': { alone: { en: 'counter-accused', ur: 'نے جوابی الزام لگایا' }, target: { en: 'counter-accused', ur: 'نے جوابی الزام لگایا:' } },
-  'no-response': { alone: { en: 'did not respond', ur: 'نے جواب نہیں دیا' } },
-  'declined-to-comment': { alone: { en: 'declined to comment', ur: 'نے تبصرے سے انکار کیا' } },
-  sanction: { alone: { en: 'imposed sanctions', ur: 'نے پابندیاں عائد کیں' }, target: { en: 'imposed sanctions on', ur: 'نے پابندیاں عائد کیں:' } },
-  indictment: { alone: { en: 'brought charges', ur: 'نے فرد جرم عائد کی' }, target: { en: 'brought charges against', ur: 'نے فرد جرم عائد کی:' } },
-  arrest: { alone: { en: 'made arrests', ur: 'نے گرفتاریاں کیں' }, target: { en: 'arrested', ur: 'نے گرفتار کیا:' } },
-  conviction: { alone: { en: 'secured a conviction', ur: 'نے سزا دلوائی' }, target: { en: 'secured a conviction of', ur: 'نے سزا دلوائی:' } },
-  advisory: { alone: { en: 'issued an advisory', ur: 'نے سکیورٹی ایڈوائزری جاری کی' }, target: { en: 'issued an advisory on', ur: 'نے سکیورٹی ایڈوائزری جاری کی:' } },
-  takedown: { alone: { en: 'carried out a takedown', ur: 'نے نیٹ ورک کے خلاف کارروائی کی' }, target: { en: 'disrupted', ur: 'نے نیٹ ورک کے خلاف کارروائی کی:' } },
-  'diplomatic-action': { alone: { en: 'took diplomatic action', ur: 'نے سفارتی اقدام کیا' }, target: { en: 'took diplomatic action against', ur: 'نے سفارتی اقدام کیا:' } },
-  statement: { alone: { en: 'made a statement', ur: 'نے بیان دیا' } },
-};
-
+/**
+ * One claim of the week: the incident first, then the date and what was said, as a sentence
+ * with its basis: "SolarWinds (Sunburst) — 18 December 2020: Mike Pompeo accused Russia
+ * (government statement)" / «سولر ونڈز (سن برسٹ) — 18 دسمبر 2020: مائیک پومپیو نے روس پر
+ * الزام عائد کیا (سرکاری بیان)».
+ */
 export function claimLine(kb: KnowledgeBase, ref: ClaimRef, lang: Lang): string {
   const { claim, incident } = ref;
-  const who = kb.partyName(claim.by, lang);
-  const whom = claim.against.map((id) => partyLabel(kb, id, lang)).join(lang === 'ur' ? '، ' : ', ');
-  const verb = VERB[claim.type];
-  const action = whom && verb.target ? `${who} ${verb.target[lang]} ${whom}` : `${who} ${verb.alone[lang]}`;
-  return `${formatDate(claim.date, lang)}: ${action} (${incident.title[lang]})`;
+  const sentence = withBasis(claimSentence(kb, incident, claim, lang), kb, claim, lang);
+  return `${shortTitle(incident.title[lang])} — ${formatDate(claim.date, lang)}: ${sentence}`;
+}
+
+/** A title's name before its colon ("Volt Typhoon" of "Volt Typhoon: intrusions into …"), or the whole title. */
+export function shortTitle(title: string): string {
+  const head = title.split(/[:：]/u)[0]!.trim();
+  return head.length >= 3 && head !== title ? head : title;
 }
 
 function capped(lines: string[], lang: Lang): string[] {
   if (lines.length <= MAX_LINES) return lines;
-  return [...lines.slice(0, MAX_LINES), `+${lines.length - MAX_LINES} ${t('more', lang)}`];
+  return [...lines.slice(0, MAX_LINES), moreLabel(lines.length - MAX_LINES, lang)];
+}
+
+/** The seven days as a range: "21–27 May 2025", "29 December 2024 – 4 January 2025" / «21 تا 27 مئی 2025». */
+export function weekRange(day: string, lang: Lang): string {
+  const days = windowDays(day);
+  const first = days[0]!;
+  const [fy, fm] = first.split('-');
+  const [ly, lm] = day.split('-');
+  const to = lang === 'ur' ? ' تا ' : '–';
+  const spaced = lang === 'ur' ? ' تا ' : ' – ';
+  const end = formatDate(day, lang);
+  if (fy !== ly) return `${formatDate(first, lang)}${spaced}${end}`;
+  if (fm !== lm) return `${formatDate(first, lang).replace(/ \d{4}$/u, '')}${spaced}${end}`;
+  return `${Number(first.slice(8))}${to}${end}`;
+}
+
+/** The edition's date in a title: the seven days in Urdu, the day in English (see weekReply). */
+export function editionDate(day: string, lang: Lang): string {
+  return lang === 'ur' ? weekRange(day, lang) : formatDate(day, lang);
 }
 
 export function weekReply(kb: KnowledgeBase, digest: WeekClaims, lang: Lang): Reply {
@@ -105,11 +110,13 @@ export function weekReply(kb: KnowledgeBase, digest: WeekClaims, lang: Lang): Re
     kind: 'week',
     lang,
     dir: directionOf(lang),
-    title: `${t('weekTitle', lang)}: ${formatDate(digest.day, lang)}`,
+    // Urdu names the seven days («21 تا 27 مئی 2025»): «اس ہفتے» is not true of a past week. English
+    // keeps the edition's date after the feature's name, as the digest has always been titled.
+    title: `${t('weekTitle', lang)}: ${editionDate(digest.day, lang)}`,
     fields,
     sources: [],
     suggestions: [],
-    footer: `${t('dataset', lang)} ${formatDate(kb.reviewed, lang)}`,
+    footer: footerLine(kb, lang),
     ephemeral: false,
   };
 }

@@ -58,7 +58,11 @@ export async function runConsole(bot: Bot, opts: ConsoleOptions = {}): Promise<v
   };
   // SIGTERM or SIGINT on a pipe (a process manager, a container's stop) ends the console like end
   // of input: the line being answered is finished, the input is closed, and it returns.
-  const stopReading = () => (input as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
+  let stopped = false;
+  const stopReading = () => {
+    stopped = true;
+    (input as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
+  };
   if (!interactive) {
     process.once('SIGTERM', stopReading);
     process.once('SIGINT', stopReading);
@@ -70,9 +74,12 @@ export async function runConsole(bot: Bot, opts: ConsoleOptions = {}): Promise<v
         const answer = 'tooLong' in line ? tooLongLine(line.tooLong, bot.config.defaultLang) : await answerLine(bot, line.text, opts);
         if (answer) write(`${answer}\n\n`);
         // Leaving the loop stops reading (and closes the input), so the writer upstream ends too.
-        if (gone) break;
+        if (gone || stopped) break;
       }
     }
+  } catch (err) {
+    // Destroying the input on a signal ends its iterator with "premature close": that is the stop asked for.
+    if (!(stopped && (err as { code?: string }).code === 'ERR_STREAM_PREMATURE_CLOSE')) throw err;
   } finally {
     process.off('SIGTERM', stopReading);
     process.off('SIGINT', stopReading);

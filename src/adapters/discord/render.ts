@@ -1,16 +1,17 @@
 // Renders the neutral Reply as one Discord embed that always fits Discord's limits. Every part
 // is first capped on its own (title, description, field values); then, while the embed is over
 // the 6,000 total, lines are dropped from the least important part first, leaving a
-// "… +N more" marker, so an oversized answer loses its tail, never its core.
+// "… 3 more" marker («… مزید 3»), so an oversized answer loses its tail, never its core.
 //
 // Importance, least first: suggestions; continuation fields (a long field split over several);
 // fields after the first three (counter-accusations, timeline, victims…); sources; the
 // description; the first three fields (accused, accused by, denied). Title and footer last.
 import { embedLength, type APIEmbed, type APIEmbedField } from 'discord.js';
 import type { Lang } from '../../i18n/lang.ts';
-import { t } from '../../i18n/labels.ts';
+import { moreLabel, t } from '../../i18n/labels.ts';
 import type { Reply, ReplyKind, ReplySource, Suggestion } from '../../reply/model.ts';
-import { cutText, linkUrl, safeLine, safePlain } from './render-text.ts';
+import { embed, LRI, ltrLine, PDI, RLM } from '../../i18n/bidi.ts';
+import { cutText, linkUrl, safeField, safeLine, safePlain } from './render-text.ts';
 
 export const CONTENT_MAX = 2000;
 export const TITLE_MAX = 256;
@@ -28,7 +29,7 @@ export interface DiscordReplyPayload {
   ephemeral: boolean;
 }
 
-/** Room kept free in every part for the "… +N more" line that trimming may add later. */
+/** Room kept free in every part for the "… 3 more" line that trimming may add later. */
 const MARKER_ROOM = 24;
 /** How many fields count as the core of an answer (accused, accused by, denied). */
 const CORE_FIELDS = 3;
@@ -47,7 +48,8 @@ const COLORS: Record<ReplyKind, number> = {
   error: 0xed4245,
 };
 
-const CONTINUED: Record<Lang, string> = { en: 'continued', ur: 'جاری' };
+// «بقیہ» is how Urdu papers mark the rest of an item; «جاری» would read as "ongoing".
+const CONTINUED: Record<Lang, string> = { en: 'continued', ur: 'بقیہ' };
 
 /** A part of the embed that trimming can shorten: the description or one field. */
 interface Block {
@@ -67,23 +69,23 @@ interface Block {
 
 export function renderDiscord(reply: Reply): DiscordReplyPayload {
   const rtl = reply.dir === 'rtl';
-  const line = (text: string) => safeLine(text, rtl);
-  const more = (n: number) => line(reply.lang === 'ur' ? `… ${t('more', 'ur')} ${n}` : `… +${n} ${t('more', 'en')}`);
+  const line = (text: string, marker = '') => safeLine(text, rtl, marker);
+  const more = (n: number) => line(`… ${moreLabel(n, reply.lang)}`);
 
   const title = cutText(line(reply.title) || 'ilzam', TITLE_MAX);
   const footer = reply.footer ? cutText(safePlain(reply.footer, rtl), FOOTER_MAX) : undefined;
 
   const blocks: Block[] = [];
   if (reply.description) {
-    blocks.push(descriptionBlock(reply.description.split('\n').map(line)));
+    blocks.push(descriptionBlock(reply.description.split('\n').map((l) => line(l))));
   }
   reply.fields.forEach((field, i) => {
-    const lines = field.lines.length ? field.lines.map((l) => line(field.lines.length > 1 ? `• ${l}` : l)) : ['—'];
+    const lines = field.lines.length ? field.lines.map((l) => line(l, field.lines.length > 1 ? '• ' : '')) : ['—'];
     const rank = i < CORE_FIELDS ? 90 - i * 0.01 : 60 - i * 0.01;
     blocks.push(...fieldBlocks(line(field.label), lines, rank, 1, reply.lang));
   });
   if (reply.sources.length) {
-    const lines = reply.sources.map((s, i) => sourceLine(s, i, rtl));
+    const lines = reply.sources.map((s, i) => sourceLine(s, i, reply.lang));
     blocks.push(...fieldBlocks(line(t('sources', reply.lang)), lines, 70, 1, reply.lang));
   }
   if (reply.suggestions.length) {
@@ -100,23 +102,33 @@ export function renderDiscord(reply: Reply): DiscordReplyPayload {
   return { embeds: [embed], allowedMentions: { parse: [] }, ephemeral: reply.ephemeral };
 }
 
-/** "1. [Title](url) — Publisher, 24 May 2023", with the title as plain text when no safe URL. */
-function sourceLine(source: ReplySource, index: number, rtl: boolean): string {
-  const title = safeLine(cutText(source.title, SOURCE_TITLE_MAX), rtl);
+/**
+ * "1. [Title](url) — Publisher, 24 May 2023" / «1. [Title](url) — Publisher، 24 مئی 2023», the
+ * title as plain text when there is no safe URL. Title and publisher are fields: each is
+ * isolated whole when its script differs from the line's, so an English headline keeps its
+ * order inside an Urdu line.
+ */
+function sourceLine(source: ReplySource, index: number, lang: Lang): string {
+  const rtl = lang === 'ur';
+  const field = (text: string, max: number) => safeField(embed(cutText(text, max), lang));
+  const title = field(source.title, SOURCE_TITLE_MAX);
   const url = linkUrl(source.url);
-  const publisher = safeLine(cutText(source.publisher, SOURCE_PUBLISHER_MAX), rtl);
-  const date = source.date ? `, ${safeLine(source.date, rtl)}` : '';
+  const publisher = field(source.publisher, SOURCE_PUBLISHER_MAX);
+  const date = source.date ? `${rtl ? '، ' : ', '}${safeField(source.date)}` : '';
   const hasTitle = source.title && source.title !== source.url && source.title !== source.publisher;
   const text = hasTitle ? title : publisher;
   const linked = url ? `[${text}](${url})` : text;
-  // An RLM in front keeps an Urdu line from being read as a markdown list (left-aligned).
-  return `${rtl ? '\u200F' : ''}${index + 1}. ${linked}${hasTitle ? ` — ${publisher}` : ''}${date}`;
+  const line = `${index + 1}. ${linked}${hasTitle ? ` — ${publisher}` : ''}${date}`;
+  // An RLM in front keeps an Urdu line right to left (and from being read as a markdown list);
+  // an English line gets an LRM only when an Urdu headline would come first.
+  return rtl ? RLM + line : ltrLine(line);
 }
 
 function suggestionLine(s: Suggestion, rtl: boolean): string {
   // Ids are slugs; show them as code to copy, unless one ever holds a character code spans can't.
-  const value = /^[\w.:-]{1,100}$/.test(s.value) ? `\`${s.value}\`` : safeLine(s.value, false);
-  return `${safeLine(`• ${s.label}`, rtl)} — ${value}`;
+  const code = /^[\w.:-]{1,100}$/.test(s.value);
+  const value = code ? `\`${s.value}\`` : safeField(s.value);
+  return `${safeLine(s.label, rtl, '• ')} — ${rtl ? LRI + value + PDI : value}`;
 }
 
 /** The description: lines in order while they fit; the rest are counted for the marker. */

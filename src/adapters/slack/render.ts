@@ -5,7 +5,8 @@
 import type { types } from '@slack/bolt';
 import { t } from '../../i18n/labels.ts';
 import type { Reply, ReplyField, ReplySource } from '../../reply/model.ts';
-import { cleanLine, cleanLines, cutLine, ELLIPSIS, fitLines, mrkdwnLine, plainLine } from './render-text.ts';
+import { embed, hasLooseArabic, RLI, PDI } from '../../i18n/bidi.ts';
+import { cleanLine, cleanLines, cutLine, ELLIPSIS, escapeEntities, fitLines, inertText, mrkdwnLine, plainLine, slackDirection } from './render-text.ts';
 
 type KnownBlock = types.KnownBlock;
 type SectionBlock = types.SectionBlock;
@@ -96,15 +97,17 @@ function context(elements: ContextBlock['elements']): ContextBlock {
 
 /** A label in bold, cut before the asterisks go on so a cut never leaves one unclosed. */
 function bold(text: string, dir: 'ltr' | 'rtl', max = LABEL_MAX): string {
-  const line = cutLine(mrkdwnLine(text, dir), max - 2);
-  // The right-to-left mark goes before the asterisk, so the asterisk still opens bold.
-  return dir === 'rtl' && line.startsWith('\u200F') ? `\u200F*${line.slice(1)}*` : `*${line}*`;
+  const line = cutLine(mrkdwnLine(text, dir), max - 4);
+  // Right-to-left marks go outside the asterisks, so they still open and close bold.
+  const head = line.startsWith('\u200F') ? '\u200F' : '';
+  const tail = line.length > head.length && line.endsWith('\u200F') ? '\u200F' : '';
+  return `${head}*${line.slice(head.length, line.length - tail.length)}*${tail}`;
 }
 
 /** A field as "*Label*" and its lines (bulleted when there are several), cut to max. */
 function fieldText(field: ReplyField, dir: 'ltr' | 'rtl', max: number): string {
   const lines = (field.lines ?? []).map(cleanLine).filter(Boolean);
-  const body = lines.map((l) => cutLine(mrkdwnLine(lines.length > 1 ? `• ${l}` : l, dir), LINE_MAX));
+  const body = lines.map((l) => cutLine(mrkdwnLine(l, dir, lines.length > 1 ? '• ' : ''), LINE_MAX));
   const label = cleanLine(field.label ?? '');
   const head = label ? [bold(label, dir)] : [];
   return fitLines([...head, ...body], max);
@@ -146,16 +149,27 @@ function linkUrl(url: string | undefined): string | undefined {
   return encoded.length <= SOURCE_URL_MAX ? encoded : undefined;
 }
 
+/**
+ * "1. <url|Publisher: “Title”> · 24 May 2023". Publisher and title are fields, isolated whole
+ * when their script differs from the reply's. Slack is left to right, so the label decides the
+ * line: an English headline makes an ordinary left-to-right line (the Urdu date isolated in
+ * it, no RLM), an Urdu one an Urdu line (an RLM after the number, never before it, so the
+ * number stays at the left and does not join the text).
+ */
 function sourceLine(source: ReplySource, n: number, dir: 'ltr' | 'rtl'): string {
-  const publisher = cleanLine(source.publisher ?? '');
-  const title = cleanLine(source.title ?? '');
-  const name = [publisher, title && title !== cleanLine(source.url ?? '') ? `“${title}”` : ''].filter(Boolean).join(': ') || ELLIPSIS;
-  const label = cutLine(mrkdwnLine(name, dir), SOURCE_LABEL_MAX);
+  const lang = dir === 'rtl' ? 'ur' : 'en';
+  const publisher = embed(inertText(source.publisher ?? ''), lang);
+  const rawTitle = cleanLine(source.title ?? '');
+  const title = rawTitle && rawTitle !== cleanLine(source.url ?? '') ? embed(inertText(rawTitle), lang) : '';
+  const urduLine = dir === 'rtl' && hasLooseArabic(`${publisher} ${title}`);
+  const quoted = title ? (urduLine ? `’${title}‘` : `“${title}”`) : '';
+  const name = [publisher, quoted].filter(Boolean).join(': ') || ELLIPSIS;
+  const label = cutLine(escapeEntities(urduLine ? slackDirection(name, dir) : name), SOURCE_LABEL_MAX);
   const url = linkUrl(source.url);
-  const date = cleanLine(source.date ?? '');
-  const when = date ? ` · ${cutLine(mrkdwnLine(date, dir), 100)}` : '';
-  // An Urdu line opens with a right-to-left mark like every other Urdu line.
-  return `${dir === 'rtl' ? '\u200F' : ''}${n}. ${url ? `<${url}|${label}>` : label}${when}`;
+  const date = inertText(source.date ?? '');
+  const dated = date && dir === 'rtl' && !urduLine ? RLI + date + PDI : date;
+  const when = dated ? `${urduLine ? '، ' : ' · '}${cutLine(escapeEntities(dated), 100)}` : '';
+  return `${n}. ${url ? `<${url}|${label}>` : label}${when}`;
 }
 
 /**
@@ -186,11 +200,12 @@ function sourceBlocks(reply: Reply, dir: 'ltr' | 'rtl'): ContextBlock[] {
 function suggestionsBlock(reply: Reply, dir: 'ltr' | 'rtl'): ContextBlock | undefined {
   const suggestions = reply.suggestions ?? [];
   if (!suggestions.length) return undefined;
-  const label = cleanLine(reply.suggestionsLabel ?? '') || (reply.lang === 'ur' ? 'مزید' : 'See also');
+  const lang = reply.lang === 'ur' ? 'ur' : 'en';
+  const label = cleanLine(reply.suggestionsLabel ?? '') || t('alsoMatching', lang);
   const lines = suggestions.map((s) => {
     const name = cleanLine(s.label ?? '');
     const value = cleanLine(s.value ?? '');
-    return mrkdwnLine(`• ${name}${value && value !== name ? ` (${value})` : ''}`, dir);
+    return mrkdwnLine(`${name}${value && value !== name ? ` (${embed(value, lang)})` : ''}`, dir, '• ');
   });
   return context([mrkdwn(fitLines([bold(label, dir), ...lines.map((l) => cutLine(l, 300))], SLACK_CONTEXT_TEXT_MAX))]);
 }
