@@ -197,6 +197,8 @@ export class PgStorage implements Storage {
   readonly #now: () => Date;
   readonly #log: (message: string) => void;
   readonly #snapshotDays: number;
+  /** Counts local snapshot patches, so a refresh can tell one raced it. */
+  #patches = 0;
   #snapshot: DeepReadonly<DigestSnapshot> = deepFreeze({ subscriptions: [], posts: [] });
   #listener: pg.Client | undefined;
   readonly #watchers = new Set<(what: StorageChange) => void>();
@@ -321,21 +323,31 @@ export class PgStorage implements Storage {
   }
 
   async refresh(): Promise<void> {
-    const cutoff = new Date(this.#now().getTime() - this.#snapshotDays * DAY_MS).toISOString().slice(0, 10);
-    const [subs, posts] = await Promise.all([
-      this.#pool.query<{ data: Subscription }>('SELECT data FROM subscriptions ORDER BY data->>\'createdAt\', id'),
-      this.#pool.query<PostRow>(`SELECT ${POST_COLUMNS} FROM posts WHERE date >= $1 ORDER BY date, subscription_id`, [cutoff]),
-    ]);
-    this.#snapshot = deepFreeze({ subscriptions: subs.rows.map((r) => r.data), posts: posts.rows.map(toPost) });
+    // A write of this instance that lands while the queries run patches the snapshot first and
+    // would then be overwritten by rows read before it committed: read again until no patch
+    // slipped in (bounded, so a busy instance still refreshes).
+    for (let attempt = 0; ; attempt++) {
+      const patchesBefore = this.#patches;
+      const cutoff = new Date(this.#now().getTime() - this.#snapshotDays * DAY_MS).toISOString().slice(0, 10);
+      const [subs, posts] = await Promise.all([
+        this.#pool.query<{ data: Subscription }>('SELECT data FROM subscriptions ORDER BY data->>\'createdAt\', id'),
+        this.#pool.query<PostRow>(`SELECT ${POST_COLUMNS} FROM posts WHERE date >= $1 ORDER BY date, subscription_id`, [cutoff]),
+      ]);
+      if (this.#patches !== patchesBefore && attempt < 4) continue;
+      this.#snapshot = deepFreeze({ subscriptions: subs.rows.map((r) => r.data), posts: posts.rows.map(toPost) });
+      return;
+    }
   }
 
   #patchSubscription(id: string, sub: Subscription | undefined): void {
+    this.#patches++;
     const subscriptions = this.#snapshot.subscriptions.filter((s) => s.id !== id) as Subscription[];
     if (sub) subscriptions.push(sub);
     this.#snapshot = deepFreeze({ subscriptions, posts: this.#snapshot.posts as PostRecord[] });
   }
 
   #patchPost(row: PostRecord): void {
+    this.#patches++;
     const posts = this.#snapshot.posts.filter((p) => !(p.subscriptionId === row.subscriptionId && p.date === row.date)) as PostRecord[];
     posts.push(row);
     this.#snapshot = deepFreeze({ subscriptions: this.#snapshot.subscriptions as Subscription[], posts });
