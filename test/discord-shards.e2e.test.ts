@@ -3,6 +3,8 @@
 // sends each server's events over its own shard. Then two instances sharing one PostgreSQL
 // database, each holding one of two shards (DISCORD_SHARD_IDS): every server's digest is
 // posted once, by the instance that holds that server's shard.
+import { once } from 'node:events';
+import { Events } from 'discord.js';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { readDiscordConfig } from '../src/adapters/discord/config.ts';
 import { startDiscord } from '../src/adapters/discord/index.ts';
@@ -115,6 +117,15 @@ describe("discord.js's internal sharding against the fake", () => {
     // Each answered once: the fake sent each interaction over one connection only.
     const answers = fake.requests.filter((r) => r.method === 'POST' && r.path.startsWith('/interactions/'));
     expect(answers).toHaveLength(guilds.length + 1);
+
+    // Health: up while both shards are; one shard closed for good (4004: the client does not
+    // retry) makes it down, although discord.js still calls the client ready.
+    expect(discord.connected!()).toBe(true);
+    const disconnected = once(discord.client, Events.ShardDisconnect);
+    fake.dropShard(1, 4004);
+    expect((await disconnected)[1]).toBe(1);
+    expect(discord.client.isReady()).toBe(true);
+    expect(discord.connected!()).toBe(false);
 
     await discord.stop();
     await fake.waitForNoConnections();

@@ -281,6 +281,11 @@ export class DiscordFake {
     });
   }
 
+  /** Closes the connections of one shard with this close code (4004 and the like: the client does not come back). */
+  dropShard(shardId: number, code = 4000): void {
+    for (const [ws, [id]] of this.shardOf) if (id === shardId) ws.close(code, 'dropped by the fake');
+  }
+
   /** Closes every gateway connection (as Discord does on a restart); clients reconnect. */
   dropConnections(code = 4000): void {
     for (const ws of this.sockets) ws.close(code, 'dropped by the fake');

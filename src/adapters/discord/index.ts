@@ -5,7 +5,7 @@
 // registered separately (npm run deploy:discord), never here: Discord limits how often
 // commands may be created.
 import { once } from 'node:events';
-import { Client, Events, GatewayIntentBits, type Interaction } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Status, type Interaction } from 'discord.js';
 import type { Bot } from '../../core/bot.ts';
 import { InFlight } from '../in-flight.ts';
 import type { RunningPlatform } from '../platform.ts';
@@ -80,7 +80,12 @@ export async function startDiscord(bot: Bot, config: DiscordConfig, options: Dis
       await client.destroy();
       log('disconnected');
     })());
-  return { name: 'discord', client, poster: discordDigestPoster(client.rest, owns), connected: () => client.isReady(), stop };
+  return { name: 'discord', client, poster: discordDigestPoster(client.rest, owns), connected: () => allShardsReady(client), stop };
+}
+
+/** Every gateway connection up: the client stays "ready" after one shard of several drops for good. */
+function allShardsReady(client: Client): boolean {
+  return client.isReady() && client.ws.shards.every((shard) => shard.status === Status.Ready);
 }
 
 async function login(client: Client, token: string, timeoutMs: number, log: Log): Promise<void> {
