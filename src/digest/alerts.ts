@@ -20,7 +20,7 @@ import { AlertFeed, type AlertEvent } from './alert-feed.ts';
 import { alertPauseNotice, alertReply } from './alert-texts.ts';
 import { sleep, systemClock, type SchedulerClock } from './clock.ts';
 import { consoleDigestLog, type DigestLog } from './log.ts';
-import { asPostError, type DigestPoster, type PostError } from './poster.ts';
+import { asPostError, posterFor, type DigestPoster, type PostError } from './poster.ts';
 
 /** What the dispatcher needs of the storage. */
 export interface AlertStorage extends FollowStore, ReviewStore {
@@ -224,7 +224,7 @@ export class AlertDispatcher {
     const work: ChannelWork[] = [];
     for (const channel of channels) {
       const key = channelKeyOf(channel.platform, channel.channel);
-      if (channel.paused || !this.#posters.has(channel.platform)) continue;
+      if (channel.paused || !posterFor(this.#posters, channel)) continue;
       const matches = await Promise.all((byChannel.get(key) ?? []).map((f) => this.#match(f)));
       const owedFrom = channel.resumedAt ? Date.parse(channel.resumedAt) : 0;
       const candidates = events.filter((e) => e.at >= owedFrom && matches.some((m) => e.at >= m.since && m.matcher.matches(e.claim, { incidentId: e.incident.id, victimStates: e.incident.victimStates })));
@@ -380,6 +380,7 @@ export class AlertDispatcher {
     const claimed = await this.#store.listDeliveries({ status: 'claimed' });
     const batches = new Map<string, (typeof claimed)[number]>();
     for (const row of claimed) batches.set(`${row.channelKey} ${row.batch}`, row);
+    let channels: Map<string, AlertChannel> | undefined;
     for (const row of batches.values()) {
       if (row.owner === this.#o.owner) continue;
       if (!this.#store.exclusive && row.leaseUntil && Date.parse(row.leaseUntil) > now.getTime()) continue;
@@ -388,6 +389,12 @@ export class AlertDispatcher {
       const channel = row.channelKey.slice(split + 1);
       const poster = this.#posters.get(platform);
       if (!poster) continue;
+      if (poster.owns) {
+        // A channel another instance owns (a sharded platform) is left to it: a re-send must
+        // leave inside the platform's duplicate window, which only the posting instance can keep.
+        channels ??= new Map((await this.#store.listAlertChannels()).map((c) => [channelKeyOf(c.platform, c.channel), c]));
+        if (!posterFor(this.#posters, channels.get(row.channelKey) ?? { platform, channel })) continue;
+      }
       const at = `${platform} channel ${channel}`;
       const settle = (outcome: Parameters<AlertStorage['settleDeliveries']>[4]) => this.#store.settleDeliveries(platform, channel, row.batch, row.owner, outcome);
       if (poster.findPost) {

@@ -40,6 +40,27 @@ export interface DigestPoster {
   dedupeWindowMs?: number;
   /** Optional: how many posts may be in flight at once on this platform (default: the scheduler's). */
   concurrency?: number;
+  /**
+   * Optional: whether this instance posts to the target. A platform whose connection is split
+   * between instances (Discord's shards, docs/discord.md) answers no for the servers another
+   * instance holds, so each subscription and alert channel is served by one instance only.
+   * Absent: every channel of the platform is this instance's.
+   */
+  owns?(target: PostTarget): boolean;
+}
+
+/** Where a post goes, as a subscription or an alert channel records it. */
+export interface PostTarget {
+  platform: string;
+  channel: string;
+  /** The Discord server (guild) or Slack workspace, when recorded. */
+  workspace?: string;
+}
+
+/** The poster of the target's platform when this instance posts there; undefined when the platform does not run here or another instance owns the target. */
+export function posterFor(posters: ReadonlyMap<string, DigestPoster>, target: PostTarget): DigestPoster | undefined {
+  const poster = posters.get(target.platform);
+  return poster && (poster.owns?.(target) ?? true) ? poster : undefined;
 }
 
 export type PostErrorKind = 'gone' | 'forbidden' | 'rate-limited' | 'transient';

@@ -4,7 +4,7 @@
 // never doubles a post and never skips a day without a trace.
 import type { Platform } from '../store/state-schema.ts';
 import type { DigestStore } from '../store/storage.ts';
-import type { DigestPoster } from './poster.ts';
+import { posterFor, type DigestPoster } from './poster.ts';
 import { addDays, digestKey, slotOn, wallClock, wallClocksAt } from './slots.ts';
 import type { DigestLog } from './log.ts';
 
@@ -53,6 +53,10 @@ export async function settleInterruptedPosts({ store, posters, now, log, onResen
     const sub = store.read().subscriptions.find((s) => s.id === row.subscriptionId);
     if (!sub) continue;
     const where = `${sub.platform} channel ${sub.channel} (${row.date})`;
+    // A channel another instance owns (a sharded platform, poster.owns) is left to that
+    // instance: a re-send must leave inside the platform's duplicate window, which only the
+    // instance that will post it can keep.
+    if (posters.has(sub.platform) && !posterFor(posters, sub)) continue;
     const poster = posters.get(sub.platform);
     const dayOpen = row.date === wallClock(now, sub.zone).day && !sub.paused;
     // Every settlement is conditional on the claim still being the dead owner's, so two
@@ -103,7 +107,8 @@ export async function recordMissedDays({ store, posters, now, log }: RecoveryCon
   const local = wallClocksAt(now);
   const pastDays = new Map<string, string[]>(); // by today's date: the days to look at, oldest first
   for (const sub of subscriptions) {
-    if (sub.paused || !posters.has(sub.platform)) continue;
+    // The instance that posts for it records its misses (a sharded platform splits them).
+    if (sub.paused || !posterFor(posters, sub)) continue;
     const since = Date.parse(sub.resumedAt ?? sub.createdAt);
     const today = local(sub.zone).day;
     let days = pastDays.get(today);

@@ -20,7 +20,7 @@ import type { Platform, PostRecord, Subscription } from '../store/state-schema.t
 import { UnknownSubscriptionError, type DeepReadonly, type DigestStore, type DigestSnapshot } from '../store/storage.ts';
 import { systemClock, type SchedulerClock } from './clock.ts';
 import { consoleDigestLog, type DigestLog } from './log.ts';
-import { asPostError, PostError, type DigestPoster } from './poster.ts';
+import { asPostError, PostError, posterFor, type DigestPoster } from './poster.ts';
 import { recordMissedDays, settleInterruptedPosts } from './recovery.ts';
 import { digestKey, nextSlotAfter, todaysSlot, wallClock, wallClocksAt } from './slots.ts';
 import { digestReply, pauseNotice } from './texts.ts';
@@ -232,7 +232,7 @@ export class DigestScheduler {
     const localAt = wallClocksAt(now);
     const due: DueSlot[] = [];
     for (const sub of subscriptions) {
-      if (sub.paused || !this.#posters.has(sub.platform)) continue;
+      if (sub.paused || !posterFor(this.#posters, sub)) continue;
       const local = localAt(sub.zone);
       const row = rows.get(`${sub.id} ${local.day}`);
       if (row ? !this.#retryDue(row, now) : local.time < sub.time) continue; // a slot is never earlier than its wall time
@@ -252,7 +252,7 @@ export class DigestScheduler {
     const rows = rowsByKey(posts);
     const localAt = wallClocksAt(now);
     for (const sub of subscriptions) {
-      if (sub.paused || !this.#posters.has(sub.platform)) continue;
+      if (sub.paused || !posterFor(this.#posters, sub)) continue;
       next = Math.min(next, this.#nextSlot(sub, now));
       // Only today's row can still be retried: a retry is never scheduled past its own day.
       const key = `${sub.id} ${localAt(sub.zone).day}`;

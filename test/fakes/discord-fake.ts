@@ -5,6 +5,9 @@
 // route fail with 500 or 429, or with a 403/404 and Discord's JSON error code (a channel the
 // bot may not post in, or one that is gone). Messages posted to a channel are kept per
 // channel, and a repeated nonce with enforce_nonce returns the first message, as Discord does.
+// Sharding: GET /gateway/bot recommends `shards` (default 1); each gateway connection
+// identifies as one shard [id, count], gets READY with the servers (`guilds`) on that shard,
+// and receives the interactions of those servers only (a DM's go to shard 0), as at Discord.
 // See ../../../shared/notes/platform-testing.md for what the
 // client needs. Usage:
 //   const fake = await DiscordFake.start({ token });
@@ -77,6 +80,19 @@ export const LIMITS = {
   choiceText: 100,
 } as const;
 
+export interface GatewayOptions {
+  /** The shard count GET /gateway/bot recommends (what `shards: 'auto'` runs). Default 1. */
+  shards?: number;
+  /**
+   * session_start_limit.max_concurrency: how many shards may identify at once. Default 1, as
+   * for most bots; then discord.js waits 5 s between identifies, so a test with several shards
+   * passes their number to start quicker.
+   */
+  maxConcurrency?: number;
+  /** Servers the bot is in: READY lists those of each shard, then GUILD_CREATE each. Default none. */
+  guilds?: string[];
+}
+
 const DISCORD_EPOCH = 1420070400000n;
 const API_PREFIX = '/api/v10';
 
@@ -90,7 +106,8 @@ export class DiscordFake {
   readonly userId = '1100000000000000005';
 
   readonly requests: RecordedRequest[] = [];
-  readonly identifies: { token: string; intents: number }[] = [];
+  /** Every IDENTIFY, with the shard it asked for ([0, 1] when it named none). */
+  readonly identifies: { token: string; intents: number; shard: [number, number] }[] = [];
   /** What each message-sending request broke, by request (empty when none did). */
   readonly violations: { path: string; problems: string[] }[] = [];
   readonly commands = { global: [] as any[], guilds: new Map<string, any[]>() };
@@ -105,7 +122,10 @@ export class DiscordFake {
   private readonly waiters = new Set<{ match: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }>();
   private readonly gatewayWaiters = new Set<() => void>();
   private readonly disconnectWaiters = new Set<() => void>();
-  private readonly sessions = new Set<string>();
+  /** Each session and the shard it was opened for, so a RESUME comes back as the same shard. */
+  private readonly sessions = new Map<string, [number, number]>();
+  /** The shard each identified connection holds. */
+  private readonly shardOf = new Map<WebSocket, [number, number]>();
   /** RESUME frames received: a client coming back after a dropped connection. */
   readonly resumes: string[] = [];
   private seq = 0;
@@ -119,6 +139,7 @@ export class DiscordFake {
     private readonly token?: string,
     /** Whether a first answer comes too late for Discord (3 s after the interaction); then 404 Unknown interaction. */
     private readonly tooLate?: (interactionId: string, ageMs: number) => boolean,
+    private readonly gateway: GatewayOptions = {},
   ) {
     this.server = http.createServer((req, res) => void this.handle(req, res));
     this.wss = new WebSocketServer({ server: this.server });
@@ -131,8 +152,8 @@ export class DiscordFake {
    * 404, code 10062 Unknown interaction. (A test may measure lateness in work done rather than
    * on the clock, so a slow machine does not decide the result.)
    */
-  static async start(options: { token?: string; tooLate?: (interactionId: string, ageMs: number) => boolean } = {}): Promise<DiscordFake> {
-    const fake = new DiscordFake(options.token, options.tooLate);
+  static async start(options: { token?: string; tooLate?: (interactionId: string, ageMs: number) => boolean } & GatewayOptions = {}): Promise<DiscordFake> {
+    const fake = new DiscordFake(options.token, options.tooLate, { shards: options.shards, maxConcurrency: options.maxConcurrency, guilds: options.guilds });
     await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
     fake.port = (fake.server.address() as AddressInfo).port;
     return fake;
@@ -198,7 +219,7 @@ export class DiscordFake {
     return this.requests.filter((r) => r.method === 'POST' && r.path.startsWith(`/interactions/${id}/`));
   }
 
-  waitForIdentify(timeoutMs = 30_000): Promise<{ token: string; intents: number }> {
+  waitForIdentify(timeoutMs = 30_000): Promise<DiscordFake['identifies'][number]> {
     return this.waitForGateway(() => this.identifies.length > 0, timeoutMs, 'IDENTIFY').then(() => this.identifies[0]!);
   }
 
@@ -218,6 +239,26 @@ export class DiscordFake {
       };
       this.gatewayWaiters.add(waiter);
     });
+  }
+
+  /** The shards of the open, identified gateway connections, as [id, count], in order. */
+  get connectedShards(): [number, number][] {
+    return [...this.shardOf.entries()].filter(([ws]) => this.sockets.has(ws)).map(([, shard]) => shard).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  }
+
+  /**
+   * A server id on shard `shardId` of `shardCount` ((id >> 22) % count, as Discord computes it);
+   * `n` gives different servers on the same shard.
+   */
+  static guildOnShard(shardId: number, shardCount: number, n = 0): string {
+    const base = 262_144_000_000n; // about 8 years after Discord's epoch, in ms
+    const ms = base - (base % BigInt(shardCount)) + BigInt(shardId) + BigInt(shardCount) * BigInt(n);
+    return (ms << 22n).toString();
+  }
+
+  /** The shard of a server for a shard count (0 for no server: DMs go to shard 0). */
+  static shardOfGuild(guildId: string | undefined, shardCount: number): number {
+    return guildId === undefined ? 0 : Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
   }
 
   /** How many gateway connections are open. */
@@ -240,6 +281,11 @@ export class DiscordFake {
     });
   }
 
+  /** Closes the connections of one shard with this close code (4004 and the like: the client does not come back). */
+  dropShard(shardId: number, code = 4000): void {
+    for (const [ws, [id]] of this.shardOf) if (id === shardId) ws.close(code, 'dropped by the fake');
+  }
+
   /** Closes every gateway connection (as Discord does on a restart); clients reconnect. */
   dropConnections(code = 4000): void {
     for (const ws of this.sockets) ws.close(code, 'dropped by the fake');
@@ -251,6 +297,7 @@ export class DiscordFake {
     this.sockets.add(ws);
     ws.on('close', () => {
       this.sockets.delete(ws);
+      this.shardOf.delete(ws);
       for (const w of [...this.disconnectWaiters]) w();
     });
     ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41_250 } }));
@@ -271,32 +318,50 @@ export class DiscordFake {
   private onResume(ws: WebSocket, d: { token: string; session_id: string }): void {
     this.resumes.push(d.session_id);
     for (const w of [...this.gatewayWaiters]) w();
-    if (this.sessions.has(d.session_id) && (!this.token || d.token === this.token)) this.dispatch('RESUMED', {}, ws);
-    else ws.send(JSON.stringify({ op: 9, d: false }));
+    const shard = this.sessions.get(d.session_id);
+    if (shard && (!this.token || d.token === this.token)) {
+      this.shardOf.set(ws, shard);
+      this.dispatch('RESUMED', {}, ws);
+    } else ws.send(JSON.stringify({ op: 9, d: false }));
   }
 
-  private onIdentify(ws: WebSocket, d: { token: string; intents: number }): void {
-    this.identifies.push({ token: d.token, intents: d.intents });
+  private onIdentify(ws: WebSocket, d: { token: string; intents: number; shard?: [number, number] }): void {
+    const shard: [number, number] = Array.isArray(d.shard) && d.shard.length === 2 ? [Number(d.shard[0]), Number(d.shard[1])] : [0, 1];
+    this.identifies.push({ token: d.token, intents: d.intents, shard });
     for (const w of [...this.gatewayWaiters]) w();
     if (this.token && d.token !== this.token && d.token !== `Bot ${this.token}`) {
       ws.close(4004, 'Authentication failed.');
       return;
     }
+    const [id, count] = shard;
+    if (!(Number.isInteger(id) && Number.isInteger(count) && count >= 1 && id >= 0 && id < count)) {
+      ws.close(4010, 'Invalid shard.');
+      return;
+    }
+    this.shardOf.set(ws, shard);
+    // The servers on this shard arrive unavailable in READY, then one GUILD_CREATE each.
+    const guilds = (this.gateway.guilds ?? []).filter((g) => DiscordFake.shardOfGuild(g, count) === id);
     this.dispatch('READY', {
       v: 10,
       user: { ...this.botUser(), global_name: null, avatar: null, flags: 0 },
-      guilds: [],
-      session_id: this.newSession(),
+      guilds: guilds.map((g) => ({ id: g, unavailable: true })),
+      session_id: this.newSession(shard),
       resume_gateway_url: this.gatewayUrl,
       application: { id: this.applicationId, flags: 0 },
-      shard: [0, 1],
+      shard,
     }, ws);
+    for (const g of guilds) this.dispatch('GUILD_CREATE', guildPayload(g, this.botUserId), ws);
   }
 
-  private newSession(): string {
+  private newSession(shard: [number, number]): string {
     const id = randomBytes(8).toString('hex');
-    this.sessions.add(id);
+    this.sessions.set(id, shard);
     return id;
+  }
+
+  /** Sends a server's event over the connections holding its shard (a DM's, guildId undefined, over shard 0's). */
+  dispatchToGuild(type: string, d: unknown, guildId: string | undefined): void {
+    for (const [ws, [id, count]] of this.shardOf) if (this.sockets.has(ws) && DiscordFake.shardOfGuild(guildId, count) === id) this.dispatch(type, d, ws);
   }
 
   /** Sends a dispatch (op 0) to one socket, or to every connected client. */
@@ -323,6 +388,7 @@ export class DiscordFake {
   /** Builds an interaction payload; `extra` overrides any field (locale, guild_id…). */
   interactionPayload(type: 2 | 4, name: string, options: FakeOption[], extra: Record<string, unknown> = {}) {
     const id = this.snowflake();
+    const guildId = typeof extra.guild_id === 'string' ? extra.guild_id : this.guildId;
     this.createdAt.set(id, Date.now());
     const token = `aW50ZXJhY3Rpb246${id}${randomBytes(24).toString('hex')}`;
     return {
@@ -342,15 +408,15 @@ export class DiscordFake {
           ...(o.focused ? { focused: true } : {}),
         })),
       },
-      guild_id: this.guildId,
+      guild_id: guildId,
       channel_id: this.channelId,
-      channel: { id: this.channelId, type: 0, guild_id: this.guildId, name: 'general' },
+      channel: { id: this.channelId, type: 0, guild_id: guildId, name: 'general' },
       member: this.member('2248473465835073'),
       app_permissions: '2248473465835073',
       locale: 'en-US',
       guild_locale: 'en-US',
       entitlements: [],
-      authorizing_integration_owners: { '0': this.guildId },
+      authorizing_integration_owners: { '0': guildId },
       context: 0,
       ...extra,
     };
@@ -359,14 +425,14 @@ export class DiscordFake {
   /** Injects a slash command (INTERACTION_CREATE, type 2). */
   slashCommand(name: string, options: FakeOption[] = [], extra?: Record<string, unknown>): SentInteraction {
     const payload = this.interactionPayload(2, name, options, extra);
-    this.dispatch('INTERACTION_CREATE', payload);
+    this.dispatchToGuild('INTERACTION_CREATE', payload, payload.guild_id ?? undefined);
     return { id: payload.id, token: payload.token };
   }
 
   /** Injects an autocomplete request (type 4); mark the option being typed with focused. */
   autocomplete(name: string, options: FakeOption[], extra?: Record<string, unknown>): SentInteraction {
     const payload = this.interactionPayload(4, name, options, extra);
-    this.dispatch('INTERACTION_CREATE', payload);
+    this.dispatchToGuild('INTERACTION_CREATE', payload, payload.guild_id ?? undefined);
     return { id: payload.id, token: payload.token };
   }
 
@@ -424,7 +490,11 @@ export class DiscordFake {
       if (!authed()) return unauthorized();
       return {
         status: 200,
-        body: { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 } },
+        body: {
+          url: this.gatewayUrl,
+          shards: this.gateway.shards ?? 1,
+          session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: this.gateway.maxConcurrency ?? 1 },
+        },
       };
     }
     if (r.method === 'GET' && (r.path === '/applications/@me' || r.path === '/oauth2/applications/@me')) {
@@ -520,6 +590,32 @@ export class DiscordFake {
       components: [],
     };
   }
+}
+
+/** A server as GUILD_CREATE brings it, with only what discord.js needs. */
+function guildPayload(id: string, botUserId: string) {
+  return {
+    id,
+    name: `Test server ${id.slice(-4)}`,
+    icon: null,
+    owner_id: botUserId,
+    unavailable: false,
+    member_count: 1,
+    large: false,
+    features: [],
+    roles: [],
+    emojis: [],
+    stickers: [],
+    channels: [],
+    threads: [],
+    members: [],
+    presences: [],
+    voice_states: [],
+    stage_instances: [],
+    guild_scheduled_events: [],
+    joined_at: new Date(0).toISOString(),
+    preferred_locale: 'en-US',
+  };
 }
 
 function notFound() {

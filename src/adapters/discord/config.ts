@@ -1,6 +1,7 @@
 // Discord's settings, read from the environment. Loaded by npm start before any platform
 // library, so it imports none: a console or Slack-only run never loads discord.js.
 import { ConfigError, envValue, idListValue, secretValue, urlValue } from '../../config.ts';
+import { describeShards, readShardSetting, type ShardSetting } from './shard-config.ts';
 
 export interface DiscordConfig {
   token: string;
@@ -9,6 +10,8 @@ export interface DiscordConfig {
   apiUrl?: string;
   /** Role ids whose members may review drafts, besides members with Manage Server. */
   reviewerRoles?: string[];
+  /** Sharding (DISCORD_SHARDS, or DISCORD_SHARD_IDS with DISCORD_SHARD_COUNT); absent: one gateway connection. */
+  shards?: ShardSetting;
 }
 
 // A bot token is three base64url parts joined by dots (the first encodes the bot's id).
@@ -31,6 +34,7 @@ export function readDiscordConfig(env: NodeJS.ProcessEnv): DiscordConfig | undef
     guildId,
     apiUrl: urlValue(env, 'DISCORD_API_URL', 'https://discord.com/api'),
     reviewerRoles: idListValue(env, 'DISCORD_REVIEWER_ROLES', SNOWFLAKE, 'a role id (a number)'),
+    shards: readShardSetting(env),
   };
 }
 
@@ -38,6 +42,7 @@ export function readDiscordConfig(env: NodeJS.ProcessEnv): DiscordConfig | undef
 const SNOWFLAKE = /^\d{15,25}$/;
 
 export function describeDiscord(config: DiscordConfig): string {
-  return `discord=on${config.apiUrl ? ' (custom API URL)' : ''}`;
+  const extras = [config.apiUrl ? 'custom API URL' : undefined, config.shards ? describeShards(config.shards) : undefined].filter(Boolean);
+  return `discord=on${extras.length ? ` (${extras.join(', ')})` : ''}`;
 }
 

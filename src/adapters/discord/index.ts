@@ -5,7 +5,7 @@
 // registered separately (npm run deploy:discord), never here: Discord limits how often
 // commands may be created.
 import { once } from 'node:events';
-import { Client, Events, GatewayIntentBits, type Interaction } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Status, type Interaction } from 'discord.js';
 import type { Bot } from '../../core/bot.ts';
 import { InFlight } from '../in-flight.ts';
 import type { RunningPlatform } from '../platform.ts';
@@ -16,6 +16,7 @@ import { consoleLogger, makeLog, redact, type Log, type Logger } from './log.ts'
 import { discordDigestPoster } from './poster.ts';
 import { AnswerLoad, answerCommand, DEFER_AFTER_MS } from './respond.ts';
 import { restApiBase } from './rest.ts';
+import { heldShards, shardOptions, shardOwnership } from './sharding.ts';
 
 export interface DiscordOptions {
   /** Defer a slash command whose answer is not ready after this long (ms). */
@@ -41,16 +42,20 @@ export async function startDiscord(bot: Bot, config: DiscordConfig, options: Dis
     intents: [GatewayIntentBits.Guilds],
     // The default for anything sent through this client; each reply sets it too.
     allowedMentions: { parse: [] },
+    // discord.js's internal sharding (DISCORD_SHARDS / DISCORD_SHARD_IDS): one connection per shard.
+    ...shardOptions(config.shards),
     ...(config.apiUrl ? { rest: { api: restApiBase(config.apiUrl) } } : {}),
   });
   // Without an 'error' listener an EventEmitter error would crash the process.
   client.on(Events.Error, (err) => log('client error', err));
   client.on(Events.Warn, (message) => log(`warning: ${message}`));
-  client.on(Events.ShardError, (err) => log('gateway error (discord.js reconnects by itself)', err));
-  client.on(Events.ShardReconnecting, () => {
-    if (!stopping) log('gateway connection lost; reconnecting');
+  // Which connection, when there are several (sharding).
+  const onShard = (id: number) => (config.shards ? ` (shard ${id})` : '');
+  client.on(Events.ShardError, (err, id) => log(`gateway error${onShard(id)} (discord.js reconnects by itself)`, err));
+  client.on(Events.ShardReconnecting, (id) => {
+    if (!stopping) log(`gateway connection lost${onShard(id)}; reconnecting`);
   });
-  client.on(Events.ShardResume, () => log('gateway connection resumed'));
+  client.on(Events.ShardResume, (id) => log(`gateway connection resumed${onShard(id)}`));
   client.on(Events.Invalidated, () => log('the gateway session was invalidated; the client has stopped'));
   client.rest.on('rateLimited', (info) => log(`rate limited on ${info.method.toUpperCase()} ${info.route}, retrying in ${info.retryAfter} ms`));
 
@@ -62,7 +67,10 @@ export async function startDiscord(bot: Bot, config: DiscordConfig, options: Dis
   });
 
   await login(client, config.token, options.readyTimeoutMs ?? 60_000, log);
-  log(`connected as ${client.user?.tag ?? 'unknown'}`);
+  // Known once connected: with 'auto', discord.js asked Discord how many shards to run.
+  const shards = heldShards(client);
+  const owns = shardOwnership(shards);
+  log(`connected as ${client.user?.tag ?? 'unknown'}${config.shards ? `; shards ${shards.ids.join(',')} of ${shards.count}` : ''}`);
 
   let stopped: Promise<void> | undefined;
   const stop = () =>
@@ -72,7 +80,12 @@ export async function startDiscord(bot: Bot, config: DiscordConfig, options: Dis
       await client.destroy();
       log('disconnected');
     })());
-  return { name: 'discord', client, poster: discordDigestPoster(client.rest), connected: () => client.isReady(), stop };
+  return { name: 'discord', client, poster: discordDigestPoster(client.rest, owns), connected: () => allShardsReady(client), stop };
+}
+
+/** Every gateway connection up: the client stays "ready" after one shard of several drops for good. */
+function allShardsReady(client: Client): boolean {
+  return client.isReady() && client.ws.shards.every((shard) => shard.status === Status.Ready);
 }
 
 async function login(client: Client, token: string, timeoutMs: number, log: Log): Promise<void> {

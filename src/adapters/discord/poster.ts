@@ -7,14 +7,15 @@
 // hands back the first message instead of creating a second (it keeps nonces "a few minutes";
 // the window stays well inside that).
 import { Routes, type APIMessage, type REST } from 'discord.js';
-import { PostError, type DigestPoster } from '../../digest/poster.ts';
+import { PostError, type DigestPoster, type PostTarget } from '../../digest/poster.ts';
 import { discordPostError } from './errors.ts';
 import { renderDiscord } from './render.ts';
 import type { Reply } from '../../reply/model.ts';
 
 export const DISCORD_DEDUPE_WINDOW_MS = 60_000;
 
-export function discordDigestPoster(rest: REST): DigestPoster {
+/** `owns`: the channels whose shard this instance holds, when it holds only some (sharding.ts); absent: all. */
+export function discordDigestPoster(rest: REST, owns?: (target: PostTarget) => boolean): DigestPoster {
   async function send(channel: string, reply: Reply, nonce?: string): Promise<{ messageId: string }> {
     // Ids come from the state file; anything but a snowflake must not become part of a route.
     if (!/^\d{1,25}$/.test(channel)) throw new PostError('gone', `discord: "${channel.slice(0, 40)}" is not a channel id`);
@@ -40,5 +41,6 @@ export function discordDigestPoster(rest: REST): DigestPoster {
     notify: async (channel, reply) => {
       await send(channel, reply);
     },
+    ...(owns ? { owns } : {}),
   };
 }
