@@ -1,5 +1,5 @@
 // Slack installations for public distribution, kept in ilzam's storage (the state file or
-// PostgreSQL) under "T<team>", or "E<enterprise>" for an org-wide install. Bolt's OAuth flow
+// PostgreSQL) under the team's id "T…", or the enterprise's "E…" for an org-wide install. Bolt's OAuth flow
 // saves one here when a workspace installs the app, and its authorize() reads it back for every
 // request, so each workspace's requests run with that workspace's own bot token. The digest and
 // alert posters read it too (botTokenOf), and uninstalling deletes it.
@@ -13,7 +13,7 @@ import type { InstallationStore } from '../../store/storage.ts';
 export class NotInstalledError extends Error {
   override name = 'NotInstalledError';
   constructor(readonly key: string) {
-    super(`ilzam is not installed in Slack ${key.startsWith('E') ? 'organisation' : 'workspace'} ${key.slice(1)}`);
+    super(`ilzam is not installed in Slack ${key.startsWith('E') ? 'organisation' : 'workspace'} ${key}`);
   }
 }
 
@@ -23,10 +23,18 @@ export interface InstallationSource {
   isEnterpriseInstall?: boolean;
 }
 
-/** The storage key of an installation or a query: the enterprise for an org-wide install, else the team. */
+/**
+ * The storage key of an installation or a query: the enterprise for an org-wide install, else the
+ * team. Slack's ids carry their kind in their first letter (T0123…, E0456…), so the key is the
+ * id itself; an id without it gets the letter in front, so a key always says what it names.
+ */
 export function installationKey(source: InstallationSource): string | undefined {
-  if (source.isEnterpriseInstall && source.enterpriseId) return `E${source.enterpriseId}`;
-  return source.teamId ? `T${source.teamId}` : undefined;
+  if (source.isEnterpriseInstall && source.enterpriseId) return keyOf('E', source.enterpriseId);
+  return source.teamId ? keyOf('T', source.teamId) : undefined;
+}
+
+function keyOf(kind: 'T' | 'E', id: string): string {
+  return id.startsWith(kind) ? id : `${kind}${id}`;
 }
 
 /**
@@ -72,7 +80,8 @@ export class SlackInstallations {
   async save(installation: Installation): Promise<void> {
     const key = installationKey({ teamId: installation.team?.id, enterpriseId: installation.enterprise?.id, isEnterpriseInstall: installation.isEnterpriseInstall });
     if (!key) throw new Error('Slack sent an installation without a team or an enterprise id');
-    await this.store.saveInstallation(key, installation);
+    // Through JSON: Bolt leaves undefined fields in, which a JSON store cannot hold.
+    await this.store.saveInstallation(key, JSON.parse(JSON.stringify(installation)));
     this.#reported.delete(key);
     this.logger.info(`installed in ${describeKey(key)}${installation.team?.name ? ` (${installation.team.name})` : ''}`);
   }
@@ -95,7 +104,7 @@ export class SlackInstallations {
 
   /** The bot token that serves a workspace (its own install, or its organisation's); undefined if none. */
   async botTokenOf(team: string): Promise<string | undefined> {
-    return (await this.#read(`T${team}`))?.bot?.token;
+    return (await this.#read(keyOf('T', team)))?.bot?.token;
   }
 
   /** Forgets an installation and its tokens; resolves with the key removed. */
@@ -130,8 +139,9 @@ export class SlackInstallations {
     if (this.#pointed.has(team)) return;
     this.#pointed.add(team);
     try {
-      const existing = await this.store.fetchInstallation(`T${team}`);
-      if (existing === undefined || (isPointer(existing) && existing.servedBy !== enterpriseKey)) await this.store.saveInstallation(`T${team}`, { servedBy: enterpriseKey } satisfies EnterprisePointer);
+      const key = keyOf('T', team);
+      const existing = await this.store.fetchInstallation(key);
+      if (existing === undefined || (isPointer(existing) && existing.servedBy !== enterpriseKey)) await this.store.saveInstallation(key, { servedBy: enterpriseKey } satisfies EnterprisePointer);
     } catch (err) {
       this.#pointed.delete(team);
       this.logger.warn(`could not record that ${enterpriseKey} serves workspace ${team}: ${err instanceof Error ? err.message : String(err)}`);
@@ -140,5 +150,5 @@ export class SlackInstallations {
 }
 
 function describeKey(key: string): string {
-  return key.startsWith('E') ? `Slack organisation ${key.slice(1)}` : `Slack workspace ${key.slice(1)}`;
+  return key.startsWith('E') ? `Slack organisation ${key}` : `Slack workspace ${key}`;
 }
