@@ -255,7 +255,7 @@ for (const backend of backends) {
       cleanups.push(() => reopened.close());
       expect(await reopened.fetchInstallation('T1')).toEqual(JSON.parse(JSON.stringify(team)));
       const after = new SlackInstallations(reopened, logger);
-      await after.boltStore().deleteInstallation({ teamId: 'T1', enterpriseId: undefined, isEnterpriseInstall: false });
+      await after.boltStore().deleteInstallation!({ teamId: 'T1', enterpriseId: undefined, isEnterpriseInstall: false });
       await after.remove({ enterpriseId: 'E9', isEnterpriseInstall: true });
       expect(await reopened.fetchInstallation('T1')).toBeUndefined();
       expect(await reopened.fetchInstallation('E9')).toBeUndefined();

@@ -92,11 +92,21 @@ async function startPublicSlack(bot: Bot, config: SlackConfig & { oauth: NonNull
   registerUninstall(app, installations, storage);
   app.error(async (error) => {
     // A request from a workspace without an installation: already logged (once) where it was found.
-    if ((error as { original?: unknown }).original instanceof NotInstalledError) return;
+    if (notInstalled(error)) return;
     logger.error(`unhandled error (${describeSlackError(error).error}): ${error.message}`);
   });
   const poster = slackDigestPoster(workspaceClients(config, logger, installations, storage), { perWorkspace: true });
   return listen(built, config, undefined, logger, inFlight, options, poster);
+}
+
+/** Whether an error is, underneath Bolt's and the OAuth package's wrappers, a NotInstalledError. */
+function notInstalled(error: unknown): boolean {
+  let e = error as { original?: unknown; cause?: unknown } | undefined;
+  for (let depth = 0; e && depth < 5; depth++) {
+    if (e instanceof NotInstalledError) return true;
+    e = (e.original ?? e.cause) as typeof e;
+  }
+  return false;
 }
 
 /** Starts the receiver (HTTP, or the socket within its time limit) and hands back the running platform. */
