@@ -7,6 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { LogLevel, type Installation } from '@slack/bolt';
+import { NotInstalledError, SlackInstallations } from '../src/adapters/slack/installations.ts';
 import { openStateStore } from '../src/store/file-storage.ts';
 import { migrate, MigrationError } from '../src/store/pg/migrate.ts';
 import { MIGRATIONS } from '../src/store/pg/migrations.ts';
@@ -219,6 +221,47 @@ for (const backend of backends) {
       expect(await storage.fetchInstallation('T1')).toEqual({ team: { id: 'T1' }, bot: { token: 'xoxb-2' } });
       await storage.deleteInstallation('T1');
       expect(await storage.fetchInstallation('T1')).toBeUndefined();
+    });
+
+    it('round-trips Bolt installations through the Slack installation store: team and org-wide keys, delete, restart', async () => {
+      const { storage, again } = await backend.open();
+      const logs: string[] = [];
+      const logger = { debug: () => undefined, info: (...m: unknown[]) => logs.push(m.join(' ')), warn: (...m: unknown[]) => logs.push(m.join(' ')), error: (...m: unknown[]) => logs.push(m.join(' ')), setLevel: () => undefined, getLevel: () => LogLevel.INFO, setName: () => undefined };
+      const installs = new SlackInstallations(storage, logger);
+      const team: Installation = { team: { id: 'T1', name: 'One' }, enterprise: undefined, user: { id: 'U1', token: undefined, scopes: undefined }, bot: { id: 'B1', userId: 'UB1', token: 'xoxb-team-one', scopes: ['commands'] }, isEnterpriseInstall: false, appId: 'A1', authVersion: 'v2', tokenType: 'bot' };
+      const org: Installation<'v2', true> = { team: undefined, enterprise: { id: 'E9', name: 'Org' }, user: { id: 'U9', token: undefined, scopes: undefined }, bot: { id: 'B9', userId: 'UB9', token: 'xoxb-org-nine', scopes: ['commands'] }, isEnterpriseInstall: true, appId: 'A1', authVersion: 'v2', tokenType: 'bot' };
+      const store = installs.boltStore();
+      await store.storeInstallation(team);
+      await store.storeInstallation(org);
+      // The keys are the storage's own: "T<team>" for a workspace, "E<enterprise>" for an org-wide install.
+      expect(await storage.fetchInstallation('T1')).toEqual(JSON.parse(JSON.stringify(team)));
+      expect(await storage.fetchInstallation('E9')).toEqual(JSON.parse(JSON.stringify(org)));
+      expect(await storage.fetchInstallation('T2')).toBeUndefined();
+      // Bolt's queries: a workspace's own install; a workspace of an org-wide install finds the org's.
+      expect((await store.fetchInstallation({ teamId: 'T1', enterpriseId: undefined, isEnterpriseInstall: false })).bot?.token).toBe('xoxb-team-one');
+      expect((await store.fetchInstallation({ teamId: 'T5', enterpriseId: 'E9', isEnterpriseInstall: true })).bot?.token).toBe('xoxb-org-nine');
+      await expect(store.fetchInstallation({ teamId: 'T2', enterpriseId: undefined, isEnterpriseInstall: false })).rejects.toBeInstanceOf(NotInstalledError);
+      await expect(store.fetchInstallation({ teamId: 'T2', enterpriseId: undefined, isEnterpriseInstall: false })).rejects.toBeInstanceOf(NotInstalledError);
+      expect(logs.filter((l) => l.includes('workspace T2')).length).toBe(1);
+      // The poster knows only the workspace: T1 directly, T5 through the pointer the org's request left.
+      expect(await installs.botTokenOf('T1')).toBe('xoxb-team-one');
+      const deadline = Date.now() + 10_000;
+      while ((await installs.botTokenOf('T5')) === undefined && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+      expect(await installs.botTokenOf('T5')).toBe('xoxb-org-nine');
+      expect(await installs.botTokenOf('T2')).toBeUndefined();
+      // Kept across a restart, then deleted by key.
+      await storage.close();
+      const reopened = await again();
+      cleanups.push(() => reopened.close());
+      expect(await reopened.fetchInstallation('T1')).toEqual(JSON.parse(JSON.stringify(team)));
+      const after = new SlackInstallations(reopened, logger);
+      await after.boltStore().deleteInstallation!({ teamId: 'T1', enterpriseId: undefined, isEnterpriseInstall: false });
+      await after.remove({ enterpriseId: 'E9', isEnterpriseInstall: true });
+      expect(await reopened.fetchInstallation('T1')).toBeUndefined();
+      expect(await reopened.fetchInstallation('E9')).toBeUndefined();
+      expect(await after.botTokenOf('T1')).toBeUndefined();
+      expect(await after.botTokenOf('T5')).toBeUndefined();
+      expect(logs.join('\n')).not.toMatch(/xoxb-/);
     });
 
     it('follows a target once per channel, even when follows race, up to the channel’s limit', async () => {

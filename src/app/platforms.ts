@@ -103,7 +103,8 @@ export async function startPlatforms(baseBot: Bot, config: AppConfig, options: S
   const bot = baseBot.withServices({ ...baseBot.services, subscriptions: digest.service, follows: digest.follows, review });
   const configured = PLATFORMS.filter((p) => config.platforms[p.name] !== undefined);
   const results = await Promise.allSettled(
-    configured.map((p) => withTimeout(p.start(bot, config.platforms[p.name], options.platformOptions?.[p.name]), options.startTimeoutMs ?? 60_000)),
+    // The storage goes to every platform: Slack's public distribution keeps installations in it.
+    configured.map((p) => withTimeout(p.start(bot, config.platforms[p.name], { storage, ...(options.platformOptions?.[p.name] as object | undefined) }), options.startTimeoutMs ?? 60_000)),
   );
   const running: RunningPlatform[] = [];
   const failures: string[] = [];

@@ -8,6 +8,10 @@
 // Calls can be made to fail (channel_not_found, not_in_channel, ratelimited with HTTP 429 and
 // Retry-After, ...), by method or, for chat.postMessage, for one channel. chat.postMessage refuses blocks over Slack's limits with invalid_blocks,
 // as Slack does, so a test that posts through the fake also checks the payload.
+// - OAuth (public distribution): oauth.v2.access exchanges a code from grantCode() once, checking
+//   client_id and client_secret, for a bot token of that team; auth.test, users.info and
+//   chat.postMessage then answer as that team's bot, and refuse its tokens after revokeTeam()
+//   (what Slack does when a workspace uninstalls the app).
 // Tests wait on events (waitForApiCall, waitForResponse, waitForAck), never on fixed sleeps.
 import { randomUUID } from 'node:crypto';
 import { EventEmitter, once } from 'node:events';
@@ -54,7 +58,29 @@ export interface SlackFakeOptions {
   pingIntervalMs?: number;
   /** False: the socket opens but never says hello (a connection that never becomes ready). */
   hello?: boolean;
+  /** The app's OAuth credentials, which oauth.v2.access checks. */
+  oauth?: { clientId: string; clientSecret: string };
 }
+
+/** A workspace (or an org, for an org-wide install) that installs the app through OAuth. */
+export interface FakeTeam {
+  id: string;
+  name?: string;
+  enterpriseId?: string;
+  /** An org-wide install: the token serves every workspace of the enterprise. */
+  enterpriseInstall?: boolean;
+}
+
+/** Who a token speaks for: the default bot, or the bot of a team that installed through OAuth. */
+interface BotIdentity {
+  teamId: string;
+  team: string;
+  enterpriseId?: string;
+  botId: string;
+  botUserId: string;
+}
+
+const DEFAULT_BOT: BotIdentity = { teamId: 'T0FAKE', team: 'Fake Team', botId: 'B0BOT', botUserId: 'U0BOT' };
 
 interface Failure {
   error: string;
@@ -159,6 +185,9 @@ export class SlackFake extends EventEmitter {
   /** What users.info says about a user; anyone not here is a plain member. */
   readonly users = new Map<string, { is_admin?: boolean; is_owner?: boolean; is_primary_owner?: boolean }>();
   private readonly channelFailures = new Map<string, Failure>();
+  /** OAuth codes not yet exchanged, and bot tokens issued by oauth.v2.access (revoked ones stay, marked). */
+  private readonly codes = new Map<string, FakeTeam>();
+  private readonly issued = new Map<string, BotIdentity & { revoked: boolean }>();
 
   private readonly apiFailures = new Map<string, Failure[]>();
   private readonly responseFailures: { status: number; times: number; retryAfter?: number }[] = [];
@@ -222,6 +251,23 @@ export class SlackFake extends EventEmitter {
   /** Makes the next `times` posts to any response_url fail with an HTTP status (404: expired). */
   failResponseUrl(status: number, { times = 1, retryAfter }: { times?: number; retryAfter?: number } = {}): void {
     this.responseFailures.push({ status, times, retryAfter });
+  }
+
+  /** An OAuth code for a team, as Slack puts it in the redirect after the user approves; exchangeable once. */
+  grantCode(team: FakeTeam): string {
+    const code = `code-${team.id}-${randomUUID()}`;
+    this.codes.set(code, team);
+    return code;
+  }
+
+  /** The bot token oauth.v2.access issued for a team (the latest), if any. */
+  tokenOf(teamId: string): string | undefined {
+    return [...this.issued].filter(([, who]) => who.teamId === teamId).at(-1)?.[0];
+  }
+
+  /** Revokes every token of a team, as uninstalling the app does: they answer token_revoked from now on. */
+  revokeTeam(teamId: string): void {
+    for (const who of this.issued.values()) if (who.teamId === teamId) who.revoked = true;
   }
 
   callsOf(method: string): ApiCall[] {
@@ -322,17 +368,23 @@ export class SlackFake extends EventEmitter {
       if (this.options.appToken && token !== this.options.appToken) return record(200, { ok: false, error: 'invalid_auth' });
       return record(200, { ok: true, url: `ws://127.0.0.1:${this.port}/socket-mode?ticket=${randomUUID()}` });
     }
+    if (method === 'oauth.v2.access') return this.exchangeCode(req, params, record);
     if (!token) return record(200, { ok: false, error: 'not_authed' });
-    if (this.options.botToken && token !== this.options.botToken) return record(200, { ok: false, error: 'invalid_auth' });
+    const issued = this.issued.get(token);
+    if (issued?.revoked) return record(200, { ok: false, error: 'token_revoked' });
+    // With a bot token configured, or once OAuth has issued tokens, only those are accepted.
+    const strict = this.options.botToken !== undefined || this.issued.size > 0;
+    if (!issued && strict && token !== this.options.botToken) return record(200, { ok: false, error: 'invalid_auth' });
+    const bot: BotIdentity = issued ?? DEFAULT_BOT;
 
     switch (method) {
       case 'users.info': {
         const id = String(params.user ?? '');
         const flags = this.users.get(id) ?? {};
-        return record(200, { ok: true, user: { id, team_id: 'T0FAKE', name: id.toLowerCase(), deleted: false, is_bot: false, is_admin: false, is_owner: false, is_primary_owner: false, ...flags } });
+        return record(200, { ok: true, user: { id, team_id: bot.teamId, name: id.toLowerCase(), deleted: false, is_bot: false, is_admin: false, is_owner: false, is_primary_owner: false, ...flags } });
       }
       case 'auth.test':
-        return record(200, { ok: true, url: 'https://fake.slack.test/', team: 'Fake Team', user: 'ilzam', team_id: 'T0FAKE', user_id: 'U0BOT', bot_id: 'B0BOT' });
+        return record(200, { ok: true, url: 'https://fake.slack.test/', team: bot.team, user: 'ilzam', team_id: bot.teamId, user_id: bot.botUserId, bot_id: bot.botId, ...(bot.enterpriseId ? { enterprise_id: bot.enterpriseId } : {}) });
       case 'chat.postMessage':
       case 'chat.postEphemeral':
       case 'chat.update': {
@@ -344,11 +396,42 @@ export class SlackFake extends EventEmitter {
         const message: PostedMessage = { channel, text: params.text as string | undefined, blocks: params.blocks as unknown[] | undefined, ts };
         this.messages.push(message);
         if (method === 'chat.postEphemeral') return record(200, { ok: true, message_ts: ts });
-        return record(200, { ok: true, channel, ts, message: { type: 'message', text: message.text, blocks: message.blocks, ts, bot_id: 'B0BOT' } });
+        return record(200, { ok: true, channel, ts, message: { type: 'message', text: message.text, blocks: message.blocks, ts, bot_id: bot.botId } });
       }
       default:
         return record(200, { ok: true });
     }
+  }
+
+  /** oauth.v2.access: the app's credentials (form fields, or HTTP Basic), then a code from grantCode(), once. */
+  private exchangeCode(req: IncomingMessage, params: Json, record: (status: number, response: Json) => void): void {
+    const basic = /^Basic (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    const [basicId, basicSecret] = basic ? Buffer.from(basic, 'base64').toString('utf8').split(':') : [];
+    const clientId = typeof params.client_id === 'string' ? params.client_id : basicId;
+    const clientSecret = typeof params.client_secret === 'string' ? params.client_secret : basicSecret;
+    const oauth = this.options.oauth;
+    if (!oauth || clientId !== oauth.clientId) return record(200, { ok: false, error: 'invalid_client_id' });
+    if (clientSecret !== oauth.clientSecret) return record(200, { ok: false, error: 'bad_client_secret' });
+    const code = typeof params.code === 'string' ? params.code : '';
+    const team = this.codes.get(code);
+    if (!team) return record(200, { ok: false, error: 'invalid_code' });
+    this.codes.delete(code);
+    const token = `xoxb-${team.id}-${randomUUID().replace(/-/g, '')}`;
+    const bot: BotIdentity = { teamId: team.id, team: team.name ?? team.id, enterpriseId: team.enterpriseId, botId: `B${team.id}`, botUserId: `U${team.id}BOT` };
+    this.issued.set(token, { ...bot, revoked: false });
+    const orgWide = team.enterpriseInstall === true && team.enterpriseId !== undefined;
+    return record(200, {
+      ok: true,
+      app_id: 'A0FAKE',
+      authed_user: { id: `U${team.id}INSTALLER` },
+      scope: 'commands,chat:write,users:read',
+      token_type: 'bot',
+      access_token: token,
+      bot_user_id: bot.botUserId,
+      team: orgWide ? null : { id: team.id, name: bot.team },
+      enterprise: team.enterpriseId ? { id: team.enterpriseId, name: `Org ${team.enterpriseId}` } : null,
+      is_enterprise_install: orgWide,
+    });
   }
 
   private handleResponseUrl(id: string, req: IncomingMessage, raw: string, res: ServerResponse): void {

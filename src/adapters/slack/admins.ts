@@ -4,12 +4,14 @@
 import type { Logger, webApi } from '@slack/bolt';
 import { describeSlackError } from './errors.ts';
 
-export function slackAdminCheck(client: webApi.WebClient, admins: readonly string[], logger: Logger): (user: string) => Promise<boolean> {
+// In public distribution the client is the asking workspace's (its bot token): users.info only
+// answers for users of the token's own workspace.
+export function slackAdminCheck(client: webApi.WebClient | (() => webApi.WebClient), admins: readonly string[], logger: Logger): (user: string) => Promise<boolean> {
   const listed = new Set(admins);
   return async (user) => {
     if (listed.has(user)) return true;
     try {
-      const { user: info } = await client.users.info({ user });
+      const { user: info } = await (typeof client === 'function' ? client() : client).users.info({ user });
       return Boolean(info?.is_admin || info?.is_owner || info?.is_primary_owner);
     } catch (err) {
       // Refusing is the safe answer when Slack cannot tell us; the log says how to fix it.

@@ -4,8 +4,11 @@
 // timestamps from the future and replays. The receivers are built here rather than by App so
 // that stopping can wait for the socket to close.
 import { App, HTTPReceiver, SocketModeReceiver, webApi, type Logger } from '@slack/bolt';
-import type { SlackConfig } from './config.ts';
+import { SLACK_INSTALL_PATH, SLACK_REDIRECT_PATH, type SlackConfig } from './config.ts';
 import { describeSlackError } from './errors.ts';
+import type { SlackInstallations } from './installations.ts';
+import { SLACK_BOT_SCOPES } from './manifest.ts';
+import { installFailurePage, installSuccessPage } from './oauth-pages.ts';
 import { guardRequests } from './request-guard.ts';
 
 export interface SlackIdentity {
@@ -61,6 +64,41 @@ export async function verifyAppToken(config: SlackConfig & { appToken: string },
 /** A Web API client of our own, with a retry policy fit for its one job (the app's client retries for about 30 minutes). */
 export function slackWebClient(config: SlackConfig, logger: Logger, retryConfig: webApi.RetryOptions, rejectRateLimitedCalls = false): webApi.WebClient {
   return new webApi.WebClient(config.botToken, { slackApiUrl: slackApiUrl(config), logger, retryConfig, rejectRateLimitedCalls });
+}
+
+/**
+ * Public distribution: HTTP mode with Bolt's OAuth. The receiver serves /slack/install (a
+ * redirect to Slack's consent page, with the state in a signed cookie) and
+ * /slack/oauth_redirect (state checked against the cookie and its signature, the code exchanged
+ * with oauth.v2.access, the installation saved); Bolt's authorize() then reads each request's
+ * workspace installation, so every call runs with that workspace's token.
+ */
+export function createSlackOAuthApp(config: SlackConfig & { oauth: NonNullable<SlackConfig['oauth']>; signingSecret: string }, installations: SlackInstallations, logger: Logger): SlackApp & { mode: 'http' } {
+  const { oauth } = config;
+  const receiver = new HTTPReceiver({
+    signingSecret: config.signingSecret,
+    port: config.port,
+    endpoints: '/slack/events',
+    logger,
+    clientId: oauth.clientId,
+    clientSecret: oauth.clientSecret,
+    stateSecret: oauth.stateSecret,
+    scopes: [...SLACK_BOT_SCOPES],
+    redirectUri: oauth.redirectUri,
+    installationStore: installations.boltStore(),
+    installerOptions: {
+      installPath: SLACK_INSTALL_PATH,
+      redirectUriPath: SLACK_REDIRECT_PATH,
+      // "Add to Slack" links straight to Slack's consent page; the state cookie is set on the way.
+      directInstall: true,
+      stateVerification: true,
+      clientOptions: { slackApiUrl: slackApiUrl(config) },
+      callbackOptions: { success: installSuccessPage, failure: installFailurePage },
+    },
+  });
+  receiver.requestListener = guardRequests(receiver.requestListener, { signingSecret: config.signingSecret, endpoints: ['/slack/events'], logger });
+  const app = new App({ receiver, logger, clientOptions: { slackApiUrl: slackApiUrl(config) }, convoStore: false });
+  return { mode: 'http', app, receiver };
 }
 
 export function createSlackApp(config: SlackConfig, identity: SlackIdentity, logger: Logger): SlackApp {

@@ -146,13 +146,17 @@ export async function answerSlashCommand(bot: Bot, command: Pick<SlashCommand, '
   return renderSlack(reply);
 }
 
-export function registerCommands(app: App, bot: Bot, inFlight: InFlight, people: SlackPeople): void {
+/** Who may do what, for one request: its context carries the workspace's bot token in public distribution. */
+export type SlackPeopleFor = (context: { botToken?: string }) => SlackPeople;
+
+export function registerCommands(app: App, bot: Bot, inFlight: InFlight, peopleFor: SlackPeopleFor): void {
   // Every command Slack routes to this app is ours; resolveSlashCommand sorts out which.
   // Ack first, empty, then answer through response_url with respond(): the ack is what Slack
   // times at 3 seconds, and response_url works in every conversation, including channels the
   // bot was never invited to and DMs, where chat.postMessage would fail with not_in_channel.
-  app.command(/^\/.+/, async ({ command, ack, respond, logger }) => {
+  app.command(/^\/.+/, async ({ command, ack, respond, logger, context }) => {
     await ack();
+    const people = peopleFor(context);
     await inFlight.run(async () => {
       const payload = await answerSlashCommand(bot, command, people).catch((err: unknown) => {
         logFailure(logger, `${command.command} failed`, err);

@@ -4,17 +4,21 @@
 //   const slack = await startSlack(bot, config);   ...   await slack.stop();
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import type { App, LogLevel } from '@slack/bolt';
+import type { App, Logger, LogLevel } from '@slack/bolt';
 import type { Bot } from '../../core/bot.ts';
+import type { DigestPoster } from '../../digest/poster.ts';
+import type { DigestStore, FollowStore, InstallationStore } from '../../store/storage.ts';
 import type { RunningPlatform } from '../platform.ts';
 import { slackAdminCheck } from './admins.ts';
-import { createSlackApp, slackWebClient, verifyAppToken, verifyBotToken } from './app.ts';
+import { createSlackApp, createSlackOAuthApp, slackWebClient, verifyAppToken, verifyBotToken, type SlackApp } from './app.ts';
 import { registerCommands } from './commands.ts';
-import type { SlackConfig } from './config.ts';
+import { SLACK_INSTALL_PATH, type SlackConfig } from './config.ts';
 import { describeSlackError } from './errors.ts';
 import { InFlight } from '../in-flight.ts';
+import { NotInstalledError, SlackInstallations } from './installations.ts';
 import { createSlackLogger, type LogSink } from './log.ts';
-import { slackDigestClient, slackDigestPoster } from './poster.ts';
+import { slackDigestClient, slackDigestPoster, workspaceClients } from './poster.ts';
+import { registerUninstall } from './uninstall.ts';
 
 /** How long stop() waits for answers already under way, and for the socket to close. */
 const STOP_GRACE_MS = 3000;
@@ -25,6 +29,11 @@ export interface StartSlackOptions {
   logLevel?: LogLevel;
   /** Socket Mode: give up when the socket is not ready after this long (ms). Default 30 s. */
   connectTimeoutMs?: number;
+  /**
+   * The state store (given by the platform runner): public distribution keeps each workspace's
+   * installation in it, and reads the workspace of a subscription or alert channel from it.
+   */
+  storage?: InstallationStore & DigestStore & FollowStore;
 }
 
 const CONNECT_TIMEOUT_MS = 30_000;
@@ -37,6 +46,8 @@ export interface RunningSlack extends RunningPlatform {
 }
 
 export async function startSlack(bot: Bot, config: SlackConfig, options: StartSlackOptions = {}): Promise<RunningSlack> {
+  if (config.oauth) return startPublicSlack(bot, { ...config, oauth: config.oauth }, options);
+  if (!config.botToken) throw new Error('Slack needs SLACK_BOT_TOKEN, or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET for public distribution');
   const logger = createSlackLogger([config.botToken, config.appToken ?? '', config.signingSecret ?? ''], options.logSink, options.logLevel);
   const identity = await verifyBotToken(config, logger).catch((err: unknown) => {
     throw new Error(`Slack did not accept SLACK_BOT_TOKEN (${describeSlackError(err).error})`);
@@ -45,17 +56,68 @@ export async function startSlack(bot: Bot, config: SlackConfig, options: StartSl
   const { app } = built;
   const inFlight = new InFlight();
   // users.info may be retried a little (it changes nothing); the asker is waiting.
-  const isAdmin = slackAdminCheck(slackWebClient(config, logger, { retries: 2, factor: 2, minTimeout: 500 }), config.admins, logger);
-  registerCommands(app, bot, inFlight, { isAdmin, reviewers: config.reviewers ?? [] });
+  const isAdmin = slackAdminCheck(slackWebClient(config, logger, ADMIN_CHECK_RETRIES), config.admins, logger);
+  const people = { isAdmin, reviewers: config.reviewers ?? [] };
+  registerCommands(app, bot, inFlight, () => people);
   app.error(async (error) => {
     logger.error(`unhandled error (${describeSlackError(error).error}): ${error.message}`);
   });
+  const digestClient = slackDigestClient(config, logger);
+  return listen(built, config, identity.team, logger, inFlight, options, slackDigestPoster(async () => digestClient));
+}
 
+const ADMIN_CHECK_RETRIES = { retries: 2, factor: 2, minTimeout: 500 };
+
+/**
+ * Public distribution (docs/slack.md, "Public distribution"): any workspace installs the app
+ * through /slack/install, and each request, post and admin check uses that workspace's own bot
+ * token from its installation in the storage.
+ */
+async function startPublicSlack(bot: Bot, config: SlackConfig & { oauth: NonNullable<SlackConfig['oauth']> }, options: StartSlackOptions): Promise<RunningSlack> {
+  const { storage } = options;
+  if (!storage) throw new Error('Slack public distribution keeps installations in the state store, and none was given');
+  if (!config.signingSecret) throw new Error('Slack public distribution needs SLACK_SIGNING_SECRET (HTTP mode)');
+  const secrets = [config.signingSecret, config.oauth.clientId, config.oauth.clientSecret, config.oauth.stateSecret];
+  // Bolt logs a warning of its own for each request from a workspace without an installation;
+  // installations.ts logs a clearer line once per workspace instead.
+  const logger = createSlackLogger(secrets, options.logSink, options.logLevel, [/^Authorization of incoming event did not succeed/]);
+  const installations = new SlackInstallations(storage, logger);
+  const built = createSlackOAuthApp({ ...config, signingSecret: config.signingSecret }, installations, logger);
+  const { app } = built;
+  const inFlight = new InFlight();
+  registerCommands(app, bot, inFlight, (context) => ({
+    isAdmin: slackAdminCheck(() => slackWebClient({ ...config, botToken: context.botToken }, logger, ADMIN_CHECK_RETRIES), config.admins, logger),
+    reviewers: config.reviewers ?? [],
+  }));
+  registerUninstall(app, installations, storage);
+  app.error(async (error) => {
+    // A request from a workspace without an installation: already logged (once) where it was found.
+    if (notInstalled(error)) return;
+    logger.error(`unhandled error (${describeSlackError(error).error}): ${error.message}`);
+  });
+  const poster = slackDigestPoster(workspaceClients(config, logger, installations, storage), { perWorkspace: true });
+  return listen(built, config, undefined, logger, inFlight, options, poster);
+}
+
+/** Whether an error is, underneath Bolt's and the OAuth package's wrappers, a NotInstalledError. */
+function notInstalled(error: unknown): boolean {
+  let e = error as { original?: unknown; cause?: unknown } | undefined;
+  for (let depth = 0; e && depth < 5; depth++) {
+    if (e instanceof NotInstalledError) return true;
+    e = (e.original ?? e.cause) as typeof e;
+  }
+  return false;
+}
+
+/** Starts the receiver (HTTP, or the socket within its time limit) and hands back the running platform. */
+async function listen(built: SlackApp, config: SlackConfig, team: string | undefined, logger: Logger, inFlight: InFlight, options: StartSlackOptions, poster: DigestPoster): Promise<RunningSlack> {
+  const { app } = built;
   let port: number | undefined;
   if (built.mode === 'http') {
     const server = (await app.start(config.port)) as Server;
     port = (server.address() as AddressInfo).port;
-    logger.info(`HTTP mode: listening on :${port}/slack/events${identity.team ? ` for ${identity.team}` : ''}`);
+    const install = config.oauth ? `, installs at :${port}${SLACK_INSTALL_PATH}` : '';
+    logger.info(`HTTP mode: listening on :${port}/slack/events${team ? ` for ${team}` : ''}${install}`);
   } else {
     // A token Slack refuses fails here, at once; the Socket Mode client would retry most refusals for ever.
     await verifyAppToken({ ...config, appToken: config.appToken! }, logger);
@@ -73,7 +135,7 @@ export async function startSlack(bot: Bot, config: SlackConfig, options: StartSl
       await withTimeout(built.receiver.client.disconnect(), STOP_GRACE_MS).catch(() => undefined);
       throw new Error(`Slack Socket Mode did not connect within ${Math.round(timeoutMs / 1000)} s`);
     }
-    logger.info(`Socket Mode: connected${identity.team ? ` to ${identity.team}` : ''}`);
+    logger.info(`Socket Mode: connected${team ? ` to ${team}` : ''}`);
   }
 
   let stopping: Promise<void> | undefined;
@@ -85,7 +147,7 @@ export async function startSlack(bot: Bot, config: SlackConfig, options: StartSl
       await inFlight.drain(STOP_GRACE_MS);
       logger.info('stopped');
     })());
-  return { name: 'slack', app, mode: built.mode, port, poster: slackDigestPoster(slackDigestClient(config, logger)), stop };
+  return { name: 'slack', app, mode: built.mode, port, poster, stop };
 }
 
 /** The promise's value, or undefined after ms; a rejection passes through. */

@@ -21,10 +21,12 @@ function format(msg: unknown[]): string {
   return msg.map((m) => (typeof m === 'string' ? m : m instanceof Error ? m.message : inspect(m, { depth: 3, breakLength: Infinity }))).join(' ');
 }
 
-export function createSlackLogger(secrets: readonly string[], sink: LogSink = stderrSink, level: LogLevel = LogLevel.INFO): Logger {
+/** `quiet`: library lines that say less than one of our own, logged at debug level instead. */
+export function createSlackLogger(secrets: readonly string[], sink: LogSink = stderrSink, level: LogLevel = LogLevel.INFO, quiet: readonly RegExp[] = []): Logger {
   let current = level;
   let name = 'slack';
-  const log = (at: LogLevel, msg: unknown[]) => {
+  const log = (asked: LogLevel, msg: unknown[]) => {
+    const at = quiet.length && typeof msg[0] === 'string' && quiet.some((q) => q.test(msg[0] as string)) ? LogLevel.DEBUG : asked;
     if (ORDER.indexOf(at) < ORDER.indexOf(current)) return;
     sink(at, `[ilzam/${name}] ${at}: ${redact(format(msg), secrets)}`);
   };

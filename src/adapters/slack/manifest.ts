@@ -4,6 +4,9 @@
 import type { CommandRegistry } from '../../core/command-registry.ts';
 import { manifestSlashCommands } from './commands.ts';
 
+/** The bot scopes the app asks for, here and in the OAuth flow of public distribution. */
+export const SLACK_BOT_SCOPES = ['commands', 'chat:write', 'users:read'] as const;
+
 export function slackManifest(commands: CommandRegistry) {
   return {
     display_information: {
@@ -18,7 +21,7 @@ export function slackManifest(commands: CommandRegistry) {
       slash_commands: manifestSlashCommands(commands),
     },
     oauth_config: {
-      scopes: { bot: ['commands', 'chat:write', 'users:read'] },
+      scopes: { bot: [...SLACK_BOT_SCOPES] },
     },
     settings: {
       org_deploy_enabled: false,
