@@ -35,6 +35,10 @@ const ATTRIBUTIONS: ClaimType[] = ['accusation', 'counter-accusation', 'confirma
 const NEGATION_BEFORE_EN = /(?:^| )(?:not|never|no|neither|nor|without|whether|if|unless|declined to|refused to|stopped short of|didn t|doesn t|don t|hasn t|haven t|won t|wouldn t|isn t|aren t|wasn t|weren t|cannot|can t|yet to|failed to|avoided)(?: [^\s§]+){0,2} ?$/;
 const NEGATION_AFTER_UR = /^(?: [^\s§]+){0,4}? (?:نہیں|نہ|بغیر)(?: |$)/;
 const NEGATION_BEFORE_UR = /(?:^| )(?:نہ|بغیر|اگر|کیا)(?: [^\s§]+){0,2} ?$/;
+const WEAK_CYBER_EN = /attack\w*|infrastructure|network\w*|data/gi;
+const WEAK_CYBER_UR = /حملہ|حملے|حملوں|نیٹ ورک/g;
+const ANAPHOR_EN = /\b(?:the|this|that|these|those) (?:heist|attacks?|breach|breaches|intrusions?|incident|hack|theft|outage|operation|campaign|interference|compromise)\b/i;
+const ANAPHOR_UR = /(?:اس|ان|یہ|انہی|اسی) (?:حملے|حملوں|حملہ|مداخلت|واقعے|واقعہ|کارروائی|کارروائیوں|چوری|ہیکنگ)/;
 const NO_GROUP_EN = /\bno (?:group|one|organi[sz]ation|actor|country|state)\b|\bnot (?:yet )?(?:been )?(?:publicly )?(?:attributed|claimed)|\bhas not been attributed|\bunattributed\b/i;
 const NO_GROUP_UR = /کسی (?:\S+ ){0,2}?نے (?:\S+ ){0,6}?(?:نہیں|نہ)|نام نہیں لیا|منسوب نہیں/;
 
@@ -93,6 +97,8 @@ interface Found {
   offTopic: boolean;
   accusationWord: boolean;
   hackerFrame: boolean;
+  /** Refers back to the article's attack ("the heist", «اس حملے») without a cyber word of its own. */
+  anaphor: boolean;
 }
 
 export class Extractor {
@@ -119,8 +125,10 @@ export class Extractor {
     const lang = opts.lang;
     const out: Found[] = [];
     const taken = new Set<string>();
-    const hasCyber = (lang === 'en' ? CYBER_EN : CYBER_UR).test(s.text);
     const offTopic = (lang === 'en' ? OFF_TOPIC_EN : OFF_TOPIC_UR).test(s.text);
+    // "attacking a refinery with drones", «ڈرون حملے»: on an off-topic matter only a word that is cyber by itself counts.
+    const hasCyber = (lang === 'en' ? CYBER_EN : CYBER_UR).test(offTopic ? s.text.replace(lang === 'en' ? WEAK_CYBER_EN : WEAK_CYBER_UR, ' ') : s.text);
+    const anaphor = (lang === 'en' ? ANAPHOR_EN : ANAPHOR_UR).test(s.text);
     const accusationWord = (lang === 'en' ? ACCUSATION_NOUN_EN : ACCUSATION_NOUN_UR).test(s.text);
     const nobodyNamed = (lang === 'en' ? NO_GROUP_EN : NO_GROUP_UR).test(s.text);
     const speaker = findSpeaker(s.skeleton, lang);
@@ -146,9 +154,9 @@ export class Extractor {
         if (type === 'claim-of-responsibility' && by.mention && !['threat-group', 'criminal-group', 'unknown'].includes(by.mention.kind)) continue;
         // "sanctioned two Iranian hackers", "expelled four Russian spies": persons, not the state.
         const named = against.map((a) => {
-          const next = /^\s*([\p{L}\p{M}]+)/u.exec(s.text.slice(a.end))?.[1];
+          const next = /^\s*(?:(?:military|intelligence|state|government|cyber|army|سرکاری|فوجی|ریاستی)\s+)?([\p{L}\p{M}]+)/iu.exec(s.text.slice(a.end))?.[1];
           const persons = (OFFICIAL_PASSIVE.includes(type) || type === 'diplomatic-action') && a.demonym && next && HACKER_NOUNS.has(normalizeText(next));
-          return persons ? { id: null, name: `${a.name} ${next}` } : { id: a.id, name: a.name };
+          return persons ? { id: null, name: s.text.slice(a.start, s.text.indexOf(next, a.end) + next.length) } : { id: a.id, name: a.name };
         });
         const key = `${type}|${by.id ?? by.name}|${named.map((a) => a.id ?? a.name).sort().join(',')}`;
         if (taken.has(key)) continue;
@@ -169,7 +177,7 @@ export class Extractor {
           const reportedBy = outlet ? { id: outlet.id, name: outlet.name } : opts.outlet;
           if (reportedBy) claim.reportedBy = reportedBy;
         }
-        out.push({ claim, bySide: by.side, againstSides: against.flatMap((a) => sideOf(a) ?? []), sentence: s.index, hasCyber, offTopic, accusationWord, hackerFrame: !!extra.hackerFrame });
+        out.push({ claim, bySide: by.side, againstSides: against.flatMap((a) => sideOf(a) ?? []), sentence: s.index, hasCyber, offTopic, accusationWord, hackerFrame: !!extra.hackerFrame, anaphor });
       }
     };
 
@@ -179,11 +187,13 @@ export class Extractor {
         const g = m.groups ?? {};
         const cueAt = m.indices?.groups?.cue?.[0] ?? m.index;
         if (this.negated(s.skeleton, cueAt, g.cue ?? '', lang)) continue;
+        // "urged Washington to withdraw the charges": after a determiner the cue is a noun, not the verb.
+        if (lang === 'en' && /^(?:charges|sanctions|names|blames|links|ties|traces)$/.test(g.cue ?? '') && /(?:^| )(?:the|these|those|such|its|their|his|her|of|over|to|new|any|all) $/.test(s.skeleton.slice(Math.max(0, cueAt - 12), cueAt))) continue;
         if ((rule.type === 'accusation' || rule.type === 'claim-of-responsibility') && nobodyNamed) continue;
         let byIdx = placeholders(g.by);
         // "China rejects charges about hacking": the cue is what the subject rejects, not its act.
         const byEnd = m.indices?.groups?.by?.[1];
-        if (rule.type !== 'denial' && byEnd !== undefined && byEnd < cueAt && (lang === 'en' ? REJECTING_EN : /مسترد|تردید/).test(s.skeleton.slice(byEnd, cueAt))) continue;
+        if (rule.type !== 'denial' && byEnd !== undefined && byEnd < cueAt && rejectsFirst(s.skeleton.slice(byEnd, cueAt), lang)) continue;
         if (rule.type === 'denial' && this.notAnAccusation(s.skeleton, cueAt, lang)) continue;
         // "X has been sanctioned by Y" is not X sanctioning: an active rule never fires on a passive verb.
         if (lang === 'en' && byEnd !== undefined && byEnd < cueAt && !rule.name.includes('passive') && /(?:^| )(?:been|was|were|is|are|be|being) $/.test(s.skeleton.slice(0, cueAt))) continue;
@@ -274,6 +284,8 @@ export class Extractor {
       if (f.claim.type !== 'accusation' || !f.bySide) continue;
       for (const a of f.againstSides) accused.set(a, (accused.get(a) ?? new Set()).add(f.bySide));
     }
+    // Sides an official action (charges, sanctions) was taken against: their denial answers it.
+    const actedAgainst = new Set(found.filter((f) => OFFICIAL_PASSIVE.includes(f.claim.type) || f.claim.type === 'diplomatic-action').flatMap((f) => f.againstSides));
     const claims: ExtractedClaim[] = [];
     const seen = new Set<string>();
     // "The Treasury sanctioned Iranian hackers over cyber attacks" is a sanction, not also an accusation.
@@ -284,13 +296,16 @@ export class Extractor {
       const c = f.claim;
       if (f.sentence >= titleFrom && (bodyKeys.has(`${c.type}|${c.by.id ?? c.by.name}`) || (f.bySide && bodyKeys.has(`${c.type}|side:${f.bySide}`)))) continue;
       if (f.hackerFrame && actionSentences.has(f.sentence)) continue;
-      if (['accusation', 'counter-accusation', 'claim-of-responsibility', 'statement'].includes(c.type) && !f.hasCyber) continue;
+      if (c.type === 'confirmation' && !f.hasCyber && !articleCyber) continue;
+      if (['accusation', 'counter-accusation', 'claim-of-responsibility', 'statement'].includes(c.type) && !f.hasCyber && !(f.anaphor && articleCyber && !f.offTopic)) continue;
+      // «الٹا امریکا پر الزام لگایا»: said in so many words to be a counter-accusation, it is not also an accusation.
+      if (c.type === 'accusation' && found.some((x) => x.claim.type === 'counter-accusation' && x.sentence === f.sentence && x.claim.by.id === c.by.id && x.claim.by.name === c.by.name && x.againstSides.some((a) => f.againstSides.includes(a)))) continue;
       if (['sanction', 'indictment', 'arrest', 'conviction', 'advisory', 'takedown', 'diplomatic-action'].includes(c.type) && !f.hasCyber && !articleCyber) continue;
       if (c.type === 'denial') {
         // Without a cyber word of its own, a denial must be about an accusation this article reports
         // against the same side (or that side denies on a cyber matter elsewhere in the article).
         const side = f.bySide;
-        const onTheAccusation = side !== undefined && (accused.has(side) || found.some((x) => x !== f && x.claim.type === 'denial' && x.bySide === side && x.hasCyber && !x.offTopic));
+        const onTheAccusation = side !== undefined && (accused.has(side) || actedAgainst.has(side) || found.some((x) => x !== f && x.claim.type === 'denial' && x.bySide === side && x.hasCyber && !x.offTopic));
         if (!(f.hasCyber && !f.offTopic) && !(f.accusationWord && onTheAccusation && !f.offTopic && articleCyber)) continue;
       }
       // Turning the charge back: the accused side accuses its accuser. When both sides accuse each
@@ -324,6 +339,7 @@ const SAY_EN = '(?:said|says|say|told(?: \\S+){1,2}?|added|stated|wrote|noted|in
 const TRAILING_EN = new RegExp(`, (?:the )?(?:\\S+ ){0,3}?§(\\d+)§(?: s)?(?: [^\\s§,;:]+){0,4}? ${SAY_EN}(?: (?:on|in|at|during|after) [^,]*)?(?: ,.*)?$`, 'u');
 const TRAILING_INVERTED_EN = /, (?:said|says|added|according to) (?:the )?§(\d+)§/u;
 const LEADING_EN = new RegExp(`^(?:[^§]*? )?§(\\d+)§(?: s)?(?: , (?:\\S+ ){1,12}?,)?(?: [^\\s§,;:]+){0,8}? ${SAY_EN}(?: (?:on|in|at) \\S+)?(?: that)? `, 'u');
+const SAYING_EN = /^(?:the )?§(\d+)§(?: s)? [^§]*?, (?:saying|adding|insisting|arguing|stressing)(?: that)? /u;
 const LEADING_UR = [
   expand('§(\\d+)§ (?:\\S+ ){0,5}?نے (?:\\S+ ){0,3}?(?:کہا|بتایا|دعویٰ کیا) (?:\\S+ ){0,2}?کہ ', 'ur'),
   expand('§(\\d+)§(?: حکومت)? (?:کا|کی) (?:کہنا|موقف) (?:ہے|تھا) (?:کہ )?', 'ur'),
@@ -335,6 +351,9 @@ function findSpeaker(skeleton: string, lang: 'en' | 'ur'): Speaker | undefined {
   if (lang === 'en') {
     const t = TRAILING_EN.exec(skeleton) ?? TRAILING_INVERTED_EN.exec(skeleton);
     if (t) return { index: Number(t[1]), content: skeleton.slice(0, t.index), contentStart: 0, contentEnd: t.index };
+    // "X dismissed the claims as baseless, saying Tehran had no involvement": X speaks the participle clause.
+    const p = SAYING_EN.exec(skeleton);
+    if (p) return { index: Number(p[1]), content: skeleton.slice(p.index + p[0].length), contentStart: p.index + p[0].length, contentEnd: skeleton.length };
     const l = LEADING_EN.exec(skeleton);
     if (l) return { index: Number(l[1]), content: skeleton.slice(l.index + l[0].length), contentStart: l.index + l[0].length, contentEnd: skeleton.length };
     return undefined;
@@ -349,6 +368,18 @@ function findSpeaker(skeleton: string, lang: 'en' | 'ur'): Speaker | undefined {
 function inContent(skeleton: string, index: number, speaker: Speaker): boolean {
   const at = skeleton.indexOf(`§${index}§`);
   return at >= speaker.contentStart && at < speaker.contentEnd;
+}
+
+/**
+ * Between the subject and the cue, a verb of rejecting whose clause is still open ("China rejects
+ * charges about hacking"). In Urdu a participle or a conjunction closes it: «الزامات مسترد کرتے
+ * ہوئے الٹا امریکا پر الزام لگایا» rejects, and then accuses.
+ */
+function rejectsFirst(between: string, lang: 'en' | 'ur'): boolean {
+  if (lang === 'en') return REJECTING_EN.test(between);
+  const at = Math.max(between.lastIndexOf('مسترد'), between.lastIndexOf('تردید'));
+  if (at === -1) return false;
+  return !/(?:^| )(?:ہویی|ہوی|کر کی|کرکی|بعد|اور|بلکہ|,|،)(?: |$)/.test(between.slice(at));
 }
 
 /** Urdu: the position lies in the «کہ» clause of an accusation («الزام عائد کیا گیا ہے کہ ...»). */
