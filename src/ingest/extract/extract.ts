@@ -99,6 +99,7 @@ interface Found {
   hackerFrame: boolean;
   /** Refers back to the article's attack ("the heist", «اس حملے») without a cyber word of its own. */
   anaphor: boolean;
+  byKind?: string;
 }
 
 export class Extractor {
@@ -126,8 +127,10 @@ export class Extractor {
     const out: Found[] = [];
     const taken = new Set<string>();
     const offTopic = (lang === 'en' ? OFF_TOPIC_EN : OFF_TOPIC_UR).test(s.text);
+    // A sentence that names a known threat group is about hacking, whatever its other words.
+    const namesGroup = s.mentions.some((m) => m.kind === 'threat-group');
     // "attacking a refinery with drones", «ڈرون حملے»: on an off-topic matter only a word that is cyber by itself counts.
-    const hasCyber = (lang === 'en' ? CYBER_EN : CYBER_UR).test(offTopic ? s.text.replace(lang === 'en' ? WEAK_CYBER_EN : WEAK_CYBER_UR, ' ') : s.text);
+    const hasCyber = namesGroup || (lang === 'en' ? CYBER_EN : CYBER_UR).test(offTopic ? s.text.replace(lang === 'en' ? WEAK_CYBER_EN : WEAK_CYBER_UR, ' ') : s.text);
     const anaphor = (lang === 'en' ? ANAPHOR_EN : ANAPHOR_UR).test(s.text);
     const accusationWord = (lang === 'en' ? ACCUSATION_NOUN_EN : ACCUSATION_NOUN_UR).test(s.text);
     const nobodyNamed = (lang === 'en' ? NO_GROUP_EN : NO_GROUP_UR).test(s.text);
@@ -177,51 +180,57 @@ export class Extractor {
           const reportedBy = outlet ? { id: outlet.id, name: outlet.name } : opts.outlet;
           if (reportedBy) claim.reportedBy = reportedBy;
         }
-        out.push({ claim, bySide: by.side, againstSides: against.flatMap((a) => sideOf(a) ?? []), sentence: s.index, hasCyber, offTopic, accusationWord, hackerFrame: !!extra.hackerFrame, anaphor });
+        out.push({ claim, bySide: by.side, againstSides: against.flatMap((a) => sideOf(a) ?? []), sentence: s.index, hasCyber, offTopic, accusationWord, hackerFrame: !!extra.hackerFrame, anaphor, byKind: by.mention?.kind });
       }
     };
 
-    for (const rule of rules) {
-      const re = new RegExp(rule.re.source, 'gud');
-      for (const m of s.skeleton.matchAll(re)) {
-        const g = m.groups ?? {};
-        const cueAt = m.indices?.groups?.cue?.[0] ?? m.index;
-        if (this.negated(s.skeleton, cueAt, g.cue ?? '', lang)) continue;
-        // "urged Washington to withdraw the charges": after a determiner the cue is a noun, not the verb.
-        if (lang === 'en' && /^(?:charges|sanctions|names|blames|links|ties|traces)$/.test(g.cue ?? '') && /(?:^| )(?:the|these|those|such|its|their|his|her|of|over|to|new|any|all) $/.test(s.skeleton.slice(Math.max(0, cueAt - 12), cueAt))) continue;
-        if ((rule.type === 'accusation' || rule.type === 'claim-of-responsibility') && nobodyNamed) continue;
-        let byIdx = placeholders(g.by);
-        // "China rejects charges about hacking": the cue is what the subject rejects, not its act.
-        const byEnd = m.indices?.groups?.by?.[1];
-        if (rule.type !== 'denial' && byEnd !== undefined && byEnd < cueAt && rejectsFirst(s.skeleton.slice(byEnd, cueAt), lang)) continue;
-        if (rule.type === 'denial' && this.notAnAccusation(s.skeleton, cueAt, lang)) continue;
-        // "X has been sanctioned by Y" is not X sanctioning: an active rule never fires on a passive verb.
-        if (lang === 'en' && byEnd !== undefined && byEnd < cueAt && !rule.name.includes('passive') && /(?:^| )(?:been|was|were|is|are|be|being) $/.test(s.skeleton.slice(0, cueAt))) continue;
-        byIdx = byIdx.filter((i) => mentions[i]!.kind !== 'persons');
-        // «... نے الزام عائد کیا کہ امریکی ایجنسیوں نے ... بے بنیاد بہانہ»: words inside an accusation are not a denial.
-        if (rule.type === 'denial' && lang === 'ur' && byEnd !== undefined && insideAccusationClause(s.skeleton, byEnd)) continue;
-        const byInContent = speaker && byIdx.length && byIdx.every((i) => i !== speaker.index && inContent(s.skeleton, i, speaker));
-        if (!byIdx.length || ((rule.type === 'denial' || rule.type === 'counter-accusation') && byInContent)) {
-          // No subject ("Authorities arrested ...") or the subject is inside someone's quoted words: the speaker.
-          byIdx = speaker ? [speaker.index] : [];
-        }
-        if (!byIdx.length && rule.carryBy) {
-          const last = [...(previous ?? []), ...out].reverse().find((f) => f.claim.type === rule.type);
-          if (last) {
-            const carried = mentions.length;
-            mentions.push({ first: -1, last: -1, start: -1, end: -1, id: last.claim.by.id, name: last.claim.by.name, kind: 'unknown', state: last.bySide });
-            byIdx = [carried];
+    // "Sandworm, a unit of Russia's GRU, was behind ...": the rules also read the sentence without
+    // the appositive, and the parties named in it go with the party it describes.
+    const { skeleton: plain, appositives } = withoutAppositives(s.skeleton, lang, mentions);
+    for (const skeleton of plain === s.skeleton ? [s.skeleton] : [s.skeleton, plain]) {
+      for (const rule of rules) {
+        const re = new RegExp(rule.re.source, 'gud');
+        for (const m of skeleton.matchAll(re)) {
+          const g = m.groups ?? {};
+          const cueAt = m.indices?.groups?.cue?.[0] ?? m.index;
+          if (this.negated(skeleton, cueAt, g.cue ?? '', lang)) continue;
+          // "urged Washington to withdraw the charges": after a determiner the cue is a noun, not the verb.
+          if (lang === 'en' && /^(?:charges|sanctions|names|blames|links|ties|traces)$/.test(g.cue ?? '') && /(?:^| )(?:the|these|those|such|its|their|his|her|of|over|to|new|any|all) $/.test(skeleton.slice(Math.max(0, cueAt - 12), cueAt))) continue;
+          if ((rule.type === 'accusation' || rule.type === 'claim-of-responsibility') && nobodyNamed) continue;
+          let byIdx = placeholders(g.by);
+          // "China rejects charges about hacking": the cue is what the subject rejects, not its act.
+          const byEnd = m.indices?.groups?.by?.[1];
+          if (rule.type !== 'denial' && byEnd !== undefined && byEnd < cueAt && rejectsFirst(skeleton.slice(byEnd, cueAt), lang)) continue;
+          if (rule.type === 'denial' && this.notAnAccusation(skeleton, cueAt, lang)) continue;
+          // "X has been sanctioned by Y" is not X sanctioning: an active rule never fires on a passive verb.
+          if (lang === 'en' && byEnd !== undefined && byEnd < cueAt && !rule.name.includes('passive') && /(?:^| )(?:been|was|were|is|are|be|being) $/.test(skeleton.slice(0, cueAt))) continue;
+          byIdx = byIdx.filter((i) => mentions[i]!.kind !== 'persons');
+          // «... نے الزام عائد کیا کہ امریکی ایجنسیوں نے ... بے بنیاد بہانہ»: words inside an accusation are not a denial.
+          if (rule.type === 'denial' && lang === 'ur' && byEnd !== undefined && insideAccusationClause(skeleton, byEnd)) continue;
+          const byInContent = speaker && byIdx.length && byIdx.every((i) => i !== speaker.index && inContent(skeleton, i, speaker));
+          if (!byIdx.length || ((rule.type === 'denial' || rule.type === 'counter-accusation') && byInContent)) {
+            // No subject ("Authorities arrested ...") or the subject is inside someone's quoted words: the speaker.
+            byIdx = speaker ? [speaker.index] : [];
           }
+          if (!byIdx.length && rule.carryBy) {
+            const last = [...(previous ?? []), ...out].reverse().find((f) => f.claim.type === rule.type);
+            if (last) {
+              const carried = mentions.length;
+              mentions.push({ first: -1, last: -1, start: -1, end: -1, id: last.claim.by.id, name: last.claim.by.name, kind: 'unknown', state: last.bySide });
+              byIdx = [carried];
+            }
+          }
+          // "a gang linked to Iran's IRGC has been sanctioned": the party is a modifier, not the one sanctioned.
+          if (rule.name.includes('passive') && g.against !== undefined) {
+            const at = m.indices?.groups?.against?.[0] ?? 0;
+            if (/(?:linked|tied|connected|affiliated|associated) (?:to|with) (?:the )?$/.test(skeleton.slice(Math.max(0, at - 40), at))) continue;
+          }
+          const named = [...placeholders(g.against), ...placeholders(g.against2)];
+          const againstIdx = rule.hackerFrame ? this.hackerPhrases(s, lang, new Set(byIdx)) : [...named, ...named.flatMap((i) => appositives.get(i) ?? []).filter((j) => !byIdx.includes(j) && !named.includes(j))];
+          if (rule.hackerFrame && !againstIdx.length) continue;
+          if (rule.type === 'declined-to-comment') for (const i of byIdx) declined.add(i);
+          emit(rule.type, byIdx, againstIdx, { strength: rule.strength, hackerFrame: rule.hackerFrame, defaultBy: true });
         }
-        // "a gang linked to Iran's IRGC has been sanctioned": the party is a modifier, not the one sanctioned.
-        if (rule.name.includes('passive') && g.against !== undefined) {
-          const at = m.indices?.groups?.against?.[0] ?? 0;
-          if (/(?:linked|tied|connected|affiliated|associated) (?:to|with) (?:the )?$/.test(s.skeleton.slice(Math.max(0, at - 40), at))) continue;
-        }
-        const againstIdx = rule.hackerFrame ? this.hackerPhrases(s, lang, new Set(byIdx)) : [...placeholders(g.against), ...placeholders(g.against2)];
-        if (rule.hackerFrame && !againstIdx.length) continue;
-        if (rule.type === 'declined-to-comment') for (const i of byIdx) declined.add(i);
-        emit(rule.type, byIdx, againstIdx, { strength: rule.strength, hackerFrame: rule.hackerFrame, defaultBy: true });
       }
     }
     // Whatever the subject: a speaker's words that reject the accusation or turn it back, or name the attackers.
@@ -289,7 +298,8 @@ export class Extractor {
     const claims: ExtractedClaim[] = [];
     const seen = new Set<string>();
     // "The Treasury sanctioned Iranian hackers over cyber attacks" is a sanction, not also an accusation.
-    const actionSentences = new Set(found.filter((f) => OFFICIAL_PASSIVE.includes(f.claim.type) || f.claim.type === 'advisory' || f.claim.type === 'takedown').map((f) => f.sentence));
+    // An advisory is different: what it says about the actor is its issuer's attribution.
+    const actionSentences = new Set(found.filter((f) => OFFICIAL_PASSIVE.includes(f.claim.type) || f.claim.type === 'takedown').map((f) => f.sentence));
     // The headline restates the lead: a headline claim that the body makes too (same type, same maker) is dropped.
     const bodyKeys = new Set(found.filter((f) => f.sentence < titleFrom).flatMap((f) => [`${f.claim.type}|${f.claim.by.id ?? f.claim.by.name}`, `${f.claim.type}|side:${f.bySide}`]));
     for (const f of found) {
@@ -298,6 +308,8 @@ export class Extractor {
       if (f.hackerFrame && actionSentences.has(f.sentence)) continue;
       if (c.type === 'confirmation' && !f.hasCyber && !articleCyber) continue;
       if (['accusation', 'counter-accusation', 'claim-of-responsibility', 'statement'].includes(c.type) && !f.hasCyber && !(f.anaphor && articleCyber && !f.offTopic)) continue;
+      // "The UK government has attributed ..., Oliver Dowden told parliament": the minister relays his government's claim.
+      if (ATTRIBUTIONS.includes(c.type) && f.byKind === 'person' && f.bySide && found.some((x) => x !== f && x.sentence === f.sentence && x.claim.type === c.type && x.byKind !== 'person' && x.bySide === f.bySide && x.againstSides.join() === f.againstSides.join())) continue;
       // «الٹا امریکا پر الزام لگایا»: said in so many words to be a counter-accusation, it is not also an accusation.
       if (c.type === 'accusation' && found.some((x) => x.claim.type === 'counter-accusation' && x.sentence === f.sentence && x.claim.by.id === c.by.id && x.claim.by.name === c.by.name && x.againstSides.some((a) => f.againstSides.includes(a)))) continue;
       if (['sanction', 'indictment', 'arrest', 'conviction', 'advisory', 'takedown', 'diplomatic-action'].includes(c.type) && !f.hasCyber && !articleCyber) continue;
@@ -380,6 +392,19 @@ function rejectsFirst(between: string, lang: 'en' | 'ur'): boolean {
   const at = Math.max(between.lastIndexOf('مسترد'), between.lastIndexOf('تردید'));
   if (at === -1) return false;
   return !/(?:^| )(?:ہویی|ہوی|کر کی|کرکی|بعد|اور|بلکہ|,|،)(?: |$)/.test(between.slice(at));
+}
+
+/** ", a unit of §2§ military intelligence ," after a party: the appositive, cut out, and the groups and states it names. */
+function withoutAppositives(skeleton: string, lang: 'en' | 'ur', mentions: Mention[]): { skeleton: string; appositives: Map<number, number[]> } {
+  const appositives = new Map<number, number[]>();
+  if (lang !== 'en') return { skeleton, appositives };
+  const out = skeleton.replace(/§(\d+)§ , ((?:a|an|the) [^,;:]{1,90}?) (,|$)/gu, (whole, k: string, inner: string, end: string) => {
+    if (!/\b(?:unit|arm|part|group|gang|actor|hackers|team|branch|division|crew|collective|agency|service)\b/.test(inner)) return whole;
+    const named = placeholders(inner).filter((i) => ['state', 'state-agency', 'threat-group', 'criminal-group'].includes(mentions[i]!.kind) && !mentions[i]!.officialsOf);
+    appositives.set(Number(k), named);
+    return `§${k}§${end === ',' ? '' : ''}`;
+  });
+  return { skeleton: out.replace(/ +/g, ' ').trim(), appositives };
 }
 
 /** Urdu: the position lies in the «کہ» clause of an accusation («الزام عائد کیا گیا ہے کہ ...»). */

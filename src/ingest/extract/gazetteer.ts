@@ -254,6 +254,8 @@ export class Gazetteer {
         }
         if (m.demonym && personNoun !== undefined) {
           const last = m.last + personNoun + 1;
+          // "the North Korean firm Chosun Expo": a descriptor of the name that follows, not a party of its own.
+          if (mentions[k + 1]?.first === last) continue;
           out.push({ ...m, last, end: tokens[last - 1]!.end, id: null, name: text.slice(m.start, tokens[last - 1]!.end), kind: 'persons' });
           continue;
         }
@@ -373,5 +375,7 @@ function unknownName(tokens: Token[], i: number): { first: number; last: number 
   while (end < tokens.length && end - i < 7 && (upper(end) || (/^(of|for|and|on)$/.test(tokens[end]!.raw) && upper(end + 1)))) end++;
   if (end - i >= 2 && ORG_HEAD.test(tokens[end - 1]!.raw) && /^(s|the)$/i.test(tokens[i - 1]?.raw ?? '')) return { first: i, last: end };
   if (GROUP_NOUNS.test(tokens[last]?.raw ?? '') && /^(group|gang|hackers|collective|crew)$/i.test(tokens[last]!.raw)) return { first: i, last };
+  // "the Trickbot cybercrime gang", "the Rhysida ransomware group".
+  if (/^(cybercrime|cybercriminal|criminal|ransomware|hacking|hacker|extortion)$/i.test(tokens[last]?.raw ?? '') && /^(group|gang|collective|crew|syndicate)$/i.test(tokens[last + 1]?.raw ?? '')) return { first: i, last };
   return undefined;
 }

@@ -81,6 +81,8 @@ export const EN_RULES: Rule[] = [
   en('accuse-in-turn', 'counter-accusation', '{BY}(?<cue>accused|accuses|accusing) (?:the )?(?<against>{PL}) {N6}(?:in turn|in return|of hypocrisy|of double standards|itself)'),
 
   en('sanction', 'sanction', '{BY}(?<cue>sanctioned|sanctions|sanctioning|sanction|designated|designates|designating|imposed sanctions on|imposed sanctions against|imposes sanctions on|imposes sanctions against|announced sanctions on|announced sanctions against|slapped sanctions on|placed|blacklisted|blacklists) {O6}(?<against>{PL})'),
+  // "... sanctioned six people over WannaCry, among them a unit of the GRU and the firm Chosun Expo".
+  en('sanction-among', 'sanction', '{BY}(?<cue>sanctioned|imposed sanctions on|imposed sanctions against|designated|blacklisted) {A24}, (?:including|among them|among those|among whom|such as) {O6}(?<against>{PL})(?: {N6}(?<against2>{PL}))?'),
   en('designations-include', 'sanction', '(?:designations|those designated|the sanctioned entities) (?<cue>include|included|includes|target|targeted|cover|covered) (?:the )?(?<against>{PL})', { carryBy: true }),
   en('sanction-passive', 'sanction', '(?<against>{PL}) {N4}(?:was |were |has been |have been |had been |is |are )(?:also )?(?<cue>sanctioned|designated|blacklisted)(?: {W6}by (?:the )?(?<by>{PL}))?'),
   en('sanctions-on', 'sanction', '{BY}{N3}(?<cue>sanctions|new sanctions) (?:on|against) {N4}(?<against>{PL})'),
