@@ -195,7 +195,9 @@ export class Extractor {
           const cueAt = m.indices?.groups?.cue?.[0] ?? m.index;
           if (this.negated(skeleton, cueAt, g.cue ?? '', lang)) continue;
           // "urged Washington to withdraw the charges": after a determiner the cue is a noun, not the verb.
-          if (lang === 'en' && /^(?:charges|sanctions|names|blames|links|ties|traces)$/.test(g.cue ?? '') && /(?:^| )(?:the|these|those|such|its|their|his|her|of|over|to|new|any|all) $/.test(skeleton.slice(Math.max(0, cueAt - 12), cueAt))) continue;
+          if (lang === 'en' && /^(?:charges|sanctions|names|blames|links|ties|traces)$/.test(g.cue ?? '') && /(?:^| )(?:the|these|those|such|its|their|his|her|of|over|to|new|any|all|diplomatic|close|trade|economic) $/.test(skeleton.slice(Math.max(0, cueAt - 12), cueAt))) continue;
+        // "ties with Iran", "links with Moscow": relations, not an attribution.
+        if (lang === 'en' && /^(?:links|ties)$/.test(g.cue ?? '') && skeleton.startsWith(' with ', cueAt + g.cue!.length)) continue;
           if ((rule.type === 'accusation' || rule.type === 'claim-of-responsibility') && nobodyNamed) continue;
           let byIdx = placeholders(g.by);
           // "China rejects charges about hacking": the cue is what the subject rejects, not its act.

@@ -116,6 +116,10 @@ export class Gazetteer {
     }
     for (const [id, names] of Object.entries(DEMONYMS)) {
       for (const n of names) this.add(n, { id, kind: 'state', state: id, demonym: true, priority: PRIORITY.demonym });
+      // "the Japanese government", «جاپانی حکومت», «حکومتِ جاپان»: the state itself, not its people.
+      const state = parties.find((p) => p.id === id);
+      for (const n of names) this.add(isArabicScript(n) ? `${n} حکومت` : `${n} government`, { id, kind: 'state', state: id, priority: PRIORITY.extra });
+      if (state?.name.ur) this.add(`حکومت ${state.name.ur}`, { id, kind: 'state', state: id, priority: PRIORITY.extra });
     }
     for (const n of KNOWN_UNRESOLVED) this.add(n, { id: null, kind: 'company', priority: PRIORITY.unresolved });
     if (registry) {
