@@ -65,6 +65,14 @@ describe('English', () => {
     expect(claims('Four people were charged with hacking by US prosecutors.').map(triple)).toEqual(['indictment|?US prosecutors|?Four people']);
     expect(claims('A ransomware gang linked to Iran has been sanctioned by the US Treasury.').map(triple)).toEqual([]);
   });
+
+  it('reads appositives, severed ties, advisories and "among them" without inventing', () => {
+    expect(claims("ESET said that Turla, a unit of Russia's FSB, was behind the intrusion.").map(triple)).toEqual(['accusation|eset|turla,fsb']);
+    expect(claims('Albania cut diplomatic ties with Iran over a cyber attack on its government servers.').map(triple)).toEqual(['diplomatic-action|albania|iran']);
+    expect(claims('The NSA said in a joint advisory that Chinese state hackers had exploited routers.').map(triple).sort()).toEqual(['accusation|nsa|china', 'advisory|nsa|']);
+    expect(claims('Russia accused Ukraine of attacking a power plant with drones.')).toEqual([]);
+    expect(claims('The Chinese foreign ministry urged Washington to withdraw the charges against its hackers.').map(triple)).not.toContain('indictment|china-foreign-ministry|united-states');
+  });
 });
 
 describe('Urdu', () => {
@@ -84,6 +92,27 @@ describe('Urdu', () => {
 
   it('knows that «روس نواز ہیکرز» (pro-Russian hackers) are not Russia', () => {
     expect(claims('برطانوی حکام نے کہا کہ روس نواز ہیکرز نے ویب سائٹس پر سائبر حملے کیے۔', 'ur').flatMap((c) => c.against.map((a) => a.id))).not.toContain('russia');
+  });
+
+  it('reads «ذمہ دار ٹھہرایا», the passive «کی جانب سے … پر الزام», «تصدیق» of findings and a charge turned back with «الٹا»', () => {
+    expect(claims('جرمنی نے روس کو وفاقی پارلیمان کے کمپیوٹر نیٹ ورک پر سائبر حملے کا ذمہ دار ٹھہرایا۔', 'ur').map(triple)).toEqual(['accusation|germany|russia']);
+    expect(claims('جاپانی حکومت کی جانب سے شمالی کوریا پر کرپٹو کرنسی کی چوری کا الزام عائد کیا گیا ہے۔', 'ur').map(triple)).toEqual(['accusation|japan|north-korea']);
+    const confirmed = claims('امریکہ نے ایران کو سائبر حملوں کا ذمہ دار قرار دیا۔ برطانیہ نے بھی امریکی نتائج کی تصدیق کی۔', 'ur').map(triple);
+    expect(confirmed).toEqual(['accusation|united-states|iran', 'confirmation|united-kingdom|']);
+    const back = claims('روس نے ہیکنگ کے الزامات مسترد کرتے ہوئے الٹا برطانیہ پر سائبر حملوں کا الزام لگایا۔', 'ur').map(triple);
+    expect(back).toEqual(expect.arrayContaining(['denial|russia|', 'counter-accusation|russia|united-kingdom']));
+    expect(back).not.toContain('accusation|russia|united-kingdom');
+  });
+
+  it('matches state names written with Arabic heh or diacritics, and acronyms spelled out in Urdu letters', () => {
+    expect(claims('پاکستان نے بهارت پر سائبر حملوں کا الزام لگایا۔', 'ur').map(triple)).toEqual(['accusation|pakistan|india']);
+    expect(claims('اِیران نے اِن اِلزامات کی تردید کی کہ اُس کے ہیکروں نے سائبر حملے کیے۔', 'ur').map(triple)).toEqual(['denial|iran|']);
+    expect(claims('مائیکروسافٹ نے کہا کہ اے پی ٹی 28 نے سائبر حملے کیے۔', 'ur').map(triple)).toEqual(['accusation|microsoft|apt28']);
+  });
+
+  it('does not take a drone attack or a confirmed investigation for a cyber claim', () => {
+    expect(claims('روس نے یوکرین پر ڈرون حملوں کا الزام عائد کیا۔', 'ur')).toEqual([]);
+    expect(claims('قطر نے سائبر حملے کی تحقیقات کی تصدیق کی لیکن کسی ملک کا نام نہیں لیا۔', 'ur')).toEqual([]);
   });
 
   it('does not read a rejected offer as a denial', () => {

@@ -35,6 +35,10 @@ const ATTRIBUTIONS: ClaimType[] = ['accusation', 'counter-accusation', 'confirma
 const NEGATION_BEFORE_EN = /(?:^| )(?:not|never|no|neither|nor|without|whether|if|unless|declined to|refused to|stopped short of|didn t|doesn t|don t|hasn t|haven t|won t|wouldn t|isn t|aren t|wasn t|weren t|cannot|can t|yet to|failed to|avoided)(?: [^\s§]+){0,2} ?$/;
 const NEGATION_AFTER_UR = /^(?: [^\s§]+){0,4}? (?:نہیں|نہ|بغیر)(?: |$)/;
 const NEGATION_BEFORE_UR = /(?:^| )(?:نہ|بغیر|اگر|کیا)(?: [^\s§]+){0,2} ?$/;
+const WEAK_CYBER_EN = /attack\w*|infrastructure|network\w*|data/gi;
+const WEAK_CYBER_UR = /حملہ|حملے|حملوں|نیٹ ورک/g;
+const ANAPHOR_EN = /\b(?:the|this|that|these|those) (?:heist|attacks?|breach|breaches|intrusions?|incident|hack|theft|outage|operation|campaign|interference|compromise)\b/i;
+const ANAPHOR_UR = /(?:اس|ان|یہ|انہی|اسی) (?:حملے|حملوں|حملہ|مداخلت|واقعے|واقعہ|کارروائی|کارروائیوں|چوری|ہیکنگ)/;
 const NO_GROUP_EN = /\bno (?:group|one|organi[sz]ation|actor|country|state)\b|\bnot (?:yet )?(?:been )?(?:publicly )?(?:attributed|claimed)|\bhas not been attributed|\bunattributed\b/i;
 const NO_GROUP_UR = /کسی (?:\S+ ){0,2}?نے (?:\S+ ){0,6}?(?:نہیں|نہ)|نام نہیں لیا|منسوب نہیں/;
 
@@ -93,6 +97,9 @@ interface Found {
   offTopic: boolean;
   accusationWord: boolean;
   hackerFrame: boolean;
+  /** Refers back to the article's attack ("the heist", «اس حملے») without a cyber word of its own. */
+  anaphor: boolean;
+  byKind?: string;
 }
 
 export class Extractor {
@@ -119,8 +126,12 @@ export class Extractor {
     const lang = opts.lang;
     const out: Found[] = [];
     const taken = new Set<string>();
-    const hasCyber = (lang === 'en' ? CYBER_EN : CYBER_UR).test(s.text);
     const offTopic = (lang === 'en' ? OFF_TOPIC_EN : OFF_TOPIC_UR).test(s.text);
+    // A sentence that names a known threat group is about hacking, whatever its other words.
+    const namesGroup = s.mentions.some((m) => m.kind === 'threat-group');
+    // "attacking a refinery with drones", «ڈرون حملے»: on an off-topic matter only a word that is cyber by itself counts.
+    const hasCyber = namesGroup || (lang === 'en' ? CYBER_EN : CYBER_UR).test(offTopic ? s.text.replace(lang === 'en' ? WEAK_CYBER_EN : WEAK_CYBER_UR, ' ') : s.text);
+    const anaphor = (lang === 'en' ? ANAPHOR_EN : ANAPHOR_UR).test(s.text);
     const accusationWord = (lang === 'en' ? ACCUSATION_NOUN_EN : ACCUSATION_NOUN_UR).test(s.text);
     const nobodyNamed = (lang === 'en' ? NO_GROUP_EN : NO_GROUP_UR).test(s.text);
     const speaker = findSpeaker(s.skeleton, lang);
@@ -146,9 +157,9 @@ export class Extractor {
         if (type === 'claim-of-responsibility' && by.mention && !['threat-group', 'criminal-group', 'unknown'].includes(by.mention.kind)) continue;
         // "sanctioned two Iranian hackers", "expelled four Russian spies": persons, not the state.
         const named = against.map((a) => {
-          const next = /^\s*([\p{L}\p{M}]+)/u.exec(s.text.slice(a.end))?.[1];
+          const next = /^\s*(?:(?:military|intelligence|state|government|cyber|army|سرکاری|فوجی|ریاستی)\s+)?([\p{L}\p{M}]+)/iu.exec(s.text.slice(a.end))?.[1];
           const persons = (OFFICIAL_PASSIVE.includes(type) || type === 'diplomatic-action') && a.demonym && next && HACKER_NOUNS.has(normalizeText(next));
-          return persons ? { id: null, name: `${a.name} ${next}` } : { id: a.id, name: a.name };
+          return persons ? { id: null, name: s.text.slice(a.start, s.text.indexOf(next, a.end) + next.length) } : { id: a.id, name: a.name };
         });
         const key = `${type}|${by.id ?? by.name}|${named.map((a) => a.id ?? a.name).sort().join(',')}`;
         if (taken.has(key)) continue;
@@ -169,49 +180,59 @@ export class Extractor {
           const reportedBy = outlet ? { id: outlet.id, name: outlet.name } : opts.outlet;
           if (reportedBy) claim.reportedBy = reportedBy;
         }
-        out.push({ claim, bySide: by.side, againstSides: against.flatMap((a) => sideOf(a) ?? []), sentence: s.index, hasCyber, offTopic, accusationWord, hackerFrame: !!extra.hackerFrame });
+        out.push({ claim, bySide: by.side, againstSides: against.flatMap((a) => sideOf(a) ?? []), sentence: s.index, hasCyber, offTopic, accusationWord, hackerFrame: !!extra.hackerFrame, anaphor, byKind: by.mention?.kind });
       }
     };
 
-    for (const rule of rules) {
-      const re = new RegExp(rule.re.source, 'gud');
-      for (const m of s.skeleton.matchAll(re)) {
-        const g = m.groups ?? {};
-        const cueAt = m.indices?.groups?.cue?.[0] ?? m.index;
-        if (this.negated(s.skeleton, cueAt, g.cue ?? '', lang)) continue;
-        if ((rule.type === 'accusation' || rule.type === 'claim-of-responsibility') && nobodyNamed) continue;
-        let byIdx = placeholders(g.by);
-        // "China rejects charges about hacking": the cue is what the subject rejects, not its act.
-        const byEnd = m.indices?.groups?.by?.[1];
-        if (rule.type !== 'denial' && byEnd !== undefined && byEnd < cueAt && (lang === 'en' ? REJECTING_EN : /مسترد|تردید/).test(s.skeleton.slice(byEnd, cueAt))) continue;
-        if (rule.type === 'denial' && this.notAnAccusation(s.skeleton, cueAt, lang)) continue;
-        // "X has been sanctioned by Y" is not X sanctioning: an active rule never fires on a passive verb.
-        if (lang === 'en' && byEnd !== undefined && byEnd < cueAt && !rule.name.includes('passive') && /(?:^| )(?:been|was|were|is|are|be|being) $/.test(s.skeleton.slice(0, cueAt))) continue;
-        byIdx = byIdx.filter((i) => mentions[i]!.kind !== 'persons');
-        // «... نے الزام عائد کیا کہ امریکی ایجنسیوں نے ... بے بنیاد بہانہ»: words inside an accusation are not a denial.
-        if (rule.type === 'denial' && lang === 'ur' && byEnd !== undefined && insideAccusationClause(s.skeleton, byEnd)) continue;
-        const byInContent = speaker && byIdx.length && byIdx.every((i) => i !== speaker.index && inContent(s.skeleton, i, speaker));
-        if (!byIdx.length || ((rule.type === 'denial' || rule.type === 'counter-accusation') && byInContent)) {
-          // No subject ("Authorities arrested ...") or the subject is inside someone's quoted words: the speaker.
-          byIdx = speaker ? [speaker.index] : [];
-        }
-        if (!byIdx.length && rule.carryBy) {
-          const last = [...(previous ?? []), ...out].reverse().find((f) => f.claim.type === rule.type);
-          if (last) {
-            const carried = mentions.length;
-            mentions.push({ first: -1, last: -1, start: -1, end: -1, id: last.claim.by.id, name: last.claim.by.name, kind: 'unknown', state: last.bySide });
-            byIdx = [carried];
+    // "Sandworm, a unit of Russia's GRU, was behind ...": the rules also read the sentence without
+    // the appositive, and the parties named in it go with the party it describes.
+    const { skeleton: plain, appositives } = withoutAppositives(s.skeleton, lang, mentions);
+    for (const skeleton of plain === s.skeleton ? [s.skeleton] : [s.skeleton, plain]) {
+      for (const rule of rules) {
+        const re = new RegExp(rule.re.source, 'gud');
+        for (const m of skeleton.matchAll(re)) {
+          const g = m.groups ?? {};
+          const cueAt = m.indices?.groups?.cue?.[0] ?? m.index;
+          if (this.negated(skeleton, cueAt, g.cue ?? '', lang)) continue;
+          // "urged Washington to withdraw the charges": after a determiner the cue is a noun, not the verb.
+          if (lang === 'en' && /^(?:charges|sanctions|names|blames|links|ties|traces)$/.test(g.cue ?? '') && /(?:^| )(?:the|these|those|such|its|their|his|her|of|over|to|new|any|all|diplomatic|close|trade|economic) $/.test(skeleton.slice(Math.max(0, cueAt - 12), cueAt))) continue;
+        // "ties with Iran", "links with Moscow": relations, not an attribution.
+        if (lang === 'en' && /^(?:links|ties)$/.test(g.cue ?? '') && skeleton.startsWith(' with ', cueAt + g.cue!.length)) continue;
+          if ((rule.type === 'accusation' || rule.type === 'claim-of-responsibility') && nobodyNamed) continue;
+          let byIdx = placeholders(g.by);
+          // "China rejects charges about hacking": the cue is what the subject rejects, not its act.
+          const byEnd = m.indices?.groups?.by?.[1];
+          if (rule.type !== 'denial' && byEnd !== undefined && byEnd < cueAt && rejectsFirst(skeleton.slice(byEnd, cueAt), lang)) continue;
+          if (rule.type === 'denial' && this.notAnAccusation(skeleton, cueAt, lang)) continue;
+          // "X has been sanctioned by Y" is not X sanctioning: an active rule never fires on a passive verb.
+          if (lang === 'en' && byEnd !== undefined && byEnd < cueAt && !rule.name.includes('passive') && /(?:^| )(?:been|was|were|is|are|be|being) $/.test(skeleton.slice(0, cueAt))) continue;
+          byIdx = byIdx.filter((i) => mentions[i]!.kind !== 'persons');
+          // «... نے الزام عائد کیا کہ امریکی ایجنسیوں نے ... بے بنیاد بہانہ»: words inside an accusation are not a denial.
+          if (rule.type === 'denial' && lang === 'ur' && byEnd !== undefined && insideAccusationClause(skeleton, byEnd)) continue;
+          const byInContent = speaker && byIdx.length && byIdx.every((i) => i !== speaker.index && inContent(skeleton, i, speaker));
+          if (!byIdx.length || ((rule.type === 'denial' || rule.type === 'counter-accusation') && byInContent)) {
+            // No subject ("Authorities arrested ...") or the subject is inside someone's quoted words: the speaker.
+            byIdx = speaker ? [speaker.index] : [];
           }
+          if (!byIdx.length && rule.carryBy) {
+            const last = [...(previous ?? []), ...out].reverse().find((f) => f.claim.type === rule.type);
+            if (last) {
+              const carried = mentions.length;
+              mentions.push({ first: -1, last: -1, start: -1, end: -1, id: last.claim.by.id, name: last.claim.by.name, kind: 'unknown', state: last.bySide });
+              byIdx = [carried];
+            }
+          }
+          // "a gang linked to Iran's IRGC has been sanctioned": the party is a modifier, not the one sanctioned.
+          if (rule.name.includes('passive') && g.against !== undefined) {
+            const at = m.indices?.groups?.against?.[0] ?? 0;
+            if (/(?:linked|tied|connected|affiliated|associated) (?:to|with) (?:the )?$/.test(skeleton.slice(Math.max(0, at - 40), at))) continue;
+          }
+          const named = [...placeholders(g.against), ...placeholders(g.against2)];
+          const againstIdx = rule.hackerFrame ? this.hackerPhrases(s, lang, new Set(byIdx)) : [...named, ...named.flatMap((i) => appositives.get(i) ?? []).filter((j) => !byIdx.includes(j) && !named.includes(j))];
+          if (rule.hackerFrame && !againstIdx.length) continue;
+          if (rule.type === 'declined-to-comment') for (const i of byIdx) declined.add(i);
+          emit(rule.type, byIdx, againstIdx, { strength: rule.strength, hackerFrame: rule.hackerFrame, defaultBy: true });
         }
-        // "a gang linked to Iran's IRGC has been sanctioned": the party is a modifier, not the one sanctioned.
-        if (rule.name.includes('passive') && g.against !== undefined) {
-          const at = m.indices?.groups?.against?.[0] ?? 0;
-          if (/(?:linked|tied|connected|affiliated|associated) (?:to|with) (?:the )?$/.test(s.skeleton.slice(Math.max(0, at - 40), at))) continue;
-        }
-        const againstIdx = rule.hackerFrame ? this.hackerPhrases(s, lang, new Set(byIdx)) : [...placeholders(g.against), ...placeholders(g.against2)];
-        if (rule.hackerFrame && !againstIdx.length) continue;
-        if (rule.type === 'declined-to-comment') for (const i of byIdx) declined.add(i);
-        emit(rule.type, byIdx, againstIdx, { strength: rule.strength, hackerFrame: rule.hackerFrame, defaultBy: true });
       }
     }
     // Whatever the subject: a speaker's words that reject the accusation or turn it back, or name the attackers.
@@ -274,23 +295,31 @@ export class Extractor {
       if (f.claim.type !== 'accusation' || !f.bySide) continue;
       for (const a of f.againstSides) accused.set(a, (accused.get(a) ?? new Set()).add(f.bySide));
     }
+    // Sides an official action (charges, sanctions) was taken against: their denial answers it.
+    const actedAgainst = new Set(found.filter((f) => OFFICIAL_PASSIVE.includes(f.claim.type) || f.claim.type === 'diplomatic-action').flatMap((f) => f.againstSides));
     const claims: ExtractedClaim[] = [];
     const seen = new Set<string>();
     // "The Treasury sanctioned Iranian hackers over cyber attacks" is a sanction, not also an accusation.
-    const actionSentences = new Set(found.filter((f) => OFFICIAL_PASSIVE.includes(f.claim.type) || f.claim.type === 'advisory' || f.claim.type === 'takedown').map((f) => f.sentence));
+    // An advisory is different: what it says about the actor is its issuer's attribution.
+    const actionSentences = new Set(found.filter((f) => OFFICIAL_PASSIVE.includes(f.claim.type) || f.claim.type === 'takedown').map((f) => f.sentence));
     // The headline restates the lead: a headline claim that the body makes too (same type, same maker) is dropped.
     const bodyKeys = new Set(found.filter((f) => f.sentence < titleFrom).flatMap((f) => [`${f.claim.type}|${f.claim.by.id ?? f.claim.by.name}`, `${f.claim.type}|side:${f.bySide}`]));
     for (const f of found) {
       const c = f.claim;
       if (f.sentence >= titleFrom && (bodyKeys.has(`${c.type}|${c.by.id ?? c.by.name}`) || (f.bySide && bodyKeys.has(`${c.type}|side:${f.bySide}`)))) continue;
       if (f.hackerFrame && actionSentences.has(f.sentence)) continue;
-      if (['accusation', 'counter-accusation', 'claim-of-responsibility', 'statement'].includes(c.type) && !f.hasCyber) continue;
+      if (c.type === 'confirmation' && !f.hasCyber && !articleCyber) continue;
+      if (['accusation', 'counter-accusation', 'claim-of-responsibility', 'statement'].includes(c.type) && !f.hasCyber && !(f.anaphor && articleCyber && !f.offTopic)) continue;
+      // "The UK government has attributed ..., Oliver Dowden told parliament": the minister relays his government's claim.
+      if (ATTRIBUTIONS.includes(c.type) && f.byKind === 'person' && f.bySide && found.some((x) => x !== f && x.sentence === f.sentence && x.claim.type === c.type && x.byKind !== 'person' && x.bySide === f.bySide && x.againstSides.join() === f.againstSides.join())) continue;
+      // «الٹا امریکا پر الزام لگایا»: said in so many words to be a counter-accusation, it is not also an accusation.
+      if (c.type === 'accusation' && found.some((x) => x.claim.type === 'counter-accusation' && x.sentence === f.sentence && x.claim.by.id === c.by.id && x.claim.by.name === c.by.name && x.againstSides.some((a) => f.againstSides.includes(a)))) continue;
       if (['sanction', 'indictment', 'arrest', 'conviction', 'advisory', 'takedown', 'diplomatic-action'].includes(c.type) && !f.hasCyber && !articleCyber) continue;
       if (c.type === 'denial') {
         // Without a cyber word of its own, a denial must be about an accusation this article reports
         // against the same side (or that side denies on a cyber matter elsewhere in the article).
         const side = f.bySide;
-        const onTheAccusation = side !== undefined && (accused.has(side) || found.some((x) => x !== f && x.claim.type === 'denial' && x.bySide === side && x.hasCyber && !x.offTopic));
+        const onTheAccusation = side !== undefined && (accused.has(side) || actedAgainst.has(side) || found.some((x) => x !== f && x.claim.type === 'denial' && x.bySide === side && x.hasCyber && !x.offTopic));
         if (!(f.hasCyber && !f.offTopic) && !(f.accusationWord && onTheAccusation && !f.offTopic && articleCyber)) continue;
       }
       // Turning the charge back: the accused side accuses its accuser. When both sides accuse each
@@ -324,6 +353,7 @@ const SAY_EN = '(?:said|says|say|told(?: \\S+){1,2}?|added|stated|wrote|noted|in
 const TRAILING_EN = new RegExp(`, (?:the )?(?:\\S+ ){0,3}?§(\\d+)§(?: s)?(?: [^\\s§,;:]+){0,4}? ${SAY_EN}(?: (?:on|in|at|during|after) [^,]*)?(?: ,.*)?$`, 'u');
 const TRAILING_INVERTED_EN = /, (?:said|says|added|according to) (?:the )?§(\d+)§/u;
 const LEADING_EN = new RegExp(`^(?:[^§]*? )?§(\\d+)§(?: s)?(?: , (?:\\S+ ){1,12}?,)?(?: [^\\s§,;:]+){0,8}? ${SAY_EN}(?: (?:on|in|at) \\S+)?(?: that)? `, 'u');
+const SAYING_EN = /^(?:the )?§(\d+)§(?: s)? [^§]*?, (?:saying|adding|insisting|arguing|stressing)(?: that)? /u;
 const LEADING_UR = [
   expand('§(\\d+)§ (?:\\S+ ){0,5}?نے (?:\\S+ ){0,3}?(?:کہا|بتایا|دعویٰ کیا) (?:\\S+ ){0,2}?کہ ', 'ur'),
   expand('§(\\d+)§(?: حکومت)? (?:کا|کی) (?:کہنا|موقف) (?:ہے|تھا) (?:کہ )?', 'ur'),
@@ -335,6 +365,9 @@ function findSpeaker(skeleton: string, lang: 'en' | 'ur'): Speaker | undefined {
   if (lang === 'en') {
     const t = TRAILING_EN.exec(skeleton) ?? TRAILING_INVERTED_EN.exec(skeleton);
     if (t) return { index: Number(t[1]), content: skeleton.slice(0, t.index), contentStart: 0, contentEnd: t.index };
+    // "X dismissed the claims as baseless, saying Tehran had no involvement": X speaks the participle clause.
+    const p = SAYING_EN.exec(skeleton);
+    if (p) return { index: Number(p[1]), content: skeleton.slice(p.index + p[0].length), contentStart: p.index + p[0].length, contentEnd: skeleton.length };
     const l = LEADING_EN.exec(skeleton);
     if (l) return { index: Number(l[1]), content: skeleton.slice(l.index + l[0].length), contentStart: l.index + l[0].length, contentEnd: skeleton.length };
     return undefined;
@@ -349,6 +382,31 @@ function findSpeaker(skeleton: string, lang: 'en' | 'ur'): Speaker | undefined {
 function inContent(skeleton: string, index: number, speaker: Speaker): boolean {
   const at = skeleton.indexOf(`§${index}§`);
   return at >= speaker.contentStart && at < speaker.contentEnd;
+}
+
+/**
+ * Between the subject and the cue, a verb of rejecting whose clause is still open ("China rejects
+ * charges about hacking"). In Urdu a participle or a conjunction closes it: «الزامات مسترد کرتے
+ * ہوئے الٹا امریکا پر الزام لگایا» rejects, and then accuses.
+ */
+function rejectsFirst(between: string, lang: 'en' | 'ur'): boolean {
+  if (lang === 'en') return REJECTING_EN.test(between);
+  const at = Math.max(between.lastIndexOf('مسترد'), between.lastIndexOf('تردید'));
+  if (at === -1) return false;
+  return !/(?:^| )(?:ہویی|ہوی|کر کی|کرکی|بعد|اور|بلکہ|,|،)(?: |$)/.test(between.slice(at));
+}
+
+/** ", a unit of §2§ military intelligence ," after a party: the appositive, cut out, and the groups and states it names. */
+function withoutAppositives(skeleton: string, lang: 'en' | 'ur', mentions: Mention[]): { skeleton: string; appositives: Map<number, number[]> } {
+  const appositives = new Map<number, number[]>();
+  if (lang !== 'en') return { skeleton, appositives };
+  const out = skeleton.replace(/§(\d+)§ , ((?:a|an|the) [^,;:]{1,90}?) (,|$)/gu, (whole, k: string, inner: string, end: string) => {
+    if (!/\b(?:unit|arm|part|group|gang|actor|hackers|team|branch|division|crew|collective|agency|service)\b/.test(inner)) return whole;
+    const named = placeholders(inner).filter((i) => ['state', 'state-agency', 'threat-group', 'criminal-group'].includes(mentions[i]!.kind) && !mentions[i]!.officialsOf);
+    appositives.set(Number(k), named);
+    return `§${k}§${end === ',' ? '' : ''}`;
+  });
+  return { skeleton: out.replace(/ +/g, ' ').trim(), appositives };
 }
 
 /** Urdu: the position lies in the «کہ» clause of an accusation («الزام عائد کیا گیا ہے کہ ...»). */

@@ -38,6 +38,29 @@ export interface Mention {
 // "U.S." and "U.K." are one token each; otherwise runs of letters, marks and digits.
 const TOKEN = /U\.S\.|U\.K\.|[\p{L}\p{M}\p{N}]+/gu;
 
+/**
+ * The trie's key for a token: the search key with ھ (do-chashmi he) folded to ہ, because
+ * «بھارت» is also typed «بهارت» (Arabic heh, which the search key folds to ہ). For names only:
+ * the sentence skeleton keeps the search key.
+ */
+export function nameKey(norm: string): string {
+  return norm.replace(/\u06BE/g, '\u06C1');
+}
+
+/** Urdu letter names, for acronyms written out in Urdu: "APT 38" is «اے پی ٹی 38», "GRU" «جی آر یو». */
+const URDU_LETTERS: Record<string, string> = {
+  A: 'اے', B: 'بی', C: 'سی', D: 'ڈی', E: 'ای', F: 'ایف', G: 'جی', H: 'ایچ', I: 'آئی', J: 'جے', K: 'کے', L: 'ایل', M: 'ایم',
+  N: 'این', O: 'او', P: 'پی', Q: 'کیو', R: 'آر', S: 'ایس', T: 'ٹی', U: 'یو', V: 'وی', W: 'ڈبلیو', X: 'ایکس', Y: 'وائی', Z: 'زیڈ',
+};
+
+/** "APT38" → «اے پی ٹی 38»; only for acronyms of two to five capitals, with or without a number. */
+export function urduSpelling(name: string): string | undefined {
+  const m = /^([A-Z]{2,5})[\s-]?(\d{0,5})$/.exec(name.trim());
+  if (!m) return undefined;
+  const letters = [...m[1]!].map((c) => URDU_LETTERS[c]!).join(' ');
+  return m[2] ? `${letters} ${m[2]}` : letters;
+}
+
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const m of text.matchAll(TOKEN)) {
@@ -79,9 +102,24 @@ export class Gazetteer {
       const names = [p.name.en, p.name.ur, ...(p.urOblique ? [p.urOblique] : []), ...p.aliases.map((a) => a.name)];
       for (const n of names) this.add(n, { id: p.id, kind: p.kind, state: stateOf(p), priority: PRIORITY.party });
       for (const n of EXTRA_ALIASES[p.id] ?? []) this.add(n, { id: p.id, kind: p.kind, state: stateOf(p), priority: PRIORITY.lexicon });
+      for (const n of names) {
+        const ur = urduSpelling(n);
+        if (ur) this.add(ur, { id: p.id, kind: p.kind, state: stateOf(p), priority: PRIORITY.registry });
+      }
+      // "Chinese Embassy in The Hague" is also "China's embassy in The Hague" and "the Embassy of China in ...".
+      for (const n of names) {
+        const e = /^(\S+(?: \S+)?) Embassy in (.+)$/i.exec(n);
+        const state = e ? Object.entries(DEMONYMS).find(([, forms]) => forms[0]!.toLowerCase() === e[1]!.toLowerCase())?.[0] : undefined;
+        const stateName = state ? parties.find((x) => x.id === state)?.name.en : undefined;
+        if (e && stateName) for (const v of [`${stateName}'s embassy in ${e[2]}`, `Embassy of ${stateName} in ${e[2]}`]) this.add(v, { id: p.id, kind: p.kind, state: stateOf(p), priority: PRIORITY.extra });
+      }
     }
     for (const [id, names] of Object.entries(DEMONYMS)) {
       for (const n of names) this.add(n, { id, kind: 'state', state: id, demonym: true, priority: PRIORITY.demonym });
+      // "the Japanese government", «جاپانی حکومت», «حکومتِ جاپان»: the state itself, not its people.
+      const state = parties.find((p) => p.id === id);
+      for (const n of names) this.add(isArabicScript(n) ? `${n} حکومت` : `${n} government`, { id, kind: 'state', state: id, priority: PRIORITY.extra });
+      if (state?.name.ur) this.add(`حکومت ${state.name.ur}`, { id, kind: 'state', state: id, priority: PRIORITY.extra });
     }
     for (const n of KNOWN_UNRESOLVED) this.add(n, { id: null, kind: 'company', priority: PRIORITY.unresolved });
     if (registry) {
@@ -98,6 +136,8 @@ export class Gazetteer {
           const found = registry.resolve(name);
           const id = found.length === 1 ? (party?.id ?? actor.id) : null; // shared by several actors: unresolved
           this.add(name, { id, kind: party?.kind ?? actor.kind, state: party?.state, needsGroupNoun: plainWord, priority: PRIORITY.registry });
+          const ur = latin ? urduSpelling(name) : undefined;
+          if (ur) this.add(ur, { id, kind: party?.kind ?? actor.kind, state: party?.state, priority: PRIORITY.registry });
         }
       }
     }
@@ -114,7 +154,7 @@ export class Gazetteer {
     if (!tokens.length || tokens.every((t) => /^\d+$/.test(t.norm))) return; // "360" alone is not a name
     // Short all-capital Latin names must match in capitals: US, UK, GRU, NSA.
     const exact = tokens.length <= 2 && tokens.every((t) => /^[A-Z]{1,5}$/.test(t.raw)) ? tokens.map((t) => t.raw) : undefined;
-    const keys = [tokens.map((t) => t.norm)];
+    const keys = [tokens.map((t) => nameKey(t.norm))];
     // "APT28" is also written "APT 28" and "APT-28".
     const joined = tokens.length === 1 ? /^([a-z]+)(\d+)$/.exec(tokens[0]!.norm) : null;
     if (joined) keys.push([joined[1]!, joined[2]!]);
@@ -136,7 +176,7 @@ export class Gazetteer {
   find(text: string, tokens: Token[] = tokenize(text)): Mention[] {
     const mentions: Mention[] = [];
     for (let i = 0; i < tokens.length; ) {
-      const hit = this.longest(tokens, i);
+      const hit = this.longest(tokens, i, text);
       if (hit) {
         mentions.push(hit);
         i = hit.last;
@@ -156,21 +196,21 @@ export class Gazetteer {
       }
       i++;
     }
-    return this.adjust(text, tokens, mentions);
+    return sameAs(text, this.adjust(text, tokens, mentions));
   }
 
-  private longest(tokens: Token[], i: number): Mention | undefined {
+  private longest(tokens: Token[], i: number, text: string): Mention | undefined {
     let node: TrieNode | undefined = this.root;
     let best: { entry: Entry; last: number } | undefined;
     for (let j = i; j < tokens.length && node; j++) {
-      node = node.next.get(tokens[j]!.norm);
+      node = node.next.get(nameKey(tokens[j]!.norm));
       const e = node?.entry;
       if (!e) continue;
       const raws = tokens.slice(i, j + 1).map((t) => t.raw);
       if (e.exact && raws.join(' ') !== e.exact.join(' ')) continue;
       // Latin names are capitalised in news copy: "china" or "sony" in lower case is a word.
       if (!isArabicScript(raws[0]!) && !/^[\p{Lu}\d]/u.test(raws[0]!)) continue;
-      if (e.needsGroupNoun && !GROUP_NOUNS.test(tokens[j + 1]?.raw ?? '') && !GROUP_NOUNS.test(tokens[i - 1]?.raw ?? '')) continue;
+      if (e.needsGroupNoun && !groupNounNear(tokens, i, j, text)) continue;
       best = { entry: e, last: j + 1 };
     }
     if (!best) return undefined;
@@ -218,6 +258,8 @@ export class Gazetteer {
         }
         if (m.demonym && personNoun !== undefined) {
           const last = m.last + personNoun + 1;
+          // "the North Korean firm Chosun Expo": a descriptor of the name that follows, not a party of its own.
+          if (mentions[k + 1]?.first === last) continue;
           out.push({ ...m, last, end: tokens[last - 1]!.end, id: null, name: text.slice(m.start, tokens[last - 1]!.end), kind: 'persons' });
           continue;
         }
@@ -233,8 +275,16 @@ export class Gazetteer {
       // the possessor names the head, which is the party.
       const genitive = /^(s|کے|کی|کا)$/i.test(tokens[m.last]?.raw ?? '');
       if (next && genitive && next.first === m.last + 1 && ((m.kind === 'state' && next.kind !== 'state' && (next.state === m.id || !isArabicScript(next.name))) || (m.id !== null && next.id === m.id))) {
-        mentions[k + 1] = { ...next, first: m.first, start: m.start, name: text.slice(m.start, next.end) };
+        mentions[k + 1] = { ...next, first: m.first, start: m.start, name: text.slice(m.start, next.end), state: next.state ?? (m.kind === 'state' && next.id === null ? (m.id ?? undefined) : undefined) };
         continue;
+      }
+      // "Russian President Vladimir Putin", «روسی صدر ولادیمیر پوتن»: the person, not the state.
+      if (next && m.kind === 'state' && next.kind === 'person' && next.id !== null) {
+        const gap = tokens.slice(m.last, next.first).map((t) => t.raw);
+        if (gap.length >= 1 && gap.length <= 3 && gap.every((w) => /^(president|prime|minister|premier|leader|chancellor|king|صدر|وزیراعظم|وزیر|اعظم|رہنما|سربراہ|مملکت)$/i.test(w)) && !/ترجمان|spokes/i.test(gap.join(' '))) {
+          mentions[k + 1] = { ...next, first: m.first, start: m.start };
+          continue;
+        }
       }
       // "Chinese Foreign Ministry spokesperson Mao Ning": one speaker, the ministry.
       if (next && m.kind !== 'person' && (next.kind === 'person' || (next.id !== null && next.id === m.id))) {
@@ -251,6 +301,44 @@ export class Gazetteer {
   }
 }
 
+/**
+ * A single ordinary-looking word names a group only with a group noun beside it: "Kimsuky
+ * hackers", "the Trickbot cybercrime gang", or in an appositive: "Lazarus, the North Korean hacking group".
+ */
+function groupNounNear(tokens: Token[], i: number, j: number, text: string): boolean {
+  if (GROUP_NOUNS.test(tokens[j + 1]?.raw ?? '') || GROUP_NOUNS.test(tokens[i - 1]?.raw ?? '')) return true;
+  if (/^(cybercrime|cybercriminal|criminal|hacker|extortion)$/i.test(tokens[j + 1]?.raw ?? '') && GROUP_NOUNS.test(tokens[j + 2]?.raw ?? '')) return true;
+  const next = tokens[j + 1];
+  if (next && /^\s*,\s*$/.test(text.slice(tokens[j]!.end, next.start)) && /^(the|a|an)$/i.test(next.raw)) {
+    for (let k = j + 2; k < Math.min(tokens.length, j + 7); k++) {
+      if (/[,.;]/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start))) break;
+      if (/^(group|gang|hackers|collective|crew)$/i.test(tokens[k]!.raw)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * A group name the data cannot resolve alone, followed in the same clause by "also known as X"
+ * ("Midnight Blizzard, the Russian state-sponsored group also known as APT29"): it is X.
+ */
+function sameAs(text: string, mentions: Mention[]): Mention[] {
+  for (let a = 0; a < mentions.length; a++) {
+    const m = mentions[a]!;
+    if (m.id !== null || !['threat-group', 'criminal-group', 'unknown'].includes(m.kind)) continue;
+    for (let b = a + 1; b < mentions.length; b++) {
+      const between = text.slice(m.end, mentions[b]!.start);
+      if (/[.;]/.test(between) || between.length > 90) break;
+      if (/(?:also known as|a\.?k\.?a\.?|also tracked as|tracked as|also called|کے نام سے بھی)\s*$/i.test(between) && mentions[b]!.id !== null) {
+        mentions[a] = { ...m, id: mentions[b]!.id, kind: mentions[b]!.kind, state: mentions[b]!.state };
+        break;
+      }
+    }
+  }
+  return mentions;
+}
+
+const ORG_HEAD = /^(Establishment|Agency|Centre|Center|Service|Bureau|Directorate|Command|Office|Ministry|Department|Council|Police|Authority|Commission|Institute|Team)$/;
 const ACTOR_CODE = /^(UNC|TA|APT|DEV|TAG|FIN|UAC|TEMP|Storm|STORM)\d+$/;
 const CODE_PREFIX = /^(UNC|TA|APT|DEV|TAG|FIN|UAC|Storm|STORM|Earth|Water|Void)$/;
 const SENTENCE_WORDS = /^(The|A|An|On|In|At|But|And|Its|It|This|That|These|Those|He|She|They|We|Our|Their|His|Her|Last|On|After|Before|When|While|According|Officials?|Researchers?|Security|Cyber|State|Government|Hackers?|Russian|Chinese|Iranian|North|South)$/;
@@ -284,6 +372,14 @@ function unknownName(tokens: Token[], i: number): { first: number; last: number 
   let last = i + 1;
   while (last < tokens.length && last - i < 4 && capitalised(last)) last++;
   if (/(dubbed|called|named|itself)$/.test(prev) || /known as$|tracked as$/.test(prev)) return { first: i, last };
+  // "Canada's Communications Security Establishment", "Japan's National Police Agency": an
+  // organisation the data lacks, named by a capitalised run that ends in an organisation's head noun.
+  let end = i + 1;
+  const upper = (k: number) => /^\p{Lu}[\p{L}\p{N}]*$/u.test(tokens[k]?.raw ?? '');
+  while (end < tokens.length && end - i < 7 && (upper(end) || (/^(of|for|and|on)$/.test(tokens[end]!.raw) && upper(end + 1)))) end++;
+  if (end - i >= 2 && ORG_HEAD.test(tokens[end - 1]!.raw) && /^(s|the)$/i.test(tokens[i - 1]?.raw ?? '')) return { first: i, last: end };
   if (GROUP_NOUNS.test(tokens[last]?.raw ?? '') && /^(group|gang|hackers|collective|crew)$/i.test(tokens[last]!.raw)) return { first: i, last };
+  // "the Trickbot cybercrime gang", "the Rhysida ransomware group".
+  if (/^(cybercrime|cybercriminal|criminal|ransomware|hacking|hacker|extortion)$/i.test(tokens[last]?.raw ?? '') && /^(group|gang|collective|crew|syndicate)$/i.test(tokens[last + 1]?.raw ?? '')) return { first: i, last };
   return undefined;
 }

@@ -60,7 +60,7 @@ export const EN_RULES: Rule[] = [
   en('accusations-from', 'accusation', '(?<cue>accusations?|allegations?|claims?|charges) (?:from|by|of) (?:the )?(?<by>{PL})', { hackerFrame: true }),
   en('possessive-charge', 'accusation', '(?<by>{PL}) s (?<cue>charge|charges|accusation|accusations|allegation|allegations|claim|claims) that', { hackerFrame: true }),
   en('blame-on', 'accusation', '{BY}(?<cue>blamed|blames|blaming|pinned|pins) {N8}on (?:the )?{N4}(?<against>{PL})'),
-  en('attribute-to', 'accusation', '{BY}(?<cue>formally attributed|attributed|attributes|attributing|linked|links|tied|ties|traced|traces|connected) {N10}(?:to|with) {W6}(?<against>{PL})'),
+  en('attribute-to', 'accusation', '{BY}(?<cue>formally attributed|attributed|attributes|attributing|linked|links|linking|tied|ties|tying|traced|traces|tracing|connected|connecting) {N10}(?:to|with) {W6}(?<against>{PL})'),
   en('said-behind', 'accusation', `{BY}(?<cue>${SAY})(?: that)? {N8}(?<against>{PL})(?: s)? {N8}(?:was |were |is |are |had been |has been |have been )?{N3}${DID}\\b`),
   en('said-by', 'accusation', `{BY}(?<cue>${SAY})(?: that)? {W12}(?:carried out|conducted|orchestrated|perpetrated|launched|committed|staged|done|behind) by {N5}(?<against>{PL})`),
   en('according-to-first', 'accusation', `(?<cue>according to) (?<by>{PL})(?: s)? {N4}, {N8}(?<against>{PL})(?: s)? {N8}(?:was |were |is |are |had been )?{N3}${DID}\\b`),
@@ -81,6 +81,8 @@ export const EN_RULES: Rule[] = [
   en('accuse-in-turn', 'counter-accusation', '{BY}(?<cue>accused|accuses|accusing) (?:the )?(?<against>{PL}) {N6}(?:in turn|in return|of hypocrisy|of double standards|itself)'),
 
   en('sanction', 'sanction', '{BY}(?<cue>sanctioned|sanctions|sanctioning|sanction|designated|designates|designating|imposed sanctions on|imposed sanctions against|imposes sanctions on|imposes sanctions against|announced sanctions on|announced sanctions against|slapped sanctions on|placed|blacklisted|blacklists) {O6}(?<against>{PL})'),
+  // "... sanctioned six people over WannaCry, among them a unit of the GRU and the firm Chosun Expo".
+  en('sanction-among', 'sanction', '{BY}(?<cue>sanctioned|imposed sanctions on|imposed sanctions against|designated|blacklisted) {A24}, (?:including|among them|among those|among whom|such as) {O6}(?<against>{PL})(?: {N6}(?<against2>{PL}))?'),
   en('designations-include', 'sanction', '(?:designations|those designated|the sanctioned entities) (?<cue>include|included|includes|target|targeted|cover|covered) (?:the )?(?<against>{PL})', { carryBy: true }),
   en('sanction-passive', 'sanction', '(?<against>{PL}) {N4}(?:was |were |has been |have been |had been |is |are )(?:also )?(?<cue>sanctioned|designated|blacklisted)(?: {W6}by (?:the )?(?<by>{PL}))?'),
   en('sanctions-on', 'sanction', '{BY}{N3}(?<cue>sanctions|new sanctions) (?:on|against) {N4}(?<against>{PL})'),
@@ -91,9 +93,11 @@ export const EN_RULES: Rule[] = [
   en('arrest-byless', 'arrest', '(?:authorities|police|officers|investigators) (?<cue>arrested|detained) (?<against>{PL})'),
   en('arrest-passive', 'arrest', '(?<against>{PL}) {N6}(?:was |were |has been |have been |had been )(?<cue>arrested|detained|apprehended|extradited)(?: {W10}by (?:the )?(?<by>{PL}))?'),
   en('conviction', 'conviction', '(?<against>{PL}) {N6}(?<cue>pleaded guilty|pled guilty|was convicted|were convicted|was sentenced|were sentenced|has been sentenced)'),
+  en('advisory-said', 'advisory', '{BY}{N4}(?<cue>said|says|warned|warns|wrote|stated|noted) in (?:a|an|its|the|their) (?:new |joint |latest )?(?:cybersecurity |security |cyber )?(?:advisory|alert|bulletin)\\b'),
   en('advisory', 'advisory', '{BY}{N6}(?<cue>issued|issues|published|publishes|released|releases|put out|puts out|updated) {N4}(?:advisory|advisories|alert|alerts|warning|bulletin)\\b'),
   en('takedown', 'takedown', '{BY}{N6}(?<cue>disrupted|disrupts|dismantled|dismantles|took down|takes down|taken down|took down or disrupted|seized|seizes|sinkholed|neutralized|neutralised|shut down|shuts down) {W8}(?:botnet|botnets|infrastructure|servers?|domains?|network|malware|websites?|platform|operation|forum|marketplace)\\b'),
   en('takedown-byless', 'takedown', '(?<cue>took down|taken down|took down or disrupted|dismantled|shut down) {W8}(?:botnet|botnets|infrastructure|servers?|domains?|network of hacked|malware)\\b'),
+  en('sever-ties', 'diplomatic-action', '{BY}{N4}(?<cue>severed|severs|cut|cuts|broke off|breaks off|suspended|suspends) (?:all )?(?:its )?(?:diplomatic )?(?:ties|relations) with (?:the )?(?<against>{PL})'),
   en('summon', 'diplomatic-action', '{BY}{N4}(?<cue>summoned|summons|expelled|expels|recalled) (?:the )?(?:[^\\s§]+ ){0,2}?(?<against>{PL})(?: s)? {N3}(?:ambassador|envoy|diplomats?|charg[eé]|embassy)'),
   en('statement', 'statement', '{BY}{N4}(?<cue>condemned|condemns|called for|calls for|urged|urges)\\b'),
 ];
@@ -103,33 +107,40 @@ const UR_SAY = '(?:کہا|بتایا|انکشاف|دعویٰ|دعوی|رپورٹ
 const UR_DID = '(?:ملوث|ذمہ دار|ذمے دار|پیچھے|ہاتھ|کارفرما|کار فرما|کارروائی|حملے کر|حملہ کر|حملے کیے|حملہ کیا|نے کیے|نے کیا|ہیک کی|ہیک کر|ہیک کیا|نشانہ بنا|سے ملتے)';
 
 export const UR_RULES: Rule[] = [
-  ur('claim-responsibility', 'claim-of-responsibility', '(?<by>{PL})(?: گروپ)? {W5}نے {W10}(?<cue>ذمہ داری|ذمے داری) (?:قبول|لے لی|لی)', { strength: 'responsible' }),
+  ur('claim-responsibility', 'claim-of-responsibility', '(?<by>{PL})(?: گروپ)? {W5}نے {U14}(?<cue>ذمہ داری|ذمے داری) (?:قبول|لے لی|لی)', { strength: 'responsible' }),
   ur('claim-responsibility-2', 'claim-of-responsibility', '(?<by>{PL}) {W6}(?:کا|کی) (?<cue>دعویٰ|دعوی) (?:ہے )?(?:کہ )?(?:اس|انہوں) نے', { strength: 'responsible' }),
 
   ur('accuse-on', 'accusation', '(?<by>{PL}) {W5}نے {U8}(?<against>{PL}) {W2}(?:پر|کو) {A16}(?<cue>الزام|الزامات) {W2}(?:عائد|لگا|لگایا|لگائے|لگاتے|دھرا)'),
-  ur('accuse-head', 'accusation', '(?<by>{PL}) {W5}نے {W6}(?<cue>الزام|الزامات) {W4}(?<against>{PL}) (?:پر|کے سر) {W3}(?:عائد|لگا|لگایا|لگائے|دھرا)'),
+  ur('accuse-head', 'accusation', '(?<by>{PL}) {W5}نے {W6}(?<cue>الزام|الزامات) {A6}(?<against>{PL}) (?:پر|کے سر) {W3}(?:عائد|لگا|لگایا|لگائے|دھرا)'),
   ur('accuse-that', 'accusation', `(?<by>{PL}) {W5}نے {W10}(?<cue>الزام|الزامات) {W2}(?:عائد|لگا|لگایا|لگائے|لگاتے) {W4}(?:ہے |ہیں |تھا |تھے |ہوئے )?{W2}کہ {W8}(?<against>{PL})`),
-  ur('said-behind', 'accusation', `(?<by>{PL}) {W5}نے {W3}(?<cue>${UR_SAY}) {W4}کہ {W8}(?<against>{PL}) {A16}${UR_DID}`),
+  ur('said-behind', 'accusation', `(?<by>{PL}) {W5}نے {W3}(?<cue>${UR_SAY}) {W4}کہ {W12}(?<against>{PL}) {A22}${UR_DID}`),
   ur('according-to', 'accusation', `(?<by>{PL}) (?<cue>کے مطابق) {W8}(?<against>{PL}) {A16}${UR_DID}`),
   ur('says-that', 'accusation', `(?<by>{PL})(?: حکومت)? (?:کا|کی) (?<cue>کہنا|دعویٰ|دعوی|موقف) (?:ہے|تھا) (?:کہ )?{W8}(?<against>{PL}) {A16}${UR_DID}`),
   ur('declared-backed', 'accusation', '(?<by>{PL}) {W5}نے {U6}(?<against>{PL}) {W3}کو {W2}(?<against2>{PL})? ?{W3}(?<cue>حمایت یافتہ|ذمہ دار|ذمے دار) {W2}قرار'),
-  ur('hold-responsible', 'accusation', '(?<by>{PL}) {W5}نے {U8}(?<against>{PL}) (?:کو) {W6}(?<cue>ذمہ دار|ذمے دار) (?:ٹھہرایا|ٹھہراتے|قرار)'),
+  ur('hold-responsible', 'accusation', '(?<by>{PL}) {W5}نے {U8}(?<against>{PL}) (?:کو) {U14}(?<cue>ذمہ دار|ذمے دار) (?:ٹھہرایا|ٹھہراتے|ٹھہرا|قرار)'),
+  // Passive with the maker in «کی جانب سے» / «کی طرف سے»: «برطانوی حکومت کی جانب سے چین پر الزام عائد کیا گیا».
+  ur('accuse-passive-by', 'accusation', '(?<by>{PL}) (?:کی جانب سے|کی طرف سے) {U8}(?<against>{PL}) {W2}(?:پر) {U12}(?<cue>الزام|الزامات) {W2}(?:عائد|لگا|لگایا|لگائے)'),
+  ur('responsible-passive-by', 'accusation', '(?<by>{PL}) (?:کی جانب سے|کی طرف سے) {U8}(?<against>{PL}) (?:کو) {U12}(?<cue>ذمہ دار|ذمے دار) (?:ٹھہرایا|قرار)'),
   ur('attribute', 'accusation', '(?<by>{PL}) {W5}نے {U8}(?<against>{PL}) (?:سے) (?<cue>منسوب|جوڑا|جوڑ|منسلک)'),
   ur('hacker-frame', 'accusation', `(?<by>{PL}) {W5}نے {W6}(?<cue>${UR_SAY})`, { hackerFrame: true }),
   ur('hacker-frame-according', 'accusation', '(?<by>{PL}) (?<cue>کے مطابق)', { hackerFrame: true }),
   ur('hacker-frame-report', 'accusation', '(?<by>{PL}) (?:کی|کا) (?<cue>رپورٹ|کہنا|بیان|تحقیق)', { hackerFrame: true }),
   ur('accusations-of', 'accusation', '(?<by>{PL}) (?:کے|کی) (?:ان |اس )?(?<cue>الزامات|الزام|دعوؤں|دعوے|دعویٰ) {A10}کہ', { hackerFrame: true }),
 
+  ur('confirm', 'confirmation', '(?<by>{PL}) {W5}نے {U8}(?:نتائج|نتیجے|نتیجہ|الزامات|الزام|موقف|جائزے|جائزہ|تجزیے|انتساب|تحقیقات کے نتائج|دعوے|دعوؤں) {W3}(?<cue>تصدیق|تائید|توثیق) (?:کی|کر)'),
+
   ur('declined-comment', 'declined-to-comment', '(?<by>{PL}) {W5}نے {U8}(?<cue>(?:تبصرہ|تبصرے|تفصیلات|بات) (?:کرنے |بتانے )?سے انکار|تبصرہ نہیں کیا)'),
   ur('no-response', 'no-response', '(?<by>{PL}) {W5}نے {U8}(?<cue>جواب نہیں دی\\S*|کوئی جواب نہیں)'),
   ur('deny', 'denial', '(?<by>{PL}) {W5}نے {U14}(?<cue>تردید|مسترد|انکار|بے بنیاد|بےبنیاد|من گھڑت|جھوٹ|غلط قرار|لغو|پروپیگنڈا|بہتان)'),
   ur('deny-says', 'denial', '(?<by>{PL}) (?:کا|کی) (?:کہنا|موقف) (?:ہے|تھا) (?:کہ )?{A10}(?<cue>بے بنیاد|بےبنیاد|من گھڑت|جھوٹ|غلط|پروپیگنڈا)'),
   ur('not-involved', 'denial', '(?<by>{PL}) {W5}نے {U16}(?<cue>ملوث نہیں|کوئی تعلق نہیں|تعلق نہیں|حصہ نہیں)'),
-  ur('biggest-hacker', 'counter-accusation', '(?<by>{PL}) {W3}(?:نے )?{W4}(?:کہا|کہنا|قرار) {W3}(?:کہ )?{W3}(?<against>{PL}) (?:خود )?{W3}(?:دنیا کا |دنیا کی )?(?<cue>سب سے بڑا|سب سے بڑی) {W3}(?:ہیکر|سائبر|ہیکنگ)'),
-  ur('biggest-hacker-byless', 'counter-accusation', '(?<against>{PL}) (?:خود )?{W3}(?:دنیا کی |دنیا کا )?(?<cue>سب سے بڑا|سب سے بڑی) {W3}(?:ہیکر|سائبر|ہیکنگ)'),
+  ur('biggest-hacker', 'counter-accusation', '(?<by>{PL}) {W3}(?:نے )?{W4}(?:کہا|کہنا|قرار|الزام) {W3}(?:کہ )?{W3}(?<against>{PL}) (?:خود )?{W5}(?<cue>سب سے بڑا|سب سے بڑی) {W3}(?:ہیکر|سائبر|ہیکنگ|مجرم|خطرہ|ذریعہ|سلطنت)'),
+  ur('biggest-hacker-byless', 'counter-accusation', '(?<against>{PL}) (?:خود )?{W5}(?<cue>سب سے بڑا|سب سے بڑی) {W3}(?:ہیکر|سائبر|ہیکنگ|مجرم|خطرہ|ذریعہ|سلطنت)'),
+  // «الٹا», «جوابی الزام»: the charge turned back, in so many words.
+  ur('accuse-back', 'counter-accusation', '(?<by>{PL}) {W5}نے {U12}(?:الٹا|جواباً|جوابا|جوابی طور پر|جوابی) {W3}(?<against>{PL}) {W2}(?:پر) {U12}(?<cue>الزام|الزامات) {W2}(?:عائد|لگا|لگایا|لگائے)'),
 
-  ur('sanction', 'sanction', '(?<by>{PL}) {W5}نے {U16}(?<against>{PL}) {W2}(?:پر|کے خلاف) {W6}(?<cue>پابندی|پابندیاں|پابندیوں) {W2}(?:عائد|لگا|لگائی|لگا دی|نافذ)'),
-  ur('indict', 'indictment', '(?<by>{PL}) {W5}نے {U16}(?<against>{PL}) {W2}(?:پر|کے خلاف) {A8}(?<cue>فرد جرم|فردِ جرم|مقدمہ|مقدمات) {W2}(?:عائد|درج|دائر)'),
+  ur('sanction', 'sanction', '(?<by>{PL}) {W5}نے {U16}(?<against>{PL}) {W4}(?:پر|کے خلاف) {W6}(?<cue>پابندی|پابندیاں|پابندیوں) {W2}(?:عائد|لگا|لگائی|لگا دی|نافذ)'),
+  ur('indict', 'indictment', '(?<by>{PL}) {W5}نے {U16}(?<against>{PL}) {W2}(?:پر|کے خلاف) {A14}(?<cue>فرد جرم|فردِ جرم|مقدمہ|مقدمات) {W2}(?:عائد|درج|دائر)'),
   ur('indict-passive', 'indictment', '(?<against>{PL}) (?:پر|کے خلاف) {A8}(?<cue>فرد جرم|فردِ جرم) {W2}(?:عائد کی گئی|عائد کر دی گئی|عائد کی گئی ہے)'),
   ur('arrest', 'arrest', '(?<by>{PL}) {W5}نے {U8}(?<against>{PL}) {W2}(?:کو )?{W4}(?<cue>گرفتار)'),
   ur('arrest-passive', 'arrest', '(?<against>{PL}) (?:کو )?{W4}(?<cue>گرفتار) (?:کر لیا گیا|کیا گیا|کر لیے گئے)'),
@@ -145,7 +156,7 @@ export const EN_HACKER_AFTER = /^(?: s)?(?: (?:state|government|military|intelli
 /** Hacker phrases before a party: "hackers linked to Iran", "a group backed by China". */
 export const EN_HACKER_BEFORE = /(?:hackers?|group|groups|actors?|spies|operatives|campaign|operation|activity|attackers?|gang|unit|crew|intrusions?) (?:with (?:clear |close |direct )?(?:links|ties) to|(?:likely |probably |possibly |reportedly |allegedly )?(?:linked|tied|connected|affiliated|associated|aligned)(?: to| with)|(?:backed|sponsored|directed|run|controlled|supported|funded) by|working (?:for|on behalf of)|acting on behalf of|on behalf of|from|of|in) (?:the )?(?:[^\s§]+ ){0,2}?$/;
 export const UR_HACKER_AFTER = new RegExp(
-  '^(?: (?:حکومت|ریاست|فوج|انٹیلی|جنس|انٹیلیجنس|ملٹری|کے|کی|سے|حمایت|یافتہ|منسلک|وابستہ|جڑے|سرپرستی|میں|لیے|کام|کرنے|والے|سرکاری|ریاستی|تعلق|رکھنے))* (?:ہیکرز|ہیکر|ہیکنگ|گروپ|سائبر جاسوس|جاسوس)'.replace(/[\u0600-\u06FF]+/g, (w) => normalizeText(w).replace(/ /g, '')),
+  '^(?: (?:حکومت|ریاست|فوج|انٹیلی|جنس|انٹیلیجنس|ملٹری|کے|کی|سے|حمایت|یافتہ|منسلک|وابستہ|جڑے|سرپرستی|پشت|پناہی|ایما|اشارے|پر|ایجنسیوں|ایجنسی|اداروں|میں|لیے|کام|کرنے|والے|سرکاری|ریاستی|تعلق|رکھنے))* (?:ہیکرز|ہیکر|ہیکروں|ہیکنگ|گروپ|سائبر جاسوس|جاسوس)'.replace(/[\u0600-\u06FF]+/g, (w) => normalizeText(w).replace(/ /g, '')),
   'u',
 );
 
@@ -154,8 +165,8 @@ export const CYBER_UR = /سائبر|ہیک|کرپٹو|ڈیجیٹل|کمپیوٹ�
 /** Topics that make a denial about something else: weapons, elections in general, human rights. */
 export const OFF_TOPIC_EN = /\b(drones?|weapons?|missiles?|troops|nuclear|genocide|human rights|balloon|doping|poison(?:ing|ed)?|assassinat\w*|tariffs?|trade|military aid|invasion|coup|smuggling|terror(?:ism|ist)?|chips?)\b/i;
 export const OFF_TOPIC_UR = /ڈرون|ہتھیار|میزائل|جوہری|ایٹمی|دہشت|تجارت|محصولات|ٹیرف|انسانی حقوق|حملہ آور فوج/;
-export const ACCUSATION_NOUN_EN = /\b(accusations?|allegations?|claims?|charges|reports?|attribution|blame|hype|smears?)\b/i;
-export const ACCUSATION_NOUN_UR = /الزام|دعو|رپورٹ/;
+export const ACCUSATION_NOUN_EN = /\b(accusations?|allegations?|claims?|charges|reports?|attribution|blame|hype|smears?|involvement|indictments?)\b/i;
+export const ACCUSATION_NOUN_UR = /الزام|دعو|رپورٹ|ملوث|فرد جرم/;
 
 /** A speaker's words that reject an accusation, whoever the grammatical subject is ("Moscow is not involved ..., Peskov said"). */
 export const SPEAKER_DENIAL_EN = /\b(disinformation|groundless|baseless|unfounded|smears?|fabricated|propaganda|fake news|nothing to do with|no connection with|no relation to|not involved|no involvement|never (?:support|supports|conducted|engaged|carried out)|will never support|(?:always|firmly) (?:opposes?|opposed) (?:all|any)(?: forms?)? (?:of )?(?:hack|cyber))/i;
