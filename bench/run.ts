@@ -1,4 +1,8 @@
 // npm run bench [-- --sizes 1000,10000,100000] [--json] [--seed N] [--cap N] [--passes N]
+//                 [--peers a,b | --no-peers] [--peer-budget S] [--no-cold-start] [--no-state]
+//
+// Beside the project's own figures: the peer libraries per size (bench/peers.ts), the CLI's cold
+// start (bench/cold-start.ts) and the state write cost (bench/state-write.ts), once per run.
 //
 // Measures the core at each store size in a child process of its own (started with
 // --expose-gc, so heap figures are taken after a forced GC and one size cannot inflate the
@@ -9,9 +13,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SizeResult } from './measure.ts';
 import { jsonReport, textReport } from './report.ts';
+import { measureColdStart } from './cold-start.ts';
+import type { PeersSizeResult } from './peers.ts';
+import { extrasText, type Extras } from './peers-report.ts';
+import { measureStateWrites } from './state-write.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const USAGE = 'usage: npm run bench -- [--sizes 1000,10000,100000] [--json] [--seed N] [--cap N] [--passes N]';
+const USAGE =
+  'usage: npm run bench -- [--sizes 1000,10000,100000] [--json] [--seed N] [--cap N] [--passes N] [--peers a,b | --no-peers] [--peer-budget S] [--no-cold-start] [--no-state]';
 
 function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(`--${name}`);
@@ -27,9 +36,9 @@ function positiveInt(text: string, what: string): number {
   return n;
 }
 
-function measureInChild(size: number, extra: string[]): Promise<SizeResult> {
+function measureInChild<T = SizeResult>(size: number, extra: string[], script = 'bench/measure.ts', node: string[] = []): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(ROOT, 'bench/measure.ts'), '--size', String(size), ...extra], {
+    const child = spawn(process.execPath, ['--expose-gc', ...node, '--import', 'tsx', path.join(ROOT, script), '--size', String(size), ...extra], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -40,7 +49,7 @@ function measureInChild(size: number, extra: string[]): Promise<SizeResult> {
     child.on('close', (code) => {
       if (code !== 0) return reject(new Error(`measuring ${size} incidents failed (exit ${code})`));
       try {
-        resolve(JSON.parse(out.trim().split('\n').pop()!) as SizeResult);
+        resolve(JSON.parse(out.trim().split('\n').pop()!) as T);
       } catch (err) {
         reject(new Error(`measuring ${size} incidents printed no result: ${(err as Error).message}`));
       }
@@ -62,13 +71,24 @@ async function main(): Promise<void> {
     if (value !== undefined) extra.push(`--${name}`, String(positiveInt(value, `--${name}`)));
   }
   const meta = { date: new Date().toISOString(), command: `npm run bench -- ${args.join(' ')}`.trim() };
+  const seed = option(args, 'seed');
+  const peerArgs = args.includes('--no-peers') ? undefined : seed ? ['--seed', String(positiveInt(seed, '--seed'))] : [];
+  const peerList = option(args, 'peers');
+  if (peerArgs && peerList) peerArgs.push('--peers', peerList);
+  const budget = option(args, 'peer-budget');
+  if (peerArgs && budget) peerArgs.push('--budget', String(positiveInt(budget, '--peer-budget')));
   const results: SizeResult[] = [];
+  const extras: Extras = {};
   for (const size of sizes) {
     process.stderr.write(`measuring ${size.toLocaleString('en')} incidents...\n`);
     results.push(await measureInChild(size, extra));
+    if (peerArgs) (extras.peers ??= []).push(await measureInChild<PeersSizeResult>(size, peerArgs, 'bench/peers.ts', ['--max-old-space-size=12288']));
   }
-  if (json) console.log(JSON.stringify(jsonReport(results, meta), null, 2));
-  else console.log(textReport(results, meta));
+  const log = (m: string) => process.stderr.write(`${m}\n`);
+  if (!args.includes('--no-cold-start')) extras.coldStart = await measureColdStart({ log });
+  if (!args.includes('--no-state')) extras.stateWrites = await measureStateWrites({ samples: 10, log });
+  if (json) console.log(JSON.stringify({ ...jsonReport(results, meta), ...extras }, null, 2));
+  else console.log(`${textReport(results, meta)}\n${extrasText(extras)}`);
 }
 
 main().catch((err: unknown) => {
