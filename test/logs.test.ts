@@ -166,18 +166,19 @@ const BLANK = Object.fromEntries(
   ['DISCORD_TOKEN', 'DISCORD_APPLICATION_ID', 'DISCORD_GUILD_ID', 'DISCORD_API_URL', 'SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_API_URL', 'PORT', 'DEFAULT_LANG', 'DIGEST_TZ', 'DATABASE_URL', 'DATABASE_SCHEMA', 'LOG_FORMAT', 'LOG_LEVEL', 'HEALTH_PORT', 'INGEST'].map((k) => [k, '']),
 );
 
-/** npm start with these variables; with `until`, it is stopped (SIGTERM) once stderr matches. */
-function npmStart(vars: Record<string, string>, until?: RegExp): Promise<Run> {
+/** npm start with these variables; with `until`, it is stopped (SIGTERM) once stderr matches; `input` is piped to the console bot. */
+function npmStart(vars: Record<string, string>, until?: RegExp, input?: string): Promise<Run> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ILZAM_STATE_DIR: stateDir, ...BLANK, ...vars },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
   });
+  if (input !== undefined) child.stdin!.end(input);
   let err = '';
   let out = '';
   let stopped = false;
-  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-  child.stderr.on('data', (c: Buffer) => {
+  child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
+  child.stderr!.on('data', (c: Buffer) => {
     err += c.toString();
     if (!stopped && until?.test(err)) {
       stopped = true;
@@ -268,6 +269,20 @@ describe('npm start with LOG_FORMAT=json', () => {
     expect(entries.filter((e) => e.level === 60)).toHaveLength(1);
     expect(err).not.toMatch(/\\n\s+at /); // an expected failure: no stack
     expect(discord.connections).toBe(0);
+  }, 60_000);
+
+  it('the console bot keeps stdout for its answers: logs, here of a database down at start, go to stderr only', async () => {
+    const port = await closedPort();
+    const down = await npmStart({ LOG_FORMAT: 'json', DATABASE_URL: `postgres://ilzam:${DB_PASSWORD}@127.0.0.1:${port}/ilzam`, DATABASE_CONNECT_ATTEMPTS: '2', DATABASE_CONNECT_DELAY_MS: '10' }, undefined, '/incident volt typhoon\n');
+    expect(down.code).toBe(1);
+    expect(down.out).toBe('');
+    expect(jsonLines(down.err).map((e) => e.level)).toEqual([40, 60]);
+    expectNoSecret(down.err);
+    const answered = await npmStart({ LOG_FORMAT: 'json' }, undefined, '/incident volt typhoon\n');
+    expect(answered.code).toBe(0);
+    expect(answered.out).toContain('Volt Typhoon');
+    expect(answered.out).not.toMatch(/"level":/);
+    expect(answered.err).toBe('');
   }, 60_000);
 
   it('the same in text mode reads as lines for a person; a LOG_LEVEL it does not know stops start-up with one line', async () => {
