@@ -16,6 +16,10 @@ export interface CoreConfig {
   databaseSchema?: string;
   /** ALERTS_PER_HOUR: instant alert posts a following channel may get in any 60 minutes (default 6). */
   alertsPerHour?: number;
+  /** DATABASE_CONNECT_ATTEMPTS: tries to reach PostgreSQL at start before giving up (default 6). */
+  databaseConnectAttempts?: number;
+  /** DATABASE_CONNECT_DELAY_MS: the wait after the first failed try, doubled after each (default 500). */
+  databaseConnectDelayMs?: number;
 }
 
 /** Instant alert posts a channel gets at most in any 60 minutes; the rest wait for the next one. */
@@ -95,7 +99,18 @@ export function readCoreConfig(env: NodeJS.ProcessEnv = process.env): CoreConfig
   const perHour = envValue(env, 'ALERTS_PER_HOUR');
   const alertsPerHour = perHour === undefined ? DEFAULT_ALERTS_PER_HOUR : Number(perHour);
   if (!Number.isInteger(alertsPerHour) || alertsPerHour < 1 || alertsPerHour > 60) throw new ConfigError(`ALERTS_PER_HOUR must be a whole number from 1 to 60, not "${(perHour ?? '').slice(0, 20)}"`);
-  return { defaultLang: lang, timeZone, stateDir: envValue(env, 'ILZAM_STATE_DIR'), databaseUrl, databaseSchema, alertsPerHour };
+  const databaseConnectAttempts = wholeNumber(env, 'DATABASE_CONNECT_ATTEMPTS', 1, 100);
+  const databaseConnectDelayMs = wholeNumber(env, 'DATABASE_CONNECT_DELAY_MS', 0, 60_000);
+  return { defaultLang: lang, timeZone, stateDir: envValue(env, 'ILZAM_STATE_DIR'), databaseUrl, databaseSchema, alertsPerHour, databaseConnectAttempts, databaseConnectDelayMs };
+}
+
+/** A whole number from min to max, or undefined when unset; ConfigError names the variable otherwise. */
+function wholeNumber(env: NodeJS.ProcessEnv, key: string, min: number, max: number): number | undefined {
+  const raw = envValue(env, key);
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw) || n < min || n > max) throw new ConfigError(`${key} must be a whole number from ${min} to ${max}, not "${shown(raw, 20)}"`);
+  return n;
 }
 
 /** A URL for logs: without user name, password, query or fragment (they may hold credentials). */

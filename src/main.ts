@@ -4,16 +4,22 @@
 import { config as loadDotenv } from 'dotenv';
 import { commandRegistry } from '../commands/index.ts';
 import { runConsole } from './adapters/console/index.ts';
-import { terminalText } from './adapters/console/terminal.ts';
 import { describeConfig, readConfig } from './app/platforms.ts';
 import { ConfigError } from './config.ts';
 import { Bot } from './core/bot.ts';
+import { configureLogging, logFor, LogSettingsError } from './log/logger.ts';
 import { DataValidationError } from './store/curated.ts';
 import { StateDirError, StateLockedError } from './store/file-storage.ts';
 import { StorageUnavailableError } from './store/storage.ts';
 
 async function main(): Promise<void> {
   loadDotenv({ quiet: true });
+  // After .env, so LOG_FORMAT and LOG_LEVEL can be there and its secrets are known to redaction.
+  try {
+    configureLogging(process.env);
+  } catch (err) {
+    throw err instanceof LogSettingsError ? new ConfigError(err.message) : err;
+  }
   const config = readConfig();
   const bot = Bot.load(config, commandRegistry());
   if (!Object.keys(config.platforms).length) {
@@ -24,18 +30,18 @@ async function main(): Promise<void> {
     // stdin may still hold the event loop (a terminal, an open pipe): the console is done.
     process.exit(process.exitCode ?? 0);
   }
-  console.error(`[ilzam] starting: ${describeConfig(config)}`);
+  logFor().info(`starting: ${describeConfig(config)}`);
   const { startPlatforms } = await import('./app/platforms.ts');
   await startPlatforms(bot, config);
 }
 
 main().catch((err: unknown) => {
   // Expected problems get one line that says what to fix; anything else keeps its stack.
-  // Messages can quote a setting (a path, a value), so they are made safe for the terminal.
+  // Messages can quote a setting (a path, a value); the logger makes them safe for a terminal.
   if (err instanceof ConfigError || err instanceof DataValidationError || err instanceof StateDirError || err instanceof StateLockedError || err instanceof StorageUnavailableError || (err instanceof Error && err.name === 'MigrationError') || (err instanceof Error && err.name === 'PlatformStartError')) {
-    console.error(`[ilzam] cannot start: ${terminalText(err.message)}`);
+    logFor().fatal(`cannot start: ${err.message}`);
   } else {
-    console.error(`[ilzam] cannot start: ${terminalText(err instanceof Error ? (err.stack ?? err.message) : String(err))}`);
+    logFor().fatal('cannot start', err);
   }
   process.exitCode = 1;
 });

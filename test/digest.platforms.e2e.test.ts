@@ -135,7 +135,7 @@ describe('npm start with Discord and Slack: the daily digest wired in', () => {
       env: { PATH: process.env.PATH ?? '', DISCORD_TOKEN: DISCORD_TOKEN, DISCORD_API_URL: f.discord.apiUrl, SLACK_BOT_TOKEN: '', ILZAM_STATE_DIR: path.join(file, 'state') },
     });
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/^\[ilzam\] cannot start: State directory .*not-a-directory\/state cannot be created \(ENOTDIR\)\. Point ILZAM_STATE_DIR at a writable directory\.$/m);
+    expect(result.stderr).toMatch(/^\[ilzam\] fatal: cannot start: State directory .*not-a-directory\/state cannot be created \(ENOTDIR\)\. Point ILZAM_STATE_DIR at a writable directory\.$/m);
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(result.stderr).not.toContain('GfAkE1');
     expect(f.discord.identifies).toEqual([]);

@@ -8,7 +8,7 @@ import ts from 'typescript';
 
 /** Layers, bottom first. A file may import its own folder or any folder of a lower layer. */
 export const LAYERS: readonly (readonly string[])[] = [
-  ['src/domain', 'src/text'],
+  ['src/domain', 'src/text', 'src/log'],
   ['src/i18n'],
   ['src/search', 'src/reply', 'src/config.ts'],
   ['src/registry', 'src/store'],
@@ -25,7 +25,7 @@ export const LAYERS: readonly (readonly string[])[] = [
 ];
 
 /** Folders that must stay platform-neutral. */
-export const NEUTRAL = ['src/domain', 'src/text', 'src/i18n', 'src/search', 'src/registry', 'src/store', 'src/reply', 'src/knowledge', 'src/summary', 'src/digest', 'src/ingest', 'src/review', 'src/follow', 'src/services', 'src/core', 'commands'];
+export const NEUTRAL = ['src/domain', 'src/text', 'src/log', 'src/i18n', 'src/search', 'src/registry', 'src/store', 'src/reply', 'src/knowledge', 'src/summary', 'src/digest', 'src/ingest', 'src/review', 'src/follow', 'src/services', 'src/core', 'commands'];
 const PLATFORM_LIBRARIES = /^(discord\.js|@discordjs\/|@slack\/)/;
 
 export interface Edge {

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { startSlack } from '../src/adapters/slack/index.ts';
 import { startPlatforms, type AppConfig } from '../src/app/platforms.ts';
+import { configureLogging, resetLogging } from '../src/log/logger.ts';
 import { DiscordFake } from './fakes/discord-fake.ts';
 import { SlackFake } from './fakes/slack-fake.ts';
 import { FakeClock } from './digest-harness.ts';
@@ -110,7 +111,7 @@ describe('every platform variable is checked at start, with one line that says w
       expect(out, name).toBe('');
       const lines = err.trimEnd().split('\n');
       expect(lines, name).toHaveLength(1);
-      expect(lines[0]!.replace(/^\[ilzam\] cannot start: /, ''), name).toMatch(message);
+      expect(lines[0]!.replace(/^\[ilzam\] fatal: cannot start: /, ''), name).toMatch(message);
       expect(err, name).not.toMatch(STACK);
       for (const secret of [BOT_TOKEN, APP_TOKEN, SLACK_SIGNING_SECRET, DISCORD_TOKEN, PASSWORD, 'startupBotTokenValue', 'GfAkE1', '\u001b']) {
         if (Object.values(vars).some((v) => v.includes(secret)) || secret === '\u001b') expect(err, `${name}: ${JSON.stringify(secret)}`).not.toContain(secret);
@@ -215,10 +216,10 @@ describe('a platform that cannot connect in time fails alone; the others and the
     };
     const clock = new FakeClock('2025-05-26T20:00:00Z');
     const logs: string[] = [];
+    // The app's own lines, as the process's logger writes them for a terminal.
     const errors: string[] = [];
-    const original = console.error;
-    console.error = (...args: unknown[]) => void errors.push(args.join(' '));
-    cleanup.push(() => void (console.error = original));
+    configureLogging({ LOG_FORMAT: 'text' }, { destination: { write: (chunk: string) => void errors.push(...chunk.split('\n').filter(Boolean)) } });
+    cleanup.push(() => resetLogging());
     const running = await startPlatforms(bot, config, {
       clock,
       handleSignals: false,
@@ -227,14 +228,13 @@ describe('a platform that cannot connect in time fails alone; the others and the
       platformOptions: { discord: { logger: (line: string) => logs.push(line) }, slack: { logSink: (_level: string, line: string) => logs.push(line) } },
     });
     cleanup.push(() => running.stop());
-    console.error = original;
     return { running, errors, discord, slack, clock };
   }
 
   it('Slack hangs: Discord runs, the scheduler starts and posts on Discord', async () => {
     const { running, errors, discord, clock } = await run('slack');
     expect(running.platforms.map((p) => p.name)).toEqual(['discord']);
-    expect(errors).toContainEqual('[ilzam] slack: did not connect within 3 s');
+    expect(errors).toContainEqual('[ilzam] slack error: did not connect within 3 s');
     expect(errors).toContainEqual('[ilzam] daily digest: running for discord');
     expect(running.scheduler.nextWakeAt).toBeDefined();
     await running.digest.store.addSubscription({ platform: 'discord', channel: '1200000000000000301', language: 'en', time: '09:00', zone: 'Asia/Karachi', createdBy: 'U1' });
@@ -246,7 +246,7 @@ describe('a platform that cannot connect in time fails alone; the others and the
   it('Discord hangs: Slack runs, and the scheduler starts', async () => {
     const { running, errors } = await run('discord');
     expect(running.platforms.map((p) => p.name)).toEqual(['slack']);
-    expect(errors).toContainEqual('[ilzam] discord: did not connect within 3 s');
+    expect(errors).toContainEqual('[ilzam] discord error: did not connect within 3 s');
     expect(errors).toContainEqual('[ilzam] daily digest: running for slack');
     expect(running.scheduler.nextWakeAt).toBeDefined();
   });
@@ -264,7 +264,7 @@ describe('through npm start: a Slack that refuses its app token beside a working
     );
     expect(code).toBe(0);
     expect(out).toBe('');
-    expect(err).toMatch(/^\[ilzam\] slack: Slack did not accept SLACK_APP_TOKEN \(not_allowed_token_type\): it must be an app-level token \(xapp-…\) with the connections:write scope$/m);
+    expect(err).toMatch(/^\[ilzam\] slack error: Slack did not accept SLACK_APP_TOKEN \(not_allowed_token_type\): it must be an app-level token \(xapp-…\) with the connections:write scope$/m);
     expect(err).toMatch(/^\[ilzam\] discord: connected$/m);
     expect(err).not.toMatch(STACK);
     for (const secret of [BOT_TOKEN, APP_TOKEN, DISCORD_TOKEN, 'startupAppTokenValue', 'GfAkE1']) expect(err).not.toContain(secret);

@@ -19,6 +19,7 @@ import { Publisher } from '../review/publisher.ts';
 import { ReviewService } from '../review/service.ts';
 import { openStorage } from '../store/open.ts';
 import { ConfigError } from '../config.ts';
+import { logFor } from '../log/logger.ts';
 import { openDigest, type Digest, type DigestOptions } from './digest.ts';
 import { startHealthServer } from './health.ts';
 
@@ -107,23 +108,23 @@ export async function startPlatforms(baseBot: Bot, config: AppConfig, options: S
     configured.map((p) => withTimeout(p.start(bot, config.platforms[p.name], { storage, ...(options.platformOptions?.[p.name] as object | undefined) }), options.startTimeoutMs ?? 60_000)),
   );
   const running: RunningPlatform[] = [];
-  const failures: string[] = [];
+  const failures: { name: string; reason: string }[] = [];
   results.forEach((result, i) => {
     const name = configured[i]!.name;
     if (result.status === 'fulfilled') {
       running.push(result.value);
-      console.error(`[ilzam] ${name}: connected`);
+      logFor(name).info('connected');
     } else {
-      failures.push(`${name}: ${result.reason instanceof Error ? result.reason.message : String(result.reason)}`);
+      failures.push({ name, reason: result.reason instanceof Error ? result.reason.message : String(result.reason) });
     }
   });
   if (!running.length) {
     publisher.stop();
     await digest.stop();
     if (!options.storage) await storage.close();
-    throw new PlatformStartError(`no platform could start (${failures.join('; ')})`);
+    throw new PlatformStartError(`no platform could start (${failures.map((f) => `${f.name}: ${f.reason}`).join('; ')})`);
   }
-  for (const failure of failures) console.error(`[ilzam] ${failure}`);
+  for (const failure of failures) logFor(failure.name).error(failure.reason);
 
   let ingest: IngestSchedule | undefined;
   let health: Awaited<ReturnType<typeof startHealthServer>> | undefined;
@@ -140,10 +141,10 @@ export async function startPlatforms(baseBot: Bot, config: AppConfig, options: S
   if (options.handleSignals ?? true) stopOnSignals(stop);
   // A platform that did not start keeps its subscriptions untouched until it runs again.
   const scheduler = await digest.start(running.map((p) => p.poster));
-  console.error(`[ilzam] daily digest: running for ${running.map((p) => p.name).join(' and ')}`);
+  logFor().info(`daily digest: running for ${running.map((p) => p.name).join(' and ')}`);
   if (config.ingest?.enabled) {
     ingest = startIngestSchedule({ store: storage, intervalMinutes: config.ingest.intervalMinutes });
-    console.error(`[ilzam] ingest: every ${config.ingest.intervalMinutes} min`);
+    logFor('ingest').info(`every ${config.ingest.intervalMinutes} min`);
   }
   if (config.healthPort !== undefined) {
     health = await startHealthServer(config.healthPort, {
@@ -151,7 +152,7 @@ export async function startPlatforms(baseBot: Bot, config: AppConfig, options: S
       storage: () => storage.health(),
       digest: () => ({ lastRunAt: scheduler.lastRunAt?.toISOString(), nextWakeAt: scheduler.nextWakeAt?.toISOString() }),
     });
-    console.error(`[ilzam] health: http://0.0.0.0:${health.port}/healthz`);
+    logFor('health').info(`http://0.0.0.0:${health.port}/healthz`);
   }
   return { platforms: running, publisher, bot, digest, scheduler, stop, healthPort: health?.port };
 }
@@ -184,7 +185,7 @@ function stopOnSignals(stop: () => Promise<void>): void {
   const onSignal = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.error(`[ilzam] ${signal}: shutting down`);
+    logFor().info(`${signal}: shutting down`);
     // A second signal, or a stop that hangs, must not leave the process stuck: process managers
     // and containers give about 5-10 s before SIGKILL, and answers in flight get 3 s of it.
     const force = setTimeout(() => process.exit(1), 4500);

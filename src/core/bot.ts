@@ -5,6 +5,7 @@
 import { BadLanguageError, chooseLang, parseLang, say, type Lang } from '../i18n/lang.ts';
 import { zonesMatching } from '../i18n/time.ts';
 import { loadKnowledgeBase, type KnowledgeBase } from '../knowledge/knowledge.ts';
+import { logFor } from '../log/logger.ts';
 import { searchDocs } from '../knowledge/search-docs.ts';
 import { labelOf } from '../knowledge/lookup.ts';
 import { followableValue } from '../knowledge/follow-targets.ts';
@@ -28,7 +29,7 @@ export interface RunOptions {
 /** How errors are reported; stderr by default. Never gets user text beyond the command name. */
 export type BotLog = (message: string, err?: unknown) => void;
 
-const stderrLog: BotLog = (message, err) => console.error(`[ilzam] ${message}${err === undefined ? '' : `: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`}`);
+const stderrLog: BotLog = (message, err) => logFor().error(message, err);
 
 /** The caller in the terminal and the CLI: no channel, no admin rights, commands typed as "/name". */
 export const LOCAL_CALLER: Caller = {

@@ -12,6 +12,7 @@ import { DuplicateFollowError, FollowLimitError, type FollowStore } from '../sto
 import type { Follow } from '../store/state-schema.ts';
 import { cleanText } from '../text/clean.ts';
 import { isArabicScript } from '../text/script.ts';
+import { logFor } from '../log/logger.ts';
 import {
   alreadyFollowingReply,
   followedReply,
@@ -59,7 +60,7 @@ export class FollowService {
     this.#store = opts.store;
     this.maxPerChannel = opts.maxPerChannel ?? MAX_FOLLOWS_PER_CHANNEL;
     this.alertsPerHour = opts.alertsPerHour ?? DEFAULT_ALERTS_PER_HOUR;
-    this.#log = opts.log ?? ((level, message) => console.error(`[ilzam] follows ${level}: ${message}`));
+    this.#log = opts.log ?? ((level, message) => logFor('follows')[level](message));
   }
 
   async follow(req: FollowRequest, finder: Finder, typed: string | undefined): Promise<Reply> {

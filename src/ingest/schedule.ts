@@ -2,6 +2,7 @@
 // next is planned when the last one ends. A pass that throws (the state file cannot be
 // written, say) is logged and the schedule goes on.
 import type { Storage } from '../store/storage.ts';
+import { logFor } from '../log/logger.ts';
 import { runIngestPass, summaryLine, type IngestPassOptions, type IngestReport } from './pass.ts';
 
 export interface IngestConfig {
@@ -28,8 +29,8 @@ export interface IngestSchedule {
   stop(): Promise<void>;
 }
 
-export function startIngestSchedule(opts: { store: Storage; intervalMinutes: number; log?: (line: string) => void; pass?: Omit<IngestPassOptions, 'store'> }): IngestSchedule {
-  const log = opts.log ?? ((line: string) => console.error(`[ilzam] ${line}`));
+export function startIngestSchedule(opts: { store: Storage; intervalMinutes: number; log?: (line: string, level?: 'info' | 'warn') => void; pass?: Omit<IngestPassOptions, 'store'> }): IngestSchedule {
+  const log = opts.log ?? ((line: string, level: 'info' | 'warn' = 'info') => logFor()[level](line));
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<IngestReport | void> | undefined;
   let stopped = false;
@@ -40,7 +41,7 @@ export function startIngestSchedule(opts: { store: Storage; intervalMinutes: num
         log([`ingest pass: ${summaryLine(report)}`, ...report.failures.map((f) => `ingest FAILED ${f.source} ${f.url}: ${f.reason}: ${f.message}`)].join('\n'));
         return report;
       })
-      .catch((err: unknown) => log(`ingest pass failed: ${err instanceof Error ? err.message : String(err)}`))
+      .catch((err: unknown) => log(`ingest pass failed: ${err instanceof Error ? err.message : String(err)}`, 'warn'))
       .finally(() => {
         if (!stopped) timer = setTimeout(tick, opts.intervalMinutes * 60_000);
       });

@@ -4,6 +4,7 @@
 // `npm run review` in another process, are answered here too within a second.
 import type { Incident, Party } from '../domain/schema.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge.ts';
+import { logFor } from '../log/logger.ts';
 import { entityDoc, incidentDoc } from '../knowledge/search-docs.ts';
 import type { SearchEngine } from '../search/engine.ts';
 import type { PublishedRecord, ReviewStore, Storage } from '../store/storage.ts';
@@ -46,7 +47,7 @@ export class Publisher {
     private readonly kb: KnowledgeBase,
     private readonly search: SearchEngine,
     private readonly storage: ReviewStore & Partial<Pick<Storage, 'watch'>>,
-    private readonly log: (message: string) => void = (m) => console.error(`[ilzam] publish: ${m}`),
+    private readonly log: (message: string) => void = (m) => logFor('publish').warn(m),
   ) {}
 
   /** The last change-feed position applied here. */

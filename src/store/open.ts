@@ -11,12 +11,15 @@ export interface StorageConfig {
   databaseSchema?: string;
   /** The file backend's directory (default ILZAM_STATE_DIR, else ./var). */
   stateDir?: string;
+  /** PostgreSQL at start: tries before giving up, and the first wait between them (doubled each time). */
+  databaseConnectAttempts?: number;
+  databaseConnectDelayMs?: number;
 }
 
 export async function openStorage(config: StorageConfig, opts: { now?: () => Date; log?: (message: string) => void } = {}): Promise<Storage> {
   if (config.databaseUrl) {
     const { PgStorage } = await import('./pg/pg-storage.ts');
-    return PgStorage.open({ url: config.databaseUrl, schema: config.databaseSchema, now: opts.now, log: opts.log });
+    return PgStorage.open({ url: config.databaseUrl, schema: config.databaseSchema, now: opts.now, log: opts.log, connectAttempts: config.databaseConnectAttempts, connectDelayMs: config.databaseConnectDelayMs });
   }
   return openStateStore({ dir: config.stateDir, now: opts.now });
 }

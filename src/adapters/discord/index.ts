@@ -12,7 +12,7 @@ import type { RunningPlatform } from '../platform.ts';
 import { answerAutocomplete, choicesFor } from './autocomplete.ts';
 import { commandInput, discordCaller, type DiscordRoles } from './commands.ts';
 import type { DiscordConfig } from './config.ts';
-import { consoleLogger, makeLog, redact, type Log, type Logger } from './log.ts';
+import { makeLog, redact, type Log, type Logger } from './log.ts';
 import { discordDigestPoster } from './poster.ts';
 import { AnswerLoad, answerCommand, DEFER_AFTER_MS } from './respond.ts';
 import { restApiBase } from './rest.ts';
@@ -23,7 +23,7 @@ export interface DiscordOptions {
   deferAfterMs?: number;
   /** Give up starting when the gateway has not said READY after this long (ms). */
   readyTimeoutMs?: number;
-  /** Where log lines go (already redacted); stderr by default. */
+  /** Where log lines go (already redacted); the process's logger by default. */
   logger?: Logger;
 }
 
@@ -35,7 +35,7 @@ export interface RunningDiscord extends RunningPlatform {
 const STOP_GRACE_MS = 3000;
 
 export async function startDiscord(bot: Bot, config: DiscordConfig, options: DiscordOptions = {}): Promise<RunningDiscord> {
-  const log = makeLog(options.logger ?? consoleLogger, [config.token]);
+  const log = makeLog(options.logger, [config.token]);
   let stopping = false;
   const client = new Client({
     // Slash commands arrive without any privileged intent; Guilds keeps channel data usable.
@@ -48,16 +48,21 @@ export async function startDiscord(bot: Bot, config: DiscordConfig, options: Dis
   });
   // Without an 'error' listener an EventEmitter error would crash the process.
   client.on(Events.Error, (err) => log('client error', err));
-  client.on(Events.Warn, (message) => log(`warning: ${message}`));
+  client.on(Events.Warn, (message) => log.warn(`warning: ${message}`));
   // Which connection, when there are several (sharding).
   const onShard = (id: number) => (config.shards ? ` (shard ${id})` : '');
-  client.on(Events.ShardError, (err, id) => log(`gateway error${onShard(id)} (discord.js reconnects by itself)`, err));
+  client.on(Events.ShardError, (err, id) => log.warn(`gateway error${onShard(id)} (discord.js reconnects by itself)`, err));
   client.on(Events.ShardReconnecting, (id) => {
-    if (!stopping) log(`gateway connection lost${onShard(id)}; reconnecting`);
+    if (!stopping) log.warn(`gateway connection lost${onShard(id)}; reconnecting`);
   });
   client.on(Events.ShardResume, (id) => log(`gateway connection resumed${onShard(id)}`));
-  client.on(Events.Invalidated, () => log('the gateway session was invalidated; the client has stopped'));
-  client.rest.on('rateLimited', (info) => log(`rate limited on ${info.method.toUpperCase()} ${info.route}, retrying in ${info.retryAfter} ms`));
+  client.on(Events.Invalidated, () => log.warn('the gateway session was invalidated; the client has stopped'));
+  client.rest.on('rateLimited', (info) => log.warn(`rate limited on ${info.method.toUpperCase()} ${info.route}, retrying in ${info.retryAfter} ms`));
+  // discord.js's own debug lines (gateway, REST), only when LOG_LEVEL=debug asks for them.
+  if (log.debugEnabled()) {
+    client.on(Events.Debug, (message) => log.debug(message));
+    client.rest.on('restDebug', (message) => log.debug(`rest: ${message}`));
+  }
 
   const inFlight = new InFlight();
   const load = new AnswerLoad();

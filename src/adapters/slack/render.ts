@@ -7,6 +7,7 @@ import { t } from '../../i18n/labels.ts';
 import type { Reply, ReplyField, ReplySource } from '../../reply/model.ts';
 import { embed, hasLooseArabic, RLI, PDI } from '../../i18n/bidi.ts';
 import { cleanLine, cleanLines, cutLine, ELLIPSIS, escapeEntities, fitLines, inertText, mrkdwnLine, plainLine, slackDirection } from './render-text.ts';
+import { logFor } from '../../log/logger.ts';
 
 type KnownBlock = types.KnownBlock;
 type SectionBlock = types.SectionBlock;
@@ -71,7 +72,7 @@ export function renderSlack(reply: Reply): SlackReplyPayload {
     return { response_type, text: fallbackText(reply, dir), blocks: withinBlockLimit(parts) };
   } catch (err) {
     // A renderer bug must not leave the user with no answer at all: log it, send the title.
-    console.error('[ilzam] renderSlack failed:', err instanceof Error ? err.stack : err);
+    logFor('slack').error('renderSlack failed', err);
     const text = cutLine(plainLine(String(reply?.title ?? ''), 'ltr'), SLACK_HEADER_TEXT_MAX) || ELLIPSIS;
     return { response_type, text, blocks: [{ type: 'header', text: { type: 'plain_text', text, emoji: false } }] };
   }

@@ -7,6 +7,7 @@
 // StorageUnavailableError, which the commands turn into a clear "could not be saved".
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { logFor } from '../../log/logger.ts';
 import { migrate } from './migrate.ts';
 import { planDeliveryClaim } from '../deliveries.ts';
 import {
@@ -50,8 +51,10 @@ export interface PgStorageOptions {
   schema?: string;
   now?: () => Date;
   log?: (message: string) => void;
-  /** Start-up: how many times to try to reach the database, doubling the wait from 500 ms. Default 6 (about 15 s). */
+  /** Start-up: how many times to try to reach the database, doubling the wait from connectDelayMs. Default 6 (about 15 s). */
   connectAttempts?: number;
+  /** Start-up: the wait after the first failed try (ms), doubled after each up to 30 s. Default 500. */
+  connectDelayMs?: number;
   /** Days of post log kept in the snapshot the scheduler plans from. Default 10. */
   snapshotDays?: number;
   /** How often to re-read the snapshot even without a notification. Default 30 s; 0 turns polling off. */
@@ -212,7 +215,7 @@ export class PgStorage implements Storage {
     this.#schema = opts.schema ?? 'public';
     this.#channel = `ilzam_${this.#schema}`.slice(0, 63);
     this.#now = opts.now ?? (() => new Date());
-    this.#log = opts.log ?? ((m) => console.error(`[ilzam] storage: ${m}`));
+    this.#log = opts.log ?? ((m) => logFor('storage').warn(m));
     this.#snapshotDays = opts.snapshotDays ?? 10;
   }
 
@@ -221,11 +224,11 @@ export class PgStorage implements Storage {
     const schema = opts.schema;
     const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 5, connectionTimeoutMillis: 5000, idleTimeoutMillis: 30_000 });
     // An idle client losing its connection emits 'error' on the pool; unhandled, it would crash the process.
-    pool.on('error', (err) => (opts.log ?? ((m: string) => console.error(`[ilzam] storage: ${m}`)))(`a database connection was lost: ${err.message}`));
+    pool.on('error', (err) => (opts.log ?? ((m: string) => logFor('storage').warn(m)))(`a database connection was lost: ${err.message}`));
     if (schema) pool.on('connect', (client) => void client.query(`SET search_path TO ${quoteIdent(schema)}`).catch(() => undefined));
     const storage = new PgStorage(pool, opts.url, opts);
     try {
-      await storage.#connect(opts.connectAttempts ?? 6);
+      await storage.#connect(opts.connectAttempts ?? 6, opts.connectDelayMs ?? 500);
       if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
       await migrate(pool);
       await storage.refresh();
@@ -242,8 +245,8 @@ export class PgStorage implements Storage {
     }
   }
 
-  async #connect(attempts: number): Promise<void> {
-    let wait = 500;
+  async #connect(attempts: number, firstWait: number): Promise<void> {
+    let wait = firstWait;
     for (let i = 1; ; i++) {
       try {
         await this.#pool.query('SELECT 1');
@@ -252,9 +255,9 @@ export class PgStorage implements Storage {
         if (!isUnavailable(err) || i >= attempts) {
           throw new StorageUnavailableError(`cannot reach PostgreSQL at ${redactDatabaseUrl(this.url)} (${(err as { code?: string }).code ?? (err as Error).message})`);
         }
-        this.#log(`PostgreSQL at ${redactDatabaseUrl(this.url)} is not reachable (${(err as { code?: string }).code ?? 'error'}); trying again in ${wait} ms`);
+        this.#log(`PostgreSQL at ${redactDatabaseUrl(this.url)} is not reachable (${(err as { code?: string }).code ?? 'error'}); attempt ${i} of ${attempts}, trying again in ${wait} ms`);
         await new Promise((r) => setTimeout(r, wait));
-        wait *= 2;
+        wait = Math.min(wait * 2, 30_000);
       }
     }
   }
