@@ -79,7 +79,9 @@ const backends: Backend[] = [
       const schema = testSchema('contract');
       cleanups.push(() => dropSchema(schema));
       const openOne = async () => {
-        const s = await PgStorage.open({ url: TEST_DATABASE_URL, schema, now, pollMs: 0, log: () => undefined });
+        // The tests' posts are dated 2025 and some run on the real clock: a snapshot window of
+        // the default 10 days would drop them whenever a NOTIFY-driven refresh lands mid-test.
+        const s = await PgStorage.open({ url: TEST_DATABASE_URL, schema, now, pollMs: 0, snapshotDays: 36_500, log: () => undefined });
         cleanups.push(() => s.close());
         return s;
       };
