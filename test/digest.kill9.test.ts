@@ -43,6 +43,8 @@ const FIRST_SLOT = Date.parse('2025-03-03T04:00:00Z');
 const DAY_MS = 86_400_000;
 /** Each day starts this long before the slot, so a kill can land before it too. */
 const LEAD_MS = 10_000;
+/** How long after the slot a mid-post kill waits for the victim to have an answer held back; then it kills anyway. */
+const MID_POST_WAIT_MS = 25_000;
 /** A day that has not settled this long after its slot (simulated) is left as it is, for the assertions to report. */
 const DAY_DEADLINE_MS = 6 * 60_000;
 const SEED = Number(process.env.ILZAM_KILL9_SEED ?? Math.floor(Math.random() * 2 ** 31));
@@ -89,6 +91,8 @@ class SharedClock {
 /** One bot process slot: the same token (so the fake can tell who sent what) across restarts. */
 class Bot {
   child: ChildProcess | undefined;
+  /** Resolves when the latest start has the digest running. */
+  ready: Promise<void> = Promise.resolve();
   log = '';
   starts = 0;
   #up: Promise<void> | undefined;
@@ -99,8 +103,12 @@ class Bot {
     readonly env: Record<string, string>,
   ) {}
 
+  /** Real ms each start took until the digest was running. */
+  readonly startMs: number[] = [];
+
   start(): Promise<void> {
     this.starts++;
+    const t0 = Date.now();
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: root,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...BLANK, ...this.env, DISCORD_TOKEN: TOKENS[this.name] },
@@ -113,7 +121,10 @@ class Bot {
       const onData = (c: Buffer) => {
         err += c.toString();
         this.log += c.toString();
-        if (/daily digest: running for discord/.test(err)) resolve();
+        if (/daily digest: running for discord/.test(err) && this.startMs.length < this.starts) {
+          this.startMs.push(Date.now() - t0);
+          resolve();
+        }
       };
       child.stdout!.on('data', onData);
       child.stderr!.on('data', onData);
@@ -193,7 +204,8 @@ describe.skipIf(postgresMissing !== undefined)(`two bot processes, one database,
     const env = { NODE_ENV: 'test', ILZAM_TEST_CLOCK_FILE: clock.file, DATABASE_URL: TEST_DATABASE_URL, DATABASE_SCHEMA: schema, DISCORD_API_URL: fake.apiUrl };
     const bots = { a: new Bot('a', env), b: new Bot('b', env) };
     cleanup.push(() => Promise.all([bots.a.stop(), bots.b.stop()]));
-    await Promise.all([bots.a.start(), bots.b.start()]);
+    bots.a.ready = bots.a.start();
+    bots.b.ready = bots.b.start();
 
     const kills: KillRecord[] = [];
     const held = (name: Name) => [...fake.held].filter((r) => r.headers.authorization === `Bot ${TOKENS[name]}`).length;
@@ -205,10 +217,13 @@ describe.skipIf(postgresMissing !== undefined)(`two bot processes, one database,
       return rows.length === CHANNELS && rows.every((r) => r.status === 'posted' || r.status === 'unconfirmed' || (r.status === 'failed' && r.retry_at === null));
     };
 
+    const dayMs: number[] = [];
     for (let d = 0; d < DAYS; d++) {
+      const dayStarted = Date.now();
       const slot = FIRST_SLOT + d * DAY_MS;
-      // Both running before the jump; then the day runs SPEED times faster than real time.
-      await Promise.all([bots.a.running ? undefined : bots.a.start(), bots.b.running ? undefined : bots.b.start()]);
+      // Both running before the jump (a restart may still be under way); then the day runs
+      // SPEED times faster than real time.
+      await Promise.all([bots.a.ready, bots.b.ready]);
       clock.set(slot - LEAD_MS, SPEED);
 
       const planned = Array.from({ length: plan() < 0.5 ? 1 : 2 }, () => ({
@@ -219,23 +234,26 @@ describe.skipIf(postgresMissing !== undefined)(`two bot processes, one database,
       }));
       for (const k of planned) {
         const bot = bots[k.victim];
-        if (!bot.running) await bot.start();
+        // Never both down: the survivor is the one that settles the victim's claims.
+        await Promise.all([bots.a.ready, bots.b.ready]);
         // Mid-post: the first moment the fake holds an answer for the victim, from the slot
         // until a minute after it; random: at the planned moment.
         for (;;) {
           const now = clock.now() - slot;
-          if (k.mode === 'mid-post' ? held(k.victim) > 0 || now > 60_000 : now >= k.atMs) break;
+          if (k.mode === 'mid-post' ? held(k.victim) > 0 || now > MID_POST_WAIT_MS : now >= k.atMs) break;
           await sleep(k.mode === 'mid-post' ? 2 : 10);
         }
         const record: KillRecord = { day: d, victim: k.victim, mode: k.mode, atMs: Math.round(clock.now() - slot), heldAnswers: held(k.victim), openClaims: 0 };
         await bot.kill9();
         record.openClaims = (await q(`SELECT count(*)::int AS n FROM posts WHERE status = 'claimed'`, [])).rows[0].n;
         kills.push(record);
-        await sleep(k.restartAfterMs);
-        await bot.start();
+        // Started again in the background: the day goes on meanwhile.
+        bot.ready = sleep(k.restartAfterMs).then(() => bot.start());
       }
       const deadline = slot + DAY_DEADLINE_MS;
       while (!(await settled(dayOf(d))) && clock.now() < deadline) await sleep(100);
+      await Promise.all([bots.a.ready, bots.b.ready]);
+      dayMs.push(Date.now() - dayStarted);
     }
     await Promise.all([bots.a.stop(), bots.b.stop()]);
 
@@ -265,6 +283,7 @@ describe.skipIf(postgresMissing !== undefined)(`two bot processes, one database,
         `[kill9] seed ${SEED}: ${DAYS} days × ${CHANNELS} channels in ${Math.round((Date.now() - started) / 1000)} s`,
         `[kill9] ${kills.length} SIGKILLs, ${midPost} of them mid-post (an answer held back, the post out and not settled); ${kills.filter((k) => k.openClaims > 0).length} with claims open in the database`,
         ...kills.map((k) => `[kill9]   day ${k.day} ${k.victim} ${k.mode} at slot${k.atMs >= 0 ? '+' : ''}${(k.atMs / 1000).toFixed(1)} s: ${k.heldAnswers} held answers, ${k.openClaims} open claims`),
+        `[kill9] real s per day: ${dayMs.map((ms) => (ms / 1000).toFixed(1)).join(' ')}; s per start: ${[...bots.a.startMs, ...bots.b.startMs].map((ms) => (ms / 1000).toFixed(1)).join(' ')}`,
         `[kill9] messages: ${fake.channelMessages.length} (process a ${bySender.a}, b ${bySender.b}); nonce repeats answered with the first message: ${fake.nonceRepeats.length}`,
         `[kill9] post log: ${statuses.map((r) => `${r.status} ${r.n}`).join(', ')}`,
       ].join('\n'),
