@@ -26,6 +26,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { DISCORD_DEDUPE_WINDOW_MS } from '../src/adapters/discord/poster.ts';
 import { digestKey } from '../src/digest/slots.ts';
 import type { TestClockAnchor } from '../src/digest/test-clock.ts';
 import { PgStorage } from '../src/store/pg/pg-storage.ts';
@@ -43,6 +44,8 @@ const FIRST_SLOT = Date.parse('2025-03-03T04:00:00Z');
 const DAY_MS = 86_400_000;
 /** Each day starts this long before the slot, so a kill can land before it too. */
 const LEAD_MS = 10_000;
+/** Simulated time a re-send may take to reach the fake after the bot checked its window. */
+const NONCE_SLACK_MS = 15_000;
 /** How long after the slot a mid-post kill waits for the victim to have an answer held back; then it kills anyway. */
 const MID_POST_WAIT_MS = 25_000;
 /** A day that has not settled this long after its slot (simulated) is left as it is, for the assertions to report. */
@@ -184,6 +187,10 @@ describe.skipIf(postgresMissing !== undefined)(`two bot processes, one database,
     // Some answers come late (the message is already created): the window a kill can land in.
     const fake = await DiscordFake.start({
       now: () => clock.now(),
+      // Discord keeps a nonce "a few minutes"; the bot promises to re-send within its own
+      // window (DISCORD_DEDUPE_WINDOW_MS) of the first attempt. The fake holds it to that, plus
+      // NONCE_SLACK_MS for a request on its way (a few real seconds at SPEED).
+      nonceWindowMs: DISCORD_DEDUPE_WINDOW_MS + NONCE_SLACK_MS,
       responseDelayMs: (r) => (r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path) && slowness() < 0.35 ? 300 + Math.floor(slowness() * 2500) : 0),
     });
     cleanup.push(() => fake.close());

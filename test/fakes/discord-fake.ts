@@ -57,6 +57,8 @@ export interface DiscordFakeOptions {
   tooLate?: (interactionId: string, ageMs: number) => boolean;
   /** The clock the nonce window is measured on (default Date.now); a test with a simulated clock passes it. */
   now?: () => number;
+  /** How long a nonce is remembered for enforce_nonce (default 3 min, Discord's "a few minutes"). */
+  nonceWindowMs?: number;
   /** Holds back the answer to a request by this many real ms, after the fake has acted on it (a message is created). */
   responseDelayMs?: (request: RecordedRequest) => number;
 }
@@ -142,6 +144,7 @@ export class DiscordFake {
   /** Requests taken in (a channel message is already created) whose answer is held back by responseDelayMs. */
   readonly held = new Set<RecordedRequest>();
   private nowMs: () => number = Date.now;
+  private nonceWindowMs = NONCE_WINDOW_MS;
   private responseDelayMs: DiscordFakeOptions['responseDelayMs'];
   private seq = 0;
   private idCounter = 0n;
@@ -171,6 +174,7 @@ export class DiscordFake {
     const fake = new DiscordFake(options.token, options.tooLate, { shards: options.shards, maxConcurrency: options.maxConcurrency, guilds: options.guilds });
     fake.nowMs = options.now ?? Date.now;
     fake.responseDelayMs = options.responseDelayMs;
+    fake.nonceWindowMs = options.nonceWindowMs ?? NONCE_WINDOW_MS;
     await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
     fake.port = (fake.server.address() as AddressInfo).port;
     return fake;
@@ -579,7 +583,7 @@ export class DiscordFake {
   private onChannelMessage(r: RecordedRequest, channelId: string) {
     const nonce = r.body?.nonce === undefined ? undefined : `${channelId} ${String(r.body.nonce)}`;
     const seen = nonce ? this.nonces.get(nonce) : undefined;
-    if (seen && r.body.enforce_nonce === true && this.nowMs() - seen.at < NONCE_WINDOW_MS) {
+    if (seen && r.body.enforce_nonce === true && this.nowMs() - seen.at < this.nonceWindowMs) {
       this.nonceRepeats.push({ channelId, nonce: String(r.body.nonce), messageId: String(seen.message.id) });
       return { status: 200, body: seen.message };
     }
