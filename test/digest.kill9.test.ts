@@ -61,7 +61,11 @@ type Name = keyof typeof TOKENS;
 
 /** Every variable the bot reads, empty, so the developer's shell or .env cannot leak in. */
 const BLANK = Object.fromEntries(
-  ['DISCORD_APPLICATION_ID', 'DISCORD_GUILD_ID', 'DISCORD_REVIEWER_ROLES', 'SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_API_URL', 'SLACK_DIGEST_ADMINS', 'SLACK_REVIEWERS', 'PORT', 'DEFAULT_LANG', 'DIGEST_TZ', 'ILZAM_STATE_DIR', 'INGEST', 'HEALTH_PORT'].map((k) => [k, '']),
+  [
+    ...['DISCORD_APPLICATION_ID', 'DISCORD_GUILD_ID', 'DISCORD_REVIEWER_ROLES', 'DISCORD_SHARDS', 'DISCORD_SHARD_COUNT', 'DISCORD_SHARD_IDS'],
+    ...['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_API_URL', 'SLACK_DIGEST_ADMINS', 'SLACK_REVIEWERS', 'SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_REDIRECT_URI', 'SLACK_STATE_SECRET'],
+    ...['PORT', 'DEFAULT_LANG', 'DIGEST_TZ', 'ALERTS_PER_HOUR', 'ILZAM_STATE_DIR', 'INGEST', 'HEALTH_PORT'],
+  ].map((k) => [k, '']),
 );
 
 /** The shared clock, as the test writes it: the processes read the same file. */
