@@ -32,7 +32,9 @@ async function main(): Promise<void> {
   }
   logFor().info(`starting: ${describeConfig(config)}`);
   const { startPlatforms } = await import('./app/platforms.ts');
-  await startPlatforms(bot, config);
+  // TEST ONLY: a simulated clock shared by processes (needs NODE_ENV=test; src/digest/test-clock.ts).
+  const clock = process.env.ILZAM_TEST_CLOCK_FILE ? (await import('./digest/test-clock.ts')).testClockFromEnv(process.env) : undefined;
+  await startPlatforms(bot, config, clock ? { clock } : {});
 }
 
 main().catch((err: unknown) => {

@@ -62,7 +62,7 @@ export async function settleInterruptedPosts({ store, posters, now, log, onResen
     // Every settlement is conditional on the claim still being the dead owner's, so two
     // instances recovering at once settle it once; the one that loses moves on.
     const settle = (settlement: Parameters<DigestStore['settleClaim']>[3]) => store.settleClaim(sub.id, row.date, row.owner, settlement);
-    const resend = (why: string) => settle({ outcome: 'retry', note: `interrupted by a restart; ${why}`, retryAt: dayOpen ? now : undefined });
+    const resend = (why: string, retryAt: Date = now) => settle({ outcome: 'retry', note: `interrupted by a restart; ${why}`, retryAt: dayOpen ? retryAt : undefined });
 
     if (poster?.findPost) {
       try {
@@ -79,7 +79,13 @@ export async function settleInterruptedPosts({ store, posters, now, log, onResen
     }
     const age = now.getTime() - Date.parse(row.at);
     if (dayOpen && poster?.dedupeWindowMs && age >= 0 && age < poster.dedupeWindowMs) {
-      if (!(await resend('re-sending with the same idempotency key, which the platform de-duplicates'))) continue;
+      // Any instance may take the retry up, and one that did not settle it reads its deadline
+      // from the row as retryAt + half a window (scheduler.ts, #resendBy). With several
+      // instances the claim is settled only once its lease ran out, often past half a window:
+      // a retry time of "now" would then stretch that deadline past the platform's window. So
+      // the retry time is at most half a window after the claim (in the past is fine: due now).
+      const retryAt = new Date(Math.min(now.getTime(), Date.parse(row.at) + poster.dedupeWindowMs / 2));
+      if (!(await resend('re-sending with the same idempotency key, which the platform de-duplicates', retryAt))) continue;
       // The claim was written just before the request left: the window runs from then.
       onResend?.(sub.id, row.date, new Date(Date.parse(row.at) + poster.dedupeWindowMs));
       log('info', `${where}: re-sending a post interrupted by a restart ${Math.round(age / 1000)} s ago; the platform drops it if it went out`);

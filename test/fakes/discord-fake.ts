@@ -52,6 +52,17 @@ export interface ChannelMessage {
 /** How long a nonce is remembered for enforce_nonce ("a few minutes" at Discord). */
 const NONCE_WINDOW_MS = 3 * 60_000;
 
+export interface DiscordFakeOptions {
+  token?: string;
+  tooLate?: (interactionId: string, ageMs: number) => boolean;
+  /** The clock the nonce window is measured on (default Date.now); a test with a simulated clock passes it. */
+  now?: () => number;
+  /** How long a nonce is remembered for enforce_nonce (default 3 min, Discord's "a few minutes"). */
+  nonceWindowMs?: number;
+  /** Holds back the answer to a request by this many real ms, after the fake has acted on it (a message is created). */
+  responseDelayMs?: (request: RecordedRequest) => number;
+}
+
 export interface FakeOption {
   name: string;
   value?: string | number | boolean;
@@ -114,6 +125,8 @@ export class DiscordFake {
   /** Every message created in a channel, in order (a nonce re-sent with enforce_nonce adds none). */
   readonly channelMessages: ChannelMessage[] = [];
   private readonly nonces = new Map<string, { message: any; at: number }>();
+  /** Each re-send of a known nonce with enforce_nonce, answered with the first message instead of a new one. */
+  readonly nonceRepeats: { channelId: string; nonce: string; messageId: string }[] = [];
 
   private readonly server: http.Server;
   private readonly wss: WebSocketServer;
@@ -128,6 +141,11 @@ export class DiscordFake {
   private readonly shardOf = new Map<WebSocket, [number, number]>();
   /** RESUME frames received: a client coming back after a dropped connection. */
   readonly resumes: string[] = [];
+  /** Requests taken in (a channel message is already created) whose answer is held back by responseDelayMs. */
+  readonly held = new Set<RecordedRequest>();
+  private nowMs: () => number = Date.now;
+  private nonceWindowMs = NONCE_WINDOW_MS;
+  private responseDelayMs: DiscordFakeOptions['responseDelayMs'];
   private seq = 0;
   private idCounter = 0n;
   private port = 0;
@@ -152,8 +170,11 @@ export class DiscordFake {
    * 404, code 10062 Unknown interaction. (A test may measure lateness in work done rather than
    * on the clock, so a slow machine does not decide the result.)
    */
-  static async start(options: { token?: string; tooLate?: (interactionId: string, ageMs: number) => boolean } & GatewayOptions = {}): Promise<DiscordFake> {
+  static async start(options: DiscordFakeOptions & GatewayOptions = {}): Promise<DiscordFake> {
     const fake = new DiscordFake(options.token, options.tooLate, { shards: options.shards, maxConcurrency: options.maxConcurrency, guilds: options.guilds });
+    fake.nowMs = options.now ?? Date.now;
+    fake.responseDelayMs = options.responseDelayMs;
+    fake.nonceWindowMs = options.nonceWindowMs ?? NONCE_WINDOW_MS;
     await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
     fake.port = (fake.server.address() as AddressInfo).port;
     return fake;
@@ -455,6 +476,14 @@ export class DiscordFake {
     record.status = reply.status;
     this.requests.push(record);
     for (const w of [...this.waiters]) if (w.match(record)) w.resolve(record);
+    const delay = this.responseDelayMs?.(record) ?? 0;
+    if (delay > 0) {
+      // A slow platform: the request has done its work, only the answer is late.
+      this.held.add(record);
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      this.held.delete(record);
+      if (res.destroyed) return; // the client is gone (killed): nobody to answer
+    }
     if (reply.body === undefined) {
       // A 204 must not carry a content-type, or @discordjs/rest tries to parse an empty body.
       res.writeHead(reply.status, reply.headers ?? {});
@@ -554,12 +583,15 @@ export class DiscordFake {
   private onChannelMessage(r: RecordedRequest, channelId: string) {
     const nonce = r.body?.nonce === undefined ? undefined : `${channelId} ${String(r.body.nonce)}`;
     const seen = nonce ? this.nonces.get(nonce) : undefined;
-    if (seen && r.body.enforce_nonce === true && Date.now() - seen.at < NONCE_WINDOW_MS) return { status: 200, body: seen.message };
+    if (seen && r.body.enforce_nonce === true && this.nowMs() - seen.at < this.nonceWindowMs) {
+      this.nonceRepeats.push({ channelId, nonce: String(r.body.nonce), messageId: String(seen.message.id) });
+      return { status: 200, body: seen.message };
+    }
     const reply = this.onMessage(r, r.body, channelId);
     if (reply.status !== 200) return reply;
     const message = reply.body as { id: string };
     this.channelMessages.push({ id: message.id, channelId, body: r.body, authorization: r.headers.authorization });
-    if (nonce) this.nonces.set(nonce, { message, at: Date.now() });
+    if (nonce) this.nonces.set(nonce, { message, at: this.nowMs() });
     return reply;
   }
 
