@@ -222,10 +222,20 @@ export class PgStorage implements Storage {
   /** Connects (retrying with backoff), migrates, loads the snapshot and starts listening. */
   static async open(opts: PgStorageOptions): Promise<PgStorage> {
     const schema = opts.schema;
-    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 5, connectionTimeoutMillis: 5000, idleTimeoutMillis: 30_000 });
+    // The schema goes in the startup packet, so every connection has it before its first query
+    // (a SET sent on 'connect' would race the first query, which pg warns about and pg 9 refuses).
+    // A name that needs quoting (capitals too: unquoted they would fold) is set the old way.
+    const simple = schema !== undefined && /^[a-z_][a-z0-9_]*$/.test(schema);
+    const pool = new pg.Pool({
+      connectionString: opts.url,
+      max: opts.poolSize ?? 5,
+      connectionTimeoutMillis: 5000,
+      idleTimeoutMillis: 30_000,
+      ...(simple ? { options: `-c search_path=${schema}` } : {}),
+    });
     // An idle client losing its connection emits 'error' on the pool; unhandled, it would crash the process.
     pool.on('error', (err) => (opts.log ?? ((m: string) => logFor('storage').warn(m)))(`a database connection was lost: ${err.message}`));
-    if (schema) pool.on('connect', (client) => void client.query(`SET search_path TO ${quoteIdent(schema)}`).catch(() => undefined));
+    if (schema && !simple) pool.on('connect', (client) => void client.query(`SET search_path TO ${quoteIdent(schema)}`).catch(() => undefined));
     const storage = new PgStorage(pool, opts.url, opts);
     try {
       await storage.#connect(opts.connectAttempts ?? 6, opts.connectDelayMs ?? 500);
