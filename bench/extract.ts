@@ -1,11 +1,13 @@
 // npm run bench:extract — precision and recall of claim extraction on the labelled articles
 // (test/fixtures/extract/), per language and claim type, on (type, accuser, accused) triples,
-// for the dev split (used to tune the lexicons) and the held-out split (not looked at while
-// tuning). Options: --json (machine-readable), --errors (list the dev items' misses and
-// false hits), --errors=heldout (the same for held-out items: for reporting, not tuning).
+// for the dev split (used to tune the lexicons), the held-out split (not looked at while
+// tuning) and the second held-out split 'heldout2' (written blind to the rules after the first
+// held-out set had been read). Options: --json (machine-readable), --errors (list the dev
+// items' misses and false hits), --errors=heldout or --errors=heldout2 (the same for a held-out
+// split: for reporting, not tuning).
 import { loadRegistry } from '../src/registry/registry.ts';
 import { ClaimExtractor } from '../src/ingest/extract/index.ts';
-import { evaluate, precision, recall, type Counts, type LanguageReport } from './extract-score.ts';
+import { evaluate, precision, recall, SPLITS, type Counts, type LanguageReport, type Split } from './extract-score.ts';
 
 const args = process.argv.slice(2);
 const registry = loadRegistry();
@@ -25,9 +27,9 @@ if (args.includes('--json')) {
   process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
 } else {
   for (const r of reports) {
-    const dev = r.items.filter((i) => i.split === 'dev').length;
-    process.stdout.write(`\n== ${r.lang === 'en' ? 'English' : 'Urdu'}: ${r.items.length} items (${dev} dev, ${r.items.length - dev} held out)\n`);
-    for (const split of ['dev', 'heldout', 'all']) {
+    const count = (split: Split) => r.items.filter((i) => i.split === split).length;
+    process.stdout.write(`\n== ${r.lang === 'en' ? 'English' : 'Urdu'}: ${r.items.length} items (${count('dev')} dev, ${count('heldout')} held out, ${count('heldout2')} held out 2)\n`);
+    for (const split of [...SPLITS, 'all']) {
       process.stdout.write(`-- ${split}${' '.repeat(24 - split.length)}   TP   FP   FN\n`);
       const types = r.counts[split] ?? {};
       for (const t of Object.keys(types).filter((t) => t !== 'all').sort()) process.stdout.write(`${row(`  ${t}`, types[t])}\n`);
@@ -36,7 +38,8 @@ if (args.includes('--json')) {
   }
   const which = args.find((a) => a.startsWith('--errors'));
   if (which) {
-    const split = which === '--errors=heldout' ? 'heldout' : 'dev';
+    const named = which.slice('--errors='.length);
+    const split: Split = SPLITS.find((s) => s !== 'dev' && s === named) ?? 'dev';
     for (const r of reports) {
       for (const i of r.items.filter((x) => x.split === split && (x.falsePositives.length || x.falseNegatives.length))) {
         process.stdout.write(`\n[${r.lang} #${i.index}] FP: ${i.falsePositives.join('; ') || '-'}\n          FN: ${i.falseNegatives.join('; ') || '-'}\n`);
