@@ -6,7 +6,7 @@
 // seen, and a trigram is the three codes packed into one 30-bit integer; the postings are
 // packed into typed arrays (columns.ts). Building the index for 100,000 incidents then
 // allocates no string and no array per trigram.
-import { IntColumn, IntMap, PostingLists } from './columns.ts';
+import { IntColumn, IntMap, PostingLists, type PackedPostings } from './columns.ts';
 
 const MAX_QUERY_GRAMS = 12;
 /** Keys with this many distinct trigrams or more (titles) are posted apart; see TrigramIndex. */
@@ -28,22 +28,33 @@ export interface TrigramHit {
   dice: number;
 }
 
+export interface TrigramParts {
+  alphabet: Int16Array;
+  letters: number;
+  gramKeys: Int32Array;
+  gramValues: Int32Array;
+  gramSize: number;
+  lists: PackedPostings;
+  longLists: PackedPostings;
+  gramCounts: Int32Array;
+}
+
 export class TrigramIndex {
   /** UTF-16 unit -> its code, -1 until seen (a table: a Map look-up per character is slow). */
-  private readonly alphabet = new Int16Array(65536).fill(-1);
+  private alphabet: Int16Array = new Int16Array(65536).fill(-1);
   private letters = 1;
   /** Packed trigram -> dense list number. */
-  private readonly gramIds = new IntMap();
+  private gramIds = new IntMap();
   /**
    * Postings of short keys (names) and of long keys (titles) apart. A long key can share only
    * so much with a short query, so once the short keys have given `limit` good candidates the
    * long keys' postings (most of the index: titles have ~60 trigrams) need not be walked.
    */
-  private readonly lists = new PostingLists({ weight: false });
-  private readonly longLists = new PostingLists({ weight: false });
+  private lists = new PostingLists({ weight: false });
+  private longLists = new PostingLists({ weight: false });
   private grams = new Int32Array(64);
   /** Distinct trigrams of each entry. */
-  private readonly gramCounts = new IntColumn();
+  private gramCounts = new IntColumn();
   private scratch: Uint16Array = new Uint16Array(0);
   private touched: Int32Array = new Int32Array(0);
   private readonly seen = new Set<number>();
@@ -117,6 +128,29 @@ export class TrigramIndex {
       }
     }
     return out;
+  }
+
+  /** The sealed index as arrays, for a snapshot. */
+  toParts(): TrigramParts {
+    this.seal();
+    const gramIds = this.gramIds.toParts();
+    return { alphabet: this.alphabet, letters: this.letters, gramKeys: gramIds.keys, gramValues: gramIds.values, gramSize: gramIds.size, lists: this.lists.toParts(), longLists: this.longLists.toParts(), gramCounts: this.gramCounts.used() };
+  }
+
+  /** A read-only index over arrays read from a snapshot. */
+  static fromParts(parts: TrigramParts): TrigramIndex {
+    if (parts.alphabet.length !== 65536) throw new Error('trigram index: bad alphabet');
+    const index = new TrigramIndex();
+    index.alphabet = parts.alphabet;
+    index.letters = parts.letters;
+    index.gramIds = IntMap.fromParts({ keys: parts.gramKeys, values: parts.gramValues, size: parts.gramSize });
+    index.lists = PostingLists.fromParts(parts.lists, { weight: false });
+    index.longLists = PostingLists.fromParts(parts.longLists, { weight: false });
+    index.gramCounts = IntColumn.of(parts.gramCounts);
+    const entries = parts.gramCounts.length;
+    for (const lists of [parts.lists, parts.longLists]) for (const e of lists.target) if (e < 0 || e >= entries) throw new Error('trigram index: entry out of range');
+    index.seal();
+    return index;
   }
 
   /** Packs the postings (compact, fast to walk). Called before queries. */
