@@ -16,7 +16,7 @@
 // in the delta as it would in a fresh build of everything.
 import { compactKey, isArabicScript } from './normalize.ts';
 import { pushTopK } from './top-k.ts';
-import { compareIds, IndexSegment, KIND_BIT, type Offer, type PrefixFound, type SegmentParts, wordsOf } from './segment.ts';
+import { bestCandidates, compareIds, FUZZY_CANDIDATES, fuzzyOffers, IndexSegment, KIND_BIT, type Offer, phoneticOffers, type PrefixFound, rarestGrams, type SegmentParts, wordsOf } from './segment.ts';
 
 export { wordsOf };
 
@@ -178,19 +178,22 @@ export class SearchEngine {
         const current = best.get(target);
         if (!current || current.score < score) best.set(target, { kind: this.kindOf(target), id: this.idOf(target), score, matched, how });
       };
-    const segments: Array<[IndexSegment, Offer]> = [[this.base, offerAt(0)]];
-    if (this.delta) segments.push([this.delta, offerAt(this.base.targetCount)]);
+    const segments = this.delta ? [this.base, this.delta] : [this.base];
+    const offers = new Map<IndexSegment, Offer>([[this.base, offerAt(0)]]);
+    if (this.delta) offers.set(this.delta, offerAt(this.base.targetCount));
 
     let whole = false;
-    for (const [segment, offer] of segments) if (segment.exact(compact, mask, limit, offer)) whole = true;
+    for (const segment of segments) if (segment.exact(compact, mask, limit, offers.get(segment)!)) whole = true;
     // A long query that is exactly a target's own name (a pasted title) has its answer: no
     // other path can score 1, and fuzzy-matching 30+ characters against 60 candidates (Fuse
     // splits such patterns) is the slowest thing a query can do. Shorter names still get
     // their fuzzy neighbours.
     if (whole && compact.length > LONG_EXACT) return this.sortHits(best, limit);
-    for (const [segment, offer] of segments) segment.fuzzy(compact, mask, limit, offer);
+    // Candidates of both segments compete for the same places, as in one index.
+    const positions = this.delta ? rarestGrams(segments.map((s) => s.gramSizes(compact, false))) : undefined;
+    fuzzyOffers(compact, bestCandidates(segments.map((s) => s.fuzzyCandidates(compact, mask, positions)), FUZZY_CANDIDATES), mask, limit, offers);
     this.byWords(query, mask, limit, offerAt(0));
-    if (isArabicScript(query)) for (const [segment, offer] of segments) segment.phonetic(query, mask, limit, offer);
+    if (isArabicScript(query)) phoneticOffers(query, segments, mask, limit, offers);
 
     return this.sortHits(best, limit);
   }

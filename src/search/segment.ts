@@ -18,11 +18,14 @@ import { latinSkeleton, MIN_SKELETON, urduSkeleton } from './phonetic.ts';
 import { editSimilarity } from './edit-distance.ts';
 import { IntColumn, PostingLists, type PackedPostings } from './columns.ts';
 import { StringTable, type Strings } from './string-table.ts';
-import { TrigramIndex, type TrigramParts } from './trigram.ts';
+import { rarestGrams, TrigramIndex, type TrigramParts } from './trigram.ts';
+
+export { rarestGrams };
 import { pushTopK } from './top-k.ts';
 import type { SearchDoc, SearchHit, TargetKind } from './engine.ts';
 
-const FUZZY_CANDIDATES = 60;
+export const FUZZY_CANDIDATES = 60;
+const PHONETIC_CANDIDATES = 20;
 const FUSE_THRESHOLD = 0.45;
 const STOPWORDS = new Set(['the', 'a', 'an', 'of', 'in', 'on', 'and', 'to', 'for', 'by', 'with', 'at', 'from', 'is', 'was', 'کا', 'کی', 'کے', 'میں', 'اور', 'پر', 'سے', 'نے', 'کو', 'ہے']);
 
@@ -497,42 +500,92 @@ export class IndexSegment {
     };
   }
 
-  fuzzy(compact: string, mask: number, limit: number, offer: Offer): void {
+  /** The keys most like `compact` by shared trigrams (at most FUZZY_CANDIDATES), best first. */
+  fuzzyCandidates(compact: string, mask: number, positions?: number[]): Candidate[] {
     if (!this.sealedOnce) this.seal();
-    const hits = this.trigrams.query(compact, FUZZY_CANDIDATES, (key) => (this.keyKinds.get(key) & mask) !== 0);
-    if (!hits.length) return;
-    const candidates = hits.map((h) => ({ index: h.entry, dice: h.dice, compact: this.keyCompact.at(h.entry)! }));
-    // Fuse re-ranks by edit-tolerant similarity; it only ever sees the few candidates.
-    const fuse = new Fuse(candidates, {
-      keys: ['compact'],
-      includeScore: true,
-      ignoreLocation: true,
-      threshold: FUSE_THRESHOLD,
-      isCaseSensitive: true,
-    });
-    for (const result of fuse.search(compact.slice(0, 64))) {
-      const similarity = 1 - (result.score ?? 1);
-      const dice = result.item.dice;
-      // Fuse scores a short query inside a long name well; the edit similarity of the whole
-      // keys keeps "apt" from ranking like "apt28" and breaks Fuse's ties ("vlot" is "volt").
-      const whole = editSimilarity(compact, result.item.compact);
-      for (const p of this.topPostings(result.item.index, mask, limit)) {
-        const score = p.weight * (0.45 * similarity + 0.35 * whole + 0.2 * dice) * 0.97;
-        offer(p.target, score, this.texts.at(p.text)!, 'fuzzy');
-      }
-    }
+    return this.trigrams
+      .query(compact, FUZZY_CANDIDATES, (key) => (this.keyKinds.get(key) & mask) !== 0, positions)
+      .map((h) => ({ segment: this, key: h.entry, dice: h.dice, compact: this.keyCompact.at(h.entry)! }));
   }
 
-  phonetic(query: string, mask: number, limit: number, offer: Offer): void {
+  /** For trigram queries over several segments (rarestGrams). */
+  gramSizes(compact: string, phonetic: boolean): number[] {
+    return (phonetic ? this.skeletons : this.trigrams).gramSizes(compact);
+  }
+
+  /** Offers the best `limit` targets carrying `key`, each scored `score(weight)`. */
+  offerKey(key: number, mask: number, limit: number, how: SearchHit['how'], score: (weight: number) => number, offer: Offer): void {
+    for (const p of this.topPostings(key, mask, limit)) offer(p.target, score(p.weight), this.texts.at(p.text)!, how);
+  }
+
+  /** Keys whose consonant skeleton is like the Urdu query's (at most 20), best first. */
+  phoneticCandidates(skeleton: string, mask: number, positions?: number[]): Candidate[] {
     if (!this.sealedOnce) this.seal();
-    const skeleton = urduSkeleton(query);
-    if (skeleton.length < MIN_SKELETON) return;
-    for (const hit of this.skeletons.query(skeleton, 20, (s) => (this.keyKinds.get(this.skeletonKey[s]!) & mask) !== 0)) {
-      if (hit.dice < 0.6) continue;
-      for (const p of this.topPostings(this.skeletonKey[hit.entry]!, mask, limit)) {
-        offer(p.target, p.weight * 0.75 * hit.dice, this.texts.at(p.text)!, 'phonetic');
-      }
-    }
+    return this.skeletons
+      .query(skeleton, PHONETIC_CANDIDATES, (s) => (this.keyKinds.get(this.skeletonKey[s]!) & mask) !== 0, positions)
+      .map((h) => ({ segment: this, key: this.skeletonKey[h.entry]!, dice: h.dice, compact: this.keyCompact.at(this.skeletonKey[h.entry]!)! }));
+  }
+}
+
+/** A name key proposed by a segment's trigram or skeleton index. */
+export interface Candidate {
+  segment: IndexSegment;
+  key: number;
+  dice: number;
+  compact: string;
+  /** The same name key in later segments (one key, as one index would have it). */
+  also?: Candidate[];
+}
+
+/**
+ * The best `n` candidates of several segments by Dice, as one index over all of them would
+ * propose them (earlier segments first among equals), so that a document in the delta is
+ * found, and scored, as it will be once a snapshot holds it.
+ */
+export function bestCandidates(lists: Candidate[][], n: number): Candidate[] {
+  if (lists.length === 1) return lists[0]!;
+  const byKey = new Map<string, Candidate>();
+  for (const c of lists.flat().sort((a, b) => b.dice - a.dice)) {
+    const first = byKey.get(c.compact);
+    if (first) (first.also ??= []).push(c);
+    else byKey.set(c.compact, { ...c });
+  }
+  return [...byKey.values()].slice(0, n);
+}
+
+/** Offers a candidate's targets in every segment that has its key. */
+function offerCandidate(c: Candidate, mask: number, limit: number, how: SearchHit['how'], score: (weight: number) => number, offers: Map<IndexSegment, Offer>): void {
+  for (const at of [c, ...(c.also ?? [])]) at.segment.offerKey(at.key, mask, limit, how, score, offers.get(at.segment)!);
+}
+
+/** Fuse re-ranks the trigram candidates by edit-tolerant similarity; it only ever sees these few. */
+export function fuzzyOffers(compact: string, candidates: Candidate[], mask: number, limit: number, offers: Map<IndexSegment, Offer>): void {
+  if (!candidates.length) return;
+  const fuse = new Fuse(candidates, {
+    keys: ['compact'],
+    includeScore: true,
+    ignoreLocation: true,
+    threshold: FUSE_THRESHOLD,
+    isCaseSensitive: true,
+  });
+  for (const result of fuse.search(compact.slice(0, 64))) {
+    const similarity = 1 - (result.score ?? 1);
+    const { dice } = result.item;
+    // Fuse scores a short query inside a long name well; the edit similarity of the whole
+    // keys keeps "apt" from ranking like "apt28" and breaks Fuse's ties ("vlot" is "volt").
+    const whole = editSimilarity(compact, result.item.compact);
+    offerCandidate(result.item, mask, limit, 'fuzzy', (weight) => weight * (0.45 * similarity + 0.35 * whole + 0.2 * dice) * 0.97, offers);
+  }
+}
+
+/** Urdu typed for an English name with no Urdu alias: the consonant skeletons' candidates. */
+export function phoneticOffers(query: string, segments: IndexSegment[], mask: number, limit: number, offers: Map<IndexSegment, Offer>): void {
+  const skeleton = urduSkeleton(query);
+  if (skeleton.length < MIN_SKELETON) return;
+  const positions = segments.length > 1 ? rarestGrams(segments.map((s) => s.gramSizes(skeleton, true))) : undefined;
+  for (const hit of bestCandidates(segments.map((s) => s.phoneticCandidates(skeleton, mask, positions)), PHONETIC_CANDIDATES)) {
+    if (hit.dice < 0.6) continue;
+    offerCandidate(hit, mask, limit, 'phonetic', (weight) => weight * 0.75 * hit.dice, offers);
   }
 }
 

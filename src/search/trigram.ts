@@ -15,6 +15,25 @@ const BITS = 10;
 const ALPHABET = 1 << BITS; // distinct UTF-16 units with their own code; the rest share the last one
 const PAD = 0; // the space the key is padded with (keys never contain spaces themselves)
 
+/**
+ * The trigrams to walk when several indexes answer as one: the rarest over all of them (sizes
+ * summed, -1 = absent), as one index holding all their keys would choose them.
+ */
+export function rarestGrams(sizes: number[][]): number[] | undefined {
+  const n = sizes[0]?.length ?? 0;
+  if (sizes.some((s) => s.length !== n)) return undefined;
+  const rows: Array<{ p: number; size: number }> = [];
+  for (let p = 0; p < n; p++) {
+    let size = -1;
+    for (const s of sizes) if (s[p]! >= 0) size = Math.max(size, 0) + s[p]!;
+    if (size >= 0) rows.push({ p, size });
+  }
+  return rows
+    .sort((a, b) => a.size - b.size)
+    .slice(0, MAX_QUERY_GRAMS)
+    .map((r) => r.p);
+}
+
 export function trigramsOf(key: string): string[] {
   const padded = ` ${key} `;
   const grams = new Set<string>();
@@ -183,20 +202,33 @@ export class TrigramIndex {
     return top.length < limit ? -1 : top[limit - 1]!;
   }
 
-  /** The `limit` entries most similar to `key` by shared trigrams, best first. */
-  query(key: string, limit: number, accept?: (entry: number) => boolean): TrigramHit[] {
+  /** For each distinct trigram of ` key ` (in order of first occurrence): how many keys here have it, -1 for none. */
+  gramSizes(key: string): number[] {
+    this.seal();
+    return this.gramList(key, false).map((g) => {
+      const id = g < 0 ? -1 : this.gramIds.get(g);
+      return id < 0 ? -1 : this.lists.size(id) + this.longLists.size(id);
+    });
+  }
+
+  /**
+   * The `limit` entries most similar to `key` by shared trigrams, best first. `positions`
+   * (into gramSizes' list) are the trigrams to walk, when several indexes are queried as one
+   * (rarestGrams); by default this index's own rarest.
+   */
+  query(key: string, limit: number, accept?: (entry: number) => boolean, positions?: number[]): TrigramHit[] {
     this.seal();
     const all = this.gramList(key, false);
-    const lists: number[] = [];
-    for (const g of all) {
-      const id = g < 0 ? -1 : this.gramIds.get(g);
-      if (id >= 0) lists.push(id);
-    }
+    const ids = all.map((g) => (g < 0 ? -1 : this.gramIds.get(g)));
+    const sized = (id: number) => ({ id, size: this.lists.size(id) + this.longLists.size(id) });
     // The rarest trigrams first (stable: in the key's order among equals).
-    const chosen = lists
-      .map((id) => ({ id, size: this.lists.size(id) + this.longLists.size(id) }))
-      .sort((a, b) => a.size - b.size)
-      .slice(0, MAX_QUERY_GRAMS);
+    const chosen = positions
+      ? positions.map((p) => ids[p] ?? -1).filter((id) => id >= 0).map(sized)
+      : ids
+          .filter((id) => id >= 0)
+          .map(sized)
+          .sort((a, b) => a.size - b.size)
+          .slice(0, MAX_QUERY_GRAMS);
     const queryGrams = all.length;
     const counts = this.scratch;
     const touched = this.touched;
