@@ -15,6 +15,7 @@
 // into one ranking; the word path computes its idf over both, so a document scores the same
 // in the delta as it would in a fresh build of everything.
 import { compactKey, isArabicScript } from './normalize.ts';
+import type { SearchDoc, SearchHit, SearchOptions, TargetKind } from './types.ts';
 import { pushTopK } from './top-k.ts';
 import { bestCandidates, compareIds, FUZZY_CANDIDATES, fuzzyOffers, IndexSegment, KIND_BIT, type Offer, phoneticOffers, type PrefixFound, rarestGrams, type SegmentParts, wordsOf } from './segment.ts';
 
@@ -27,31 +28,7 @@ export { wordsOf };
  */
 export const ENGINE_VERSION = 'ilzam-search-1';
 
-export type TargetKind = 'incident' | 'entity';
-
-export interface SearchDoc {
-  kind: TargetKind;
-  id: string;
-  /** Names the target is known by, with how much a match on each counts (1 = its own name). */
-  names: Array<{ text: string; weight: number }>;
-  /** Descriptive words (titles, summaries, years, tags), for multi-word queries. */
-  words?: Array<{ text: string; weight: number }>;
-}
-
-export interface SearchHit {
-  kind: TargetKind;
-  id: string;
-  /** 0..1; 1 is an exact match on the target's own name. */
-  score: number;
-  /** The stored name (original text) or words that matched. */
-  matched: string;
-  how: 'exact' | 'fuzzy' | 'words' | 'phonetic' | 'prefix';
-}
-
-export interface SearchOptions {
-  kinds?: TargetKind[];
-  limit?: number;
-}
+export type { SearchDoc, SearchHit, SearchOptions, TargetKind };
 
 /** The best a multi-word match on descriptive words can score. */
 const WORDS_MAX = 0.78;

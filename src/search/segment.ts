@@ -22,7 +22,7 @@ import { rarestGrams, TrigramIndex, type TrigramParts } from './trigram.ts';
 
 export { rarestGrams };
 import { pushTopK } from './top-k.ts';
-import type { SearchDoc, SearchHit, TargetKind } from './engine.ts';
+import type { SearchDoc, SearchHit, TargetKind } from './types.ts';
 
 export const FUZZY_CANDIDATES = 60;
 const PHONETIC_CANDIDATES = 20;
