@@ -1,12 +1,15 @@
 // One store size, measured in its own process (bench/run.ts spawns one per size, with
 // --expose-gc, so heap figures are clean): generate, load, build, query, and the baseline.
 // Run directly: node --expose-gc --import tsx bench/measure.ts --size 10000 [--seed N] [--cap N]
-import { cpus, loadavg, totalmem } from 'node:os';
+import { rmSync, statSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { KnowledgeBase } from '../src/knowledge/knowledge.ts';
 import { searchDocs } from '../src/knowledge/search-docs.ts';
 import { Incident, type Incident as IncidentT } from '../src/domain/schema.ts';
 import { SearchEngine } from '../src/search/engine.ts';
+import { hashDocs, readSnapshot, writeSnapshot } from '../src/search/snapshot.ts';
 import { FuseBaseline, baselineRecords } from './baseline.ts';
 import { DEFAULT_SEED, generateStore, loadBase } from './generate.ts';
 import { incidentPath, makeBot, RENDERERS, suggestPath, type Probe } from './paths.ts';
@@ -44,6 +47,12 @@ export interface SizeResult {
   /** The same, in CPU time (all threads, GC helpers included). */
   buildCpuMs: number;
   memoryMB: { heapUsed: number; arrayBuffers: number; total: number; store: number; index: number; rss: number };
+  /**
+   * The index persisted (src/search/snapshot.ts): writing it, and loading it as a start does
+   * (hashing the search documents to check the snapshot is theirs, then reading the file);
+   * `indexMB` is the heap the loaded index adds. The queries below run on the loaded index.
+   */
+  snapshot: { writeMs: number; hashMs: number; readMs: number; loadMs: number; fileMB: number; indexMB: number };
   /** Wall-clock latency; `cpu` is the process's CPU time over the same spans. */
   incident: Stats & { search: Stats; cpu: Stats };
   suggest: Stats & { cpu: Stats };
@@ -159,13 +168,40 @@ export async function measureSize(opts: SizeOptions): Promise<SizeResult> {
   t = performance.now();
   const cpu0 = process.cpuUsage();
   const kb = new KnowledgeBase({ meta, parties, incidents }, base.registry);
-  const engine = new SearchEngine(searchDocs(kb));
-  engine.seal();
+  let built: SearchEngine | undefined = new SearchEngine(searchDocs(kb));
+  built.seal();
   const buildMs = performance.now() - t;
   const buildCpu = process.cpuUsage(cpu0);
   await settle();
   const after = process.memoryUsage();
   log(`loaded in ${Math.round(loadMs)} ms, built in ${Math.round(buildMs)} ms, heap ${mb(after.heapUsed)} MB`);
+
+  // The snapshot: written from the built index, which is then dropped; loaded as a start would.
+  const file = path.join(tmpdir(), `ilzam-bench-${process.pid}-${opts.size}.idx`);
+  t = performance.now();
+  writeSnapshot(built, file, hashDocs(searchDocs(kb)));
+  const writeMs = performance.now() - t;
+  built = undefined;
+  await settle();
+  const beforeLoad = process.memoryUsage();
+  t = performance.now();
+  const inputs = hashDocs(searchDocs(kb));
+  const hashMs = performance.now() - t;
+  const engine = readSnapshot(file, inputs);
+  const snapshotLoadMs = performance.now() - t;
+  await settle();
+  const afterLoad = process.memoryUsage();
+  const fileMB = mb(statSync(file).size);
+  rmSync(file, { force: true });
+  const snapshot = {
+    writeMs: Math.round(writeMs),
+    hashMs: Math.round(hashMs),
+    readMs: Math.round(snapshotLoadMs - hashMs),
+    loadMs: Math.round(snapshotLoadMs),
+    fileMB,
+    indexMB: mb(afterLoad.heapUsed + afterLoad.arrayBuffers - beforeLoad.heapUsed - beforeLoad.arrayBuffers),
+  };
+  log(`snapshot ${fileMB} MB written in ${snapshot.writeMs} ms, loaded in ${snapshot.loadMs} ms (hash ${snapshot.hashMs} ms), index heap ${snapshot.indexMB} MB`);
 
   const queries = buildQueries(store, kb, seed);
   const renderers = RENDERERS;
@@ -254,6 +290,7 @@ export async function measureSize(opts: SizeOptions): Promise<SizeResult> {
       index: mb(after.heapUsed + after.arrayBuffers - before.heapUsed - before.arrayBuffers),
       rss: mb(after.rss),
     },
+    snapshot,
     incident: { ...stats(incidentMs), search: stats(searchMs), cpu: stats(incidentCpu) },
     suggest: { ...stats(suggestMs), cpu: stats(suggestCpu) },
     load: { before: Math.round(loadBefore * 100) / 100, after: Math.round(loadavg()[0]! * 100) / 100 },

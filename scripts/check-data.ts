@@ -12,6 +12,10 @@ import { IMPORTED_PARTIES_FILE } from './import-attack.ts';
 import { DataValidationError, loadCuratedDataset, type CuratedDataset } from '../src/store/curated.ts';
 import { loadRegistry, RegistryError, type AliasRegistry } from '../src/registry/registry.ts';
 import { urduProblems } from './urdu-checks.ts';
+import { KnowledgeBase } from '../src/knowledge/knowledge.ts';
+import { searchDocs } from '../src/knowledge/search-docs.ts';
+import { searchIndexFile } from '../src/search/index-file.ts';
+import { openSearchIndex } from '../src/search/snapshot.ts';
 
 const { values: args } = parseArgs({ options: { data: { type: 'string' } } });
 const dataDir = args.data ? path.resolve(args.data) : DATA_DIR;
@@ -96,3 +100,12 @@ console.log(
 );
 console.log(`claims by type: ${tally(claims.map((c) => c.type))}`);
 console.log(`claims by basis: ${tally(claims.map((c) => c.basis ?? 'none given'))}`);
+
+// The data is good: write the search index snapshot the bot will load at start (when it is
+// not already the one for this data), so no start pays for the build. Only for the data the
+// bot reads (not a copy checked with --data).
+if (!args.data) {
+  const file = searchIndexFile();
+  const opened = openSearchIndex(file, () => searchDocs(new KnowledgeBase(data!, registry!)));
+  console.log(`search index snapshot: ${opened.from === 'snapshot' ? 'up to date' : 'written'} (${path.relative(process.cwd(), file) || file})`);
+}

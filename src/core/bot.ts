@@ -11,7 +11,9 @@ import { labelOf } from '../knowledge/lookup.ts';
 import { followableValue } from '../knowledge/follow-targets.ts';
 import { apologyReply, badLangReply, notAllowedReply, notHereReply } from '../reply/common.ts';
 import { emptyReply, type Reply, type Suggestion } from '../reply/model.ts';
-import { SearchEngine } from '../search/engine.ts';
+import type { SearchEngine } from '../search/engine.ts';
+import { openSearchIndex } from '../search/snapshot.ts';
+import { searchIndexFile } from '../search/index-file.ts';
 import { cleanText, echo } from '../text/clean.ts';
 import type { AutocompleteSource, Caller, Command, CommandContext, CommandInput } from './command.ts';
 import type { CommandRegistry } from './command-registry.ts';
@@ -52,12 +54,16 @@ export class Bot {
     private readonly log: BotLog = stderrLog,
   ) {}
 
-  /** Loads the curated data and the registry and builds the search index. */
-  static load(config: BotConfig, commands: CommandRegistry, services: Services = {}, paths: { dataDir?: string; registryFile?: string } = {}): Bot {
+  /**
+   * Loads the curated data and the registry, and the search index from its snapshot (built
+   * and written there when missing or stale; see src/search/snapshot.ts). `indexDir` is where
+   * snapshots are kept (default: ILZAM_INDEX_DIR, else .cache/ in the state dir or the project).
+   */
+  static load(config: BotConfig, commands: CommandRegistry, services: Services = {}, paths: { dataDir?: string; registryFile?: string; indexDir?: string } = {}): Bot {
     const kb = loadKnowledgeBase(paths);
-    const search = new SearchEngine(searchDocs(kb));
-    search.seal();
-    return new Bot(kb, search, config, commands, services);
+    const file = searchIndexFile(paths);
+    const { engine } = openSearchIndex(file, () => searchDocs(kb), (m) => stderrLog(m));
+    return new Bot(kb, engine, config, commands, services);
   }
 
   /** The same bot (data, index, commands) with other services, e.g. the digest's once its store is open. */

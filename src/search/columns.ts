@@ -35,6 +35,19 @@ export class IntColumn {
   get(i: number): number {
     return i < this.length ? this.data[i]! : 0;
   }
+
+  /** A column over `data` as it is (a view into a loaded snapshot): no copy. */
+  static of(data: Int32Array): IntColumn {
+    const column = new IntColumn(1);
+    column.data = data;
+    column.length = data.length;
+    return column;
+  }
+
+  /** The used part, for a snapshot. */
+  used(): Int32Array {
+    return this.data.subarray(0, this.length);
+  }
 }
 
 /**
@@ -42,8 +55,8 @@ export class IntColumn {
  * arrays): several times faster than a Map for the millions of trigram look-ups of a build.
  */
 export class IntMap {
-  private keys = new Int32Array(1 << 12).fill(-1);
-  private values = new Int32Array(1 << 12);
+  private keys: Int32Array = new Int32Array(1 << 12).fill(-1);
+  private values: Int32Array = new Int32Array(1 << 12);
   private mask = (1 << 12) - 1;
   private shift = 32 - 12;
   size = 0;
@@ -71,6 +84,23 @@ export class IntMap {
     this.values[i] = next;
     if (++this.size * 2 > this.mask) this.grow();
     return next;
+  }
+
+  /** Its table as it is in memory, for a snapshot; fromParts reads it back without rehashing. */
+  toParts(): { keys: Int32Array; values: Int32Array; size: number } {
+    return { keys: this.keys, values: this.values, size: this.size };
+  }
+
+  static fromParts(parts: { keys: Int32Array; values: Int32Array; size: number }): IntMap {
+    const n = parts.keys.length;
+    if (n < 2 || (n & (n - 1)) !== 0 || parts.values.length !== n || parts.size * 2 > n) throw new Error('int map: bad table');
+    const map = new IntMap();
+    map.keys = parts.keys;
+    map.values = parts.values;
+    map.mask = n - 1;
+    map.shift = 32 - Math.log2(n);
+    map.size = parts.size;
+    return map;
   }
 
   private grow(): void {
@@ -113,6 +143,16 @@ export class WeightTable {
   }
 }
 
+/** Sealed posting lists as arrays: list l's postings are [start[l], start[l + 1]). */
+export interface PackedPostings {
+  start: Int32Array;
+  target: Int32Array;
+  weight: Uint16Array;
+  payload: Int32Array;
+  /** Weight code -> weight. */
+  values: Float64Array;
+}
+
 /** A posting list's packed part, [start, end) of `target`, and what was added after sealing. */
 export interface PostingView {
   target: Int32Array;
@@ -141,15 +181,17 @@ export class PostingLists {
   private bWeight = new IntColumn();
   private bPayload = new IntColumn();
   // Sealed: list l's postings are [start[l], start[l + 1]).
-  private start = new Int32Array(1);
-  private target = new Int32Array(0);
-  private weight = new Uint16Array(0);
-  private payload = new Int32Array(0);
+  private start: Int32Array = new Int32Array(1);
+  private target: Int32Array = new Int32Array(0);
+  private weight: Uint16Array = new Uint16Array(0);
+  private payload: Int32Array = new Int32Array(0);
   private sealedLists = 0;
   private sealed = false;
   // After sealing: list -> [target, weightCode, payload, target, ...].
   private readonly overflow = new Map<number, number[]>();
   private readonly counts = new IntColumn();
+  /** Read from a snapshot: sizes come from the offsets, and nothing may be added. */
+  private loaded = false;
 
   constructor(opts: { weight?: boolean; payload?: boolean } = {}) {
     this.withWeight = opts.weight ?? true;
@@ -157,6 +199,7 @@ export class PostingLists {
   }
 
   add(list: number, target: number, weight = 1, payload = 0): void {
+    if (this.loaded) throw new Error('posting lists loaded from a snapshot are read-only');
     const w = this.withWeight ? this.weights.code(weight) : 0;
     this.counts.set(list, this.counts.get(list) + 1);
     if (!this.sealed) {
@@ -173,7 +216,37 @@ export class PostingLists {
 
   /** How many postings list `list` has. */
   size(list: number): number {
+    if (this.loaded) return list < this.sealedLists ? this.start[list + 1]! - this.start[list]! : 0;
     return this.counts.get(list);
+  }
+
+  /** The packed lists, for a snapshot (sealed, nothing added since). */
+  toParts(): PackedPostings {
+    this.seal();
+    if (this.overflow.size) throw new Error('posting lists: postings added after sealing are not in a snapshot');
+    return { start: this.start, target: this.target, weight: this.weight, payload: this.payload, values: Float64Array.from(this.weights.values) };
+  }
+
+  /** Read-only lists over packed arrays (views into a loaded snapshot). */
+  static fromParts(parts: PackedPostings, opts: { weight?: boolean; payload?: boolean } = {}): PostingLists {
+    const lists = new PostingLists(opts);
+    const n = parts.target.length;
+    const count = parts.start.length - 1;
+    if (count < 1 || parts.start[0] !== 0 || parts.start[count] !== n) throw new Error('posting lists: bad offsets');
+    for (let l = 0; l < count; l++) if (parts.start[l]! > parts.start[l + 1]!) throw new Error('posting lists: bad offsets');
+    if (lists.withWeight && parts.weight.length !== n) throw new Error('posting lists: bad weights');
+    if (lists.withPayload && parts.payload.length !== n) throw new Error('posting lists: bad payloads');
+    for (const w of parts.values) lists.weights.code(w);
+    if (lists.withWeight) for (let i = 0; i < n; i++) if (parts.weight[i]! >= parts.values.length) throw new Error('posting lists: bad weight code');
+    lists.start = parts.start;
+    lists.target = parts.target;
+    lists.weight = parts.weight;
+    lists.payload = parts.payload;
+    lists.sealedLists = count;
+    lists.bList = lists.bTarget = lists.bWeight = lists.bPayload = new IntColumn(1);
+    lists.sealed = true;
+    lists.loaded = true;
+    return lists;
   }
 
   seal(): void {

@@ -6,7 +6,7 @@
 // seen, and a trigram is the three codes packed into one 30-bit integer; the postings are
 // packed into typed arrays (columns.ts). Building the index for 100,000 incidents then
 // allocates no string and no array per trigram.
-import { IntColumn, IntMap, PostingLists } from './columns.ts';
+import { IntColumn, IntMap, PostingLists, type PackedPostings } from './columns.ts';
 
 const MAX_QUERY_GRAMS = 12;
 /** Keys with this many distinct trigrams or more (titles) are posted apart; see TrigramIndex. */
@@ -14,6 +14,25 @@ const LONG_KEY = 24;
 const BITS = 10;
 const ALPHABET = 1 << BITS; // distinct UTF-16 units with their own code; the rest share the last one
 const PAD = 0; // the space the key is padded with (keys never contain spaces themselves)
+
+/**
+ * The trigrams to walk when several indexes answer as one: the rarest over all of them (sizes
+ * summed, -1 = absent), as one index holding all their keys would choose them.
+ */
+export function rarestGrams(sizes: number[][]): number[] | undefined {
+  const n = sizes[0]?.length ?? 0;
+  if (sizes.some((s) => s.length !== n)) return undefined;
+  const rows: Array<{ p: number; size: number }> = [];
+  for (let p = 0; p < n; p++) {
+    let size = -1;
+    for (const s of sizes) if (s[p]! >= 0) size = Math.max(size, 0) + s[p]!;
+    if (size >= 0) rows.push({ p, size });
+  }
+  return rows
+    .sort((a, b) => a.size - b.size)
+    .slice(0, MAX_QUERY_GRAMS)
+    .map((r) => r.p);
+}
 
 export function trigramsOf(key: string): string[] {
   const padded = ` ${key} `;
@@ -28,22 +47,33 @@ export interface TrigramHit {
   dice: number;
 }
 
+export interface TrigramParts {
+  alphabet: Int16Array;
+  letters: number;
+  gramKeys: Int32Array;
+  gramValues: Int32Array;
+  gramSize: number;
+  lists: PackedPostings;
+  longLists: PackedPostings;
+  gramCounts: Int32Array;
+}
+
 export class TrigramIndex {
   /** UTF-16 unit -> its code, -1 until seen (a table: a Map look-up per character is slow). */
-  private readonly alphabet = new Int16Array(65536).fill(-1);
+  private alphabet: Int16Array = new Int16Array(65536).fill(-1);
   private letters = 1;
   /** Packed trigram -> dense list number. */
-  private readonly gramIds = new IntMap();
+  private gramIds = new IntMap();
   /**
    * Postings of short keys (names) and of long keys (titles) apart. A long key can share only
    * so much with a short query, so once the short keys have given `limit` good candidates the
    * long keys' postings (most of the index: titles have ~60 trigrams) need not be walked.
    */
-  private readonly lists = new PostingLists({ weight: false });
-  private readonly longLists = new PostingLists({ weight: false });
+  private lists = new PostingLists({ weight: false });
+  private longLists = new PostingLists({ weight: false });
   private grams = new Int32Array(64);
   /** Distinct trigrams of each entry. */
-  private readonly gramCounts = new IntColumn();
+  private gramCounts = new IntColumn();
   private scratch: Uint16Array = new Uint16Array(0);
   private touched: Int32Array = new Int32Array(0);
   private readonly seen = new Set<number>();
@@ -119,6 +149,29 @@ export class TrigramIndex {
     return out;
   }
 
+  /** The sealed index as arrays, for a snapshot. */
+  toParts(): TrigramParts {
+    this.seal();
+    const gramIds = this.gramIds.toParts();
+    return { alphabet: this.alphabet, letters: this.letters, gramKeys: gramIds.keys, gramValues: gramIds.values, gramSize: gramIds.size, lists: this.lists.toParts(), longLists: this.longLists.toParts(), gramCounts: this.gramCounts.used() };
+  }
+
+  /** A read-only index over arrays read from a snapshot. */
+  static fromParts(parts: TrigramParts): TrigramIndex {
+    if (parts.alphabet.length !== 65536) throw new Error('trigram index: bad alphabet');
+    const index = new TrigramIndex();
+    index.alphabet = parts.alphabet;
+    index.letters = parts.letters;
+    index.gramIds = IntMap.fromParts({ keys: parts.gramKeys, values: parts.gramValues, size: parts.gramSize });
+    index.lists = PostingLists.fromParts(parts.lists, { weight: false });
+    index.longLists = PostingLists.fromParts(parts.longLists, { weight: false });
+    index.gramCounts = IntColumn.of(parts.gramCounts);
+    const entries = parts.gramCounts.length;
+    for (const lists of [parts.lists, parts.longLists]) for (const e of lists.target) if (e < 0 || e >= entries) throw new Error('trigram index: entry out of range');
+    index.seal();
+    return index;
+  }
+
   /** Packs the postings (compact, fast to walk). Called before queries. */
   seal(): void {
     this.lists.seal();
@@ -149,20 +202,33 @@ export class TrigramIndex {
     return top.length < limit ? -1 : top[limit - 1]!;
   }
 
-  /** The `limit` entries most similar to `key` by shared trigrams, best first. */
-  query(key: string, limit: number, accept?: (entry: number) => boolean): TrigramHit[] {
+  /** For each distinct trigram of ` key ` (in order of first occurrence): how many keys here have it, -1 for none. */
+  gramSizes(key: string): number[] {
+    this.seal();
+    return this.gramList(key, false).map((g) => {
+      const id = g < 0 ? -1 : this.gramIds.get(g);
+      return id < 0 ? -1 : this.lists.size(id) + this.longLists.size(id);
+    });
+  }
+
+  /**
+   * The `limit` entries most similar to `key` by shared trigrams, best first. `positions`
+   * (into gramSizes' list) are the trigrams to walk, when several indexes are queried as one
+   * (rarestGrams); by default this index's own rarest.
+   */
+  query(key: string, limit: number, accept?: (entry: number) => boolean, positions?: number[]): TrigramHit[] {
     this.seal();
     const all = this.gramList(key, false);
-    const lists: number[] = [];
-    for (const g of all) {
-      const id = g < 0 ? -1 : this.gramIds.get(g);
-      if (id >= 0) lists.push(id);
-    }
+    const ids = all.map((g) => (g < 0 ? -1 : this.gramIds.get(g)));
+    const sized = (id: number) => ({ id, size: this.lists.size(id) + this.longLists.size(id) });
     // The rarest trigrams first (stable: in the key's order among equals).
-    const chosen = lists
-      .map((id) => ({ id, size: this.lists.size(id) + this.longLists.size(id) }))
-      .sort((a, b) => a.size - b.size)
-      .slice(0, MAX_QUERY_GRAMS);
+    const chosen = positions
+      ? positions.map((p) => ids[p] ?? -1).filter((id) => id >= 0).map(sized)
+      : ids
+          .filter((id) => id >= 0)
+          .map(sized)
+          .sort((a, b) => a.size - b.size)
+          .slice(0, MAX_QUERY_GRAMS);
     const queryGrams = all.length;
     const counts = this.scratch;
     const touched = this.touched;

@@ -1,0 +1,229 @@
+// The persisted search index (src/search/snapshot.ts): a snapshot answers exactly as a fresh
+// build does, a stale or damaged one is rebuilt (never read), and documents added at run time
+// (published claims) are found at once through the delta index. No timings here (bench/).
+import { mkdtempSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { crc32 } from 'node:zlib';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { commandRegistry } from '../commands/index.ts';
+import { generateStore, loadBase } from '../bench/generate.ts';
+import { buildQueries } from '../bench/queries.ts';
+import { Bot } from '../src/core/bot.ts';
+import { KnowledgeBase } from '../src/knowledge/knowledge.ts';
+import { incidentDoc, searchDocs } from '../src/knowledge/search-docs.ts';
+import { applyPublished } from '../src/review/publisher.ts';
+import { ENGINE_VERSION, SearchEngine, type SearchDoc, type SearchOptions } from '../src/search/engine.ts';
+import { hashDocs, openSearchIndex, readSnapshot, SnapshotRejected, writeSnapshot } from '../src/search/snapshot.ts';
+import { searchIndexFile } from '../src/search/index-file.ts';
+import { testIncident } from './alerts-harness.ts';
+import { testBot } from './helpers.ts';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'ilzam-snapshot-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const bot = testBot();
+const realDocs = () => searchDocs(bot.kb);
+const base = loadBase();
+const store = generateStore(base, 1500, 11);
+const synthKb = new KnowledgeBase(store.dataset, base.registry);
+const synthQueries = buildQueries(store, synthKb, 11);
+
+// Every query of test/search.test.ts, with the kinds it is asked for there and the others.
+const TEST_QUERIES = [
+  'volt typhoon', 'Volt Typhoon', 'APT 28', 'apt-28', 'China', 'FBI', 'Microsoft', 'volt tyhpoon', 'vlot typhoon', 'fancy baer', 'fanci bear',
+  'lazarus grop', 'sandwrom', 'solarwind', 'wanacry', 'notpetia', 'volt typhon', 'وولٹ ٹائیفون', 'فینسی بئیر', 'چین', 'شمالی کوریا', 'آر ایول',
+  'ایف بی آئی', 'وولٹ ٹائيفون', 'فينسي بئير', 'شمالي كوريا', 'كريملن', 'ٹرلا', 'کمسوکی', 'مڈی واٹر', 'ڈارک ہوٹل', 'ایکویشن گروپ', 'لیزارس گروپ',
+  'sony hack 2014', 'biden putin ransomware', '2020 election hackers', 'north korea bank theft', 'russia ukraine power grid', 'typhoon',
+  'Grizzly Steppe', '!!! ???', 'fan', 'volt', 'a', 'Fancy Bear', 'APT38', 'Cozy Bear', 'sandworm team',
+];
+const KINDS: SearchOptions[] = [{ kinds: ['incident'], limit: 12 }, { kinds: ['entity'], limit: 10 }, {}];
+
+/** Everything both engines answer, side by side; `toEqual` compares them in full. */
+function answers(engine: SearchEngine, queries: string[], prefixes: string[]) {
+  return [
+    ...queries.flatMap((q) => KINDS.map((o) => ({ q, o, hits: engine.search(q, o) }))),
+    ...prefixes.flatMap((q) => [{ kinds: ['incident' as const] }, { kinds: ['entity' as const] }].map((o) => ({ q, o, suggest: engine.suggest(q, o) }))),
+  ];
+}
+
+function built(docs: Iterable<SearchDoc>): SearchEngine {
+  const engine = new SearchEngine(docs);
+  engine.seal();
+  return engine;
+}
+
+const realPrefixes = ['fan', 'volt', 'a', 'ap', 'apt2', 'so', 'چ', 'وول', 'lazarus g', 'x'];
+
+describe('a snapshot answers as a fresh build does', () => {
+  it('on the real data: every query class of test/search.test.ts, every kind, and autocomplete', () => {
+    const file = path.join(dir, 'real.idx');
+    const fresh = built(realDocs());
+    writeSnapshot(fresh, file, hashDocs(realDocs()));
+    const loaded = readSnapshot(file, hashDocs(realDocs()));
+    expect(loaded.targetCount).toBe(fresh.targetCount);
+    const a = answers(fresh, TEST_QUERIES, realPrefixes);
+    expect(a.filter((x) => 'hits' in x && x.hits!.length).length).toBeGreaterThan(100);
+    expect(answers(loaded, TEST_QUERIES, realPrefixes)).toEqual(a);
+  });
+
+  it('on a synthetic store: every bench query (all classes) and every bench keystroke', () => {
+    const file = path.join(dir, 'synth.idx');
+    const docs = () => searchDocs(synthKb);
+    const fresh = built(docs());
+    writeSnapshot(fresh, file, hashDocs(docs()));
+    const loaded = readSnapshot(file, hashDocs(docs()));
+    const queries = synthQueries.incident.map((q) => q.q);
+    expect(new Set(synthQueries.incident.map((q) => q.cls)).size).toBeGreaterThanOrEqual(7);
+    const prefixes = synthQueries.suggest.map((s) => s.typed);
+    expect(answers(loaded, queries, prefixes)).toEqual(answers(fresh, queries, prefixes));
+  });
+});
+
+describe('a stale or damaged snapshot is rebuilt, never read', () => {
+  const file = path.join(dir, 'stale.idx');
+  const open = (docs: () => Iterable<SearchDoc>) => {
+    const logged: string[] = [];
+    const result = openSearchIndex(file, docs, (m) => logged.push(m));
+    return { ...result, logged };
+  };
+  /** A fresh, valid snapshot of the real data. */
+  const fresh = () => {
+    rmSync(file, { force: true });
+    expect(open(realDocs)).toMatchObject({ from: 'built', reason: 'no snapshot yet' });
+    expect(open(realDocs).from).toBe('snapshot');
+  };
+  const probe = (engine: SearchEngine) => engine.search('volt typhoon', { kinds: ['incident'] })[0]?.id;
+
+  it('is written on first open and read on the next', () => {
+    fresh();
+    expect(probe(open(realDocs).engine)).toBe('volt-typhoon');
+  });
+
+  it('data changed: the documents hash differently, the index is rebuilt with the change', () => {
+    fresh();
+    const extra: SearchDoc = { kind: 'incident', id: 'test-snapshot-extra', names: [{ text: 'Test Snapshot Quokka', weight: 1 }] };
+    const changed = () => [...realDocs(), extra];
+    const r = open(changed);
+    expect(r).toMatchObject({ from: 'built', reason: 'the search documents changed since it was written' });
+    expect(r.logged.join('\n')).toContain('not used');
+    expect(r.engine.search('test snapshot quokka')[0]?.id).toBe('test-snapshot-extra');
+    // A changed weight is a change too.
+    const reweighted = () => [...realDocs()].map((d, i) => (i === 0 ? { ...d, names: d.names.map((n) => ({ ...n, weight: n.weight - 0.01 })) } : d));
+    expect(open(reweighted).from).toBe('built');
+    expect(open(reweighted).from).toBe('snapshot');
+  });
+
+  it('engine version changed', () => {
+    fresh();
+    const bytes = readFileSync(file);
+    const headerLength = bytes.readUInt32LE(12);
+    const header = bytes.subarray(24, 24 + headerLength).toString('utf8');
+    expect(header).toContain(`"engine":"${ENGINE_VERSION}"`);
+    const other = ENGINE_VERSION.replace(/.$/, (c) => (c === '0' ? '1' : '0'));
+    const patched = Buffer.from(header.replace(`"engine":"${ENGINE_VERSION}"`, `"engine":"${other}"`), 'utf8');
+    expect(patched.length).toBe(headerLength);
+    patched.copy(bytes, 24);
+    // With a correct header checksum: a file written by another engine version, not a damaged one.
+    bytes.writeUInt32LE(crc32(patched), 16);
+    writeFileSync(file, bytes);
+    expect(() => readSnapshot(file, hashDocs(realDocs()))).toThrow(new SnapshotRejected(`written by engine ${other}, this is ${ENGINE_VERSION}`));
+    const r = open(realDocs);
+    expect(r.from).toBe('built');
+    expect(probe(r.engine)).toBe('volt-typhoon');
+    expect(open(realDocs).from).toBe('snapshot');
+  });
+
+  it.each([
+    ['truncated at the end', (f: string) => truncateSync(f, statSync(f).size - 100), /truncated/],
+    ['truncated in the header', (f: string) => truncateSync(f, 40), /truncated/],
+    ['empty', (f: string) => writeFileSync(f, ''), /not a search index snapshot/],
+    ['a byte flipped in the data', (f: string) => flip(f, 0.6), /data checksum mismatch/],
+    ['a byte flipped near the end', (f: string) => flip(f, 0.999), /data checksum mismatch/],
+    ['a byte flipped in the header', (f: string) => flip(f, 30), /header checksum mismatch/],
+    ['another file', (f: string) => writeFileSync(f, 'not an index at all, just text'), /not a search index snapshot/],
+  ] as const)('%s', (_what, damage, why) => {
+    fresh();
+    damage(file);
+    const r = open(realDocs);
+    expect(r.from).toBe('built');
+    expect(r.reason).toMatch(why);
+    expect(probe(r.engine)).toBe('volt-typhoon');
+    // ...and the rebuilt snapshot replaced the damaged file.
+    expect(open(realDocs).from).toBe('snapshot');
+  });
+});
+
+/** Flips one byte: at a fraction of the file's length, or at a byte offset. */
+function flip(file: string, where: number): void {
+  const bytes = readFileSync(file);
+  const at = where < 1 ? Math.floor(bytes.length * where) : where;
+  bytes[at] = bytes[at]! ^ 0x5a;
+  writeFileSync(file, bytes);
+}
+
+describe('Bot.load keeps the snapshot in the index dir', () => {
+  it('writes it on the first start and reads it on the next, answering the same', async () => {
+    const indexDir = path.join(dir, 'bot-index');
+    const first = Bot.load({ defaultLang: 'en', timeZone: 'Asia/Karachi' }, commandRegistry(), {}, { indexDir });
+    const file = searchIndexFile({ indexDir });
+    expect(statSync(file).size).toBeGreaterThan(1000);
+    const written = statSync(file).mtimeMs;
+    const second = Bot.load({ defaultLang: 'en', timeZone: 'Asia/Karachi' }, commandRegistry(), {}, { indexDir });
+    // Read, not rewritten.
+    expect(statSync(file).mtimeMs).toBe(written);
+    for (const q of ['volt typhoon', 'fancy baer', 'چین', 'sony hack 2014']) expect(second.search.search(q)).toEqual(first.search.search(q));
+    const reply = await second.run('incident', { query: 'volt typhoon' });
+    expect(reply.kind).toBe('incident');
+  });
+});
+
+describe('the delta index', () => {
+  it('finds a published incident at once, in a bot whose index came from a snapshot', () => {
+    const indexDir = path.join(dir, 'delta-index');
+    Bot.load({ defaultLang: 'en', timeZone: 'Asia/Karachi' }, commandRegistry(), {}, { indexDir });
+    const loaded = Bot.load({ defaultLang: 'en', timeZone: 'Asia/Karachi' }, commandRegistry(), {}, { indexDir });
+    expect(loaded.search.deltaCount).toBe(0);
+    expect(loaded.search.search('test snapshot wombat')[0]?.id).not.toBe('test-snapshot-wombat');
+    const data = { mode: 'new', names: [], tags: [], ...testIncident('test-snapshot-wombat', [{ id: 'test-snapshot-wombat-c1', by: 'microsoft', against: ['volt-typhoon'] }]) };
+    const incident = applyPublished(loaded.kb, loaded.search, { seq: 1, incidentId: data.id, data, draftId: 'd1', publishedBy: 'test', publishedAt: new Date().toISOString() } as never);
+    expect(incident?.id).toBe('test-snapshot-wombat');
+    expect(loaded.search.deltaCount).toBe(1);
+    expect(loaded.search.search('Test incident test-snapshot-wombat')[0]).toMatchObject({ id: 'test-snapshot-wombat', score: 1, how: 'exact' });
+    expect(loaded.search.search('test incident test-snapshot-wombt', { kinds: ['incident'] })[0]?.id).toBe('test-snapshot-wombat');
+    expect(loaded.search.suggest('test incident test-snapshot-w', { kinds: ['incident'] })[0]?.id).toBe('test-snapshot-wombat');
+    // Its accused group's name finds it among that group's incidents, scored as the others.
+    const byGroup = loaded.search.search('volt typhoon', { kinds: ['incident'], limit: 50 });
+    expect(byGroup.find((h) => h.id === 'test-snapshot-wombat')).toMatchObject({ how: 'exact', score: 0.8 });
+  });
+
+  it('scores as one index over everything: a base plus a delta answers as a fresh build of both', () => {
+    const all = [...searchDocs(synthKb)];
+    const split = all.length - 40;
+    const merged = built(all.slice(0, split));
+    for (const doc of all.slice(split)) merged.add(doc);
+    expect(merged.deltaCount).toBe(40);
+    const fresh = built(all);
+    // The delta's own names, typos of them, descriptive words and the bench queries.
+    const added = all.slice(split).filter((d) => d.kind === 'incident');
+    const queries = [...added.flatMap((d) => [d.names[0]!.text, d.names[0]!.text.slice(0, -1) + 'x']), ...synthQueries.incident.slice(0, 150).map((q) => q.q)];
+    let same = 0;
+    for (const q of queries) {
+      const a = merged.search(q, { kinds: ['incident'], limit: 12 });
+      const b = fresh.search(q, { kinds: ['incident'], limit: 12 });
+      // The same best answer with the same score. Further down the list a fuzzy score can
+      // differ a little: a name key in both segments counts twice in the trigram sizes that
+      // decide which trigrams are walked (see rarestGrams).
+      expect(a[0]?.id, q).toBe(b[0]?.id);
+      expect(a[0]?.score, q).toBeCloseTo(b[0]?.score ?? NaN, 12);
+      if (JSON.stringify(a) === JSON.stringify(b)) same++;
+    }
+    expect(same / queries.length).toBeGreaterThan(0.95);
+  });
+});
+
+it('an incident doc built twice hashes the same (the hash is of content, not identity)', () => {
+  const incident = bot.kb.incidents.get('volt-typhoon')!;
+  expect(hashDocs([incidentDoc(bot.kb, incident)])).toBe(hashDocs([incidentDoc(bot.kb, { ...incident })]));
+  expect(hashDocs([incidentDoc(bot.kb, incident)])).not.toBe(hashDocs([incidentDoc(bot.kb, { ...incident, names: [...incident.names, 'Another'] })]));
+});
