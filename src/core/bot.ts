@@ -62,7 +62,7 @@ export class Bot {
   static load(config: BotConfig, commands: CommandRegistry, services: Services = {}, paths: { dataDir?: string; registryFile?: string; indexDir?: string } = {}): Bot {
     const kb = loadKnowledgeBase(paths);
     const file = searchIndexFile(paths);
-    const { engine } = openSearchIndex(file, () => searchDocs(kb), (m) => stderrLog(m));
+    const { engine } = openSearchIndex(file, () => searchDocs(kb), (m) => logFor('search').warn(m));
     return new Bot(kb, engine, config, commands, services);
   }
 

@@ -52,6 +52,8 @@ interface Header {
   arrays: BlobEntry[];
 }
 
+const NO_SNAPSHOT = 'no snapshot yet';
+
 /** Why a snapshot was not used. */
 export class SnapshotRejected extends Error {}
 
@@ -230,7 +232,7 @@ export function readSnapshot(file: string, inputs: string): SearchEngine {
   try {
     buf = readFileSync(file);
   } catch (err) {
-    throw new SnapshotRejected((err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no snapshot yet' : `cannot read it: ${(err as Error).message}`);
+    throw new SnapshotRejected((err as NodeJS.ErrnoException).code === 'ENOENT' ? NO_SNAPSHOT : `cannot read it: ${(err as Error).message}`);
   }
   if (buf.length < PREAMBLE || !buf.subarray(0, 8).equals(MAGIC)) throw new SnapshotRejected('not a search index snapshot');
   const format = buf.readUInt32LE(8);
@@ -291,7 +293,8 @@ export function openSearchIndex(file: string, docs: () => Iterable<SearchDoc>, l
     if (!(err instanceof SnapshotRejected)) throw err;
     reason = err.message;
   }
-  log(`search index snapshot ${file} not used (${reason}): building it`);
+  // A first start has no snapshot: building one then is the normal course, not news.
+  if (reason !== NO_SNAPSHOT) log(`search index snapshot ${file} not used (${reason}): building it`);
   const engine = new SearchEngine(docs());
   engine.seal();
   try {
