@@ -5,7 +5,7 @@ import { config as loadDotenv } from 'dotenv';
 import { commandRegistry } from '../commands/index.ts';
 import { runConsole } from './adapters/console/index.ts';
 import { terminalText } from './adapters/console/terminal.ts';
-import { describeConfig, readConfig } from './app/platforms.ts';
+import { describeConfig, readConfig } from './app/config.ts';
 import { ConfigError } from './config.ts';
 import { Bot } from './core/bot.ts';
 import { DataValidationError } from './store/curated.ts';

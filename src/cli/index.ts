@@ -17,7 +17,6 @@ import { DataValidationError } from '../store/curated.ts';
 import { entityJson, incidentJson, searchJson, weekJson } from './json.ts';
 import { weekClaims } from '../summary/week.ts';
 import { localDay, parseDay } from '../i18n/time.ts';
-import { runExtractCli } from '../ingest/cli-extract.ts';
 import { alertPreview, alertPreviewJson, previewFollows } from './alerts.ts';
 
 const USAGE = `usage: npm run cli -- <command> [text] [options]
@@ -73,6 +72,8 @@ async function main(): Promise<void> {
   if (values.help || !command) fail(USAGE, values.help ? 0 : 2);
   if (command === 'extract') {
     const io = { out: (t: string) => process.stdout.write(`${t}\n`), err: (t: string) => process.stderr.write(`${t}\n`) };
+    // Loaded only here: the HTML parser it needs costs a fifth of a second to import.
+    const { runExtractCli } = await import('../ingest/cli-extract.ts');
     process.exitCode = runExtractCli(words, { url: values.url, published: values.published, lang: values.lang, json: values.json }, io);
     return;
   }
