@@ -8,14 +8,14 @@ import { terminalText } from './adapters/console/terminal.ts';
 import { describeConfig, readConfig } from './app/config.ts';
 import { ConfigError } from './config.ts';
 import { Bot } from './core/bot.ts';
-import { DataValidationError } from './store/curated.ts';
-import { StateDirError, StateLockedError } from './store/file-storage.ts';
+import { DataValidationError } from './store/curated-files.ts';
+import { StateLockedError } from './store/lock.ts';
 import { StorageUnavailableError } from './store/storage.ts';
 
 async function main(): Promise<void> {
   loadDotenv({ quiet: true });
   const config = readConfig();
-  const bot = Bot.load(config, commandRegistry());
+  const bot = await Bot.open(config, commandRegistry());
   if (!Object.keys(config.platforms).length) {
     // Approved drafts are answered here too (read from the bot's storage, if there is one).
     const { applyPublishedRecords } = await import('./app/published.ts');
@@ -32,7 +32,9 @@ async function main(): Promise<void> {
 main().catch((err: unknown) => {
   // Expected problems get one line that says what to fix; anything else keeps its stack.
   // Messages can quote a setting (a path, a value), so they are made safe for the terminal.
-  if (err instanceof ConfigError || err instanceof DataValidationError || err instanceof StateDirError || err instanceof StateLockedError || err instanceof StorageUnavailableError || (err instanceof Error && err.name === 'MigrationError') || (err instanceof Error && err.name === 'PlatformStartError')) {
+  // Some are known by name: their modules load the state file's schemas and lowdb, which the
+  // console does not need at start.
+  if (err instanceof ConfigError || err instanceof DataValidationError || err instanceof StateLockedError || err instanceof StorageUnavailableError || (err instanceof Error && ['StateDirError', 'MigrationError', 'RegistryError'].includes(err.name)) || (err instanceof Error && err.name === 'PlatformStartError')) {
     console.error(`[ilzam] cannot start: ${terminalText(err.message)}`);
   } else {
     console.error(`[ilzam] cannot start: ${terminalText(err instanceof Error ? (err.stack ?? err.message) : String(err))}`);

@@ -4,7 +4,9 @@
 // throws at the user. Adapters call run() and suggest(), then render the Reply they get.
 import { BadLanguageError, chooseLang, parseLang, say, type Lang } from '../i18n/lang.ts';
 import { zonesMatching } from '../i18n/time.ts';
-import { loadKnowledgeBase, type KnowledgeBase } from '../knowledge/knowledge.ts';
+import type { KnowledgeBase } from '../knowledge/knowledge.ts';
+import type { DataPaths } from '../knowledge/load.ts';
+import { openKnowledgeBase } from '../knowledge/open.ts';
 import { searchDocs } from '../knowledge/search-docs.ts';
 import { labelOf } from '../knowledge/lookup.ts';
 import { followableValue } from '../knowledge/follow-targets.ts';
@@ -51,9 +53,16 @@ export class Bot {
     private readonly log: BotLog = stderrLog,
   ) {}
 
-  /** Loads the curated data and the registry and builds the search index. */
-  static load(config: BotConfig, commands: CommandRegistry, services: Services = {}, paths: { dataDir?: string; registryFile?: string } = {}): Bot {
-    const kb = loadKnowledgeBase(paths);
+  /**
+   * Loads the curated data and the registry (validated unless data:check vouches for exactly
+   * these files) and builds the search index.
+   */
+  static async open(config: BotConfig, commands: CommandRegistry, services: Services = {}, paths: DataPaths = {}): Promise<Bot> {
+    return Bot.fromKnowledge((await openKnowledgeBase(paths)).kb, config, commands, services);
+  }
+
+  /** Builds the search index over a loaded knowledge base (tools and tests load it with loadKnowledgeBase). */
+  static fromKnowledge(kb: KnowledgeBase, config: BotConfig, commands: CommandRegistry, services: Services = {}): Bot {
     const search = new SearchEngine(searchDocs(kb));
     search.seal();
     return new Bot(kb, search, config, commands, services);

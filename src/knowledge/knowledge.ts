@@ -1,10 +1,11 @@
 // The knowledge base: the curated dataset joined with the alias registry, in the shape the
-// commands need. Built once at start-up; queries never touch the files again.
+// commands need. Built once at start-up (./open.ts; ./load.ts for tools and tests); queries
+// never touch the files again.
 import type { Claim, Incident, Party } from '../domain/schema.ts';
 import { creditedVendors } from '../registry/naming-schemes.ts';
-import { loadRegistry, type AliasRegistry, type RegistryActor } from '../registry/registry.ts';
+import type { AliasRegistry, RegistryActor } from '../registry/registry-file.ts';
 import { compactKey } from '../search/normalize.ts';
-import { loadCuratedDataset, type CuratedDataset } from '../store/curated.ts';
+import type { CuratedDataset } from '../store/curated-files.ts';
 
 /** A name with the vendors credited with it, for display ("CrowdStrike: Fancy Bear"). */
 export interface NamedBy {
@@ -163,8 +164,4 @@ export class KnowledgeBase {
     }
     return { en: cfr };
   }
-}
-
-export function loadKnowledgeBase(opts: { dataDir?: string; registryFile?: string } = {}): KnowledgeBase {
-  return new KnowledgeBase(loadCuratedDataset(opts.dataDir), loadRegistry(opts.registryFile));
 }
