@@ -7,6 +7,7 @@ import { zonesMatching } from '../i18n/time.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge.ts';
 import type { DataPaths } from '../knowledge/load.ts';
 import { openKnowledgeBase } from '../knowledge/open.ts';
+import { fileTextSource, IncidentTextCache } from '../knowledge/incident-text.ts';
 import { searchDocs } from '../knowledge/search-docs.ts';
 import { labelOf } from '../knowledge/lookup.ts';
 import { followableValue } from '../knowledge/follow-targets.ts';
@@ -58,7 +59,11 @@ export class Bot {
    * these files) and builds the search index.
    */
   static async open(config: BotConfig, commands: CommandRegistry, services: Services = {}, paths: DataPaths = {}): Promise<Bot> {
-    return Bot.fromKnowledge((await openKnowledgeBase(paths)).kb, config, commands, services);
+    const { kb, incidentFiles } = await openKnowledgeBase(paths);
+    const bot = Bot.fromKnowledge(kb, config, commands, services);
+    // The index has what it needs of the incidents' text; replies read it back from the files.
+    kb.slimText(new IncidentTextCache(fileTextSource(incidentFiles)));
+    return bot;
   }
 
   /** Builds the search index over a loaded knowledge base (tools and tests load it with loadKnowledgeBase). */

@@ -5,6 +5,7 @@ import type { Claim, Incident, Party } from '../domain/schema.ts';
 import { creditedVendors } from '../registry/naming-schemes.ts';
 import type { AliasRegistry, RegistryActor } from '../registry/registry-file.ts';
 import { compactKey } from '../search/normalize.ts';
+import { slimIncident, type IncidentTextCache } from './incident-text.ts';
 import type { CuratedDataset } from '../store/curated-files.ts';
 
 /** A name with the vendors credited with it, for display ("CrowdStrike: Fancy Bear"). */
@@ -112,6 +113,19 @@ export class KnowledgeBase {
         this.claimsByEntity.set(id, list);
       }
     }
+  }
+
+  /**
+   * Drops the incidents' long text from memory once the index is built: every incident becomes
+   * a slim record that reads its summaries, quotes, sources and notes through the cache when a
+   * reply asks (./incident-text.ts). Incidents added later (published at run time) stay whole.
+   */
+  slimText(cache: IncidentTextCache): void {
+    const slimmed = [...this.incidents.values()].map((incident) => slimIncident(incident, cache));
+    this.incidents.clear();
+    this.claimsByEntity.clear();
+    for (const incident of slimmed) this.addIncident(incident);
+    this.dataset.incidents = this.dataset.incidents.map((i) => this.incidents.get(i.id)!);
   }
 
   private addParty(party: Party): void {

@@ -2,6 +2,7 @@
 // manifest (src/store/data-manifest.ts) names, validated by this very code, is taken as it is;
 // anything else goes through the schemas, loaded only then: the schema library is a tenth of
 // a second to import, and validating 100,000 incidents takes seconds.
+import path from 'node:path';
 import { readRegistryFile, trustedRegistry } from '../registry/registry-file.ts';
 import { DEFAULT_DATA_DIR, readCuratedFiles, trustedDataset } from '../store/curated-files.ts';
 import { readManifest, trusted } from '../store/data-manifest.ts';
@@ -10,6 +11,8 @@ import type { DataPaths } from './load.ts';
 
 export interface OpenedKnowledge {
   kb: KnowledgeBase;
+  /** Each incident's file, for reading its text again once the index is built (KnowledgeBase.slimText). */
+  incidentFiles: Map<string, string>;
   /** Which parts went through the schemas (false: the manifest vouched for them). */
   validated: { curated: boolean; registry: boolean };
 }
@@ -23,5 +26,6 @@ export async function openKnowledgeBase(opts: DataPaths = {}): Promise<OpenedKno
   if (files.problems.length) trust.curated = false;
   const dataset = trust.curated ? trustedDataset(files) : (await import('../store/curated.ts')).validateCurated(files);
   const registry = trust.registry ? trustedRegistry(registryFile) : (await import('../registry/registry.ts')).validateRegistry(registryFile);
-  return { kb: new KnowledgeBase(dataset, registry), validated: { curated: !trust.curated, registry: !trust.registry } };
+  const incidentFiles = new Map(files.incidents.map((f) => [path.basename(f.file, '.json'), f.file]));
+  return { kb: new KnowledgeBase(dataset, registry), incidentFiles, validated: { curated: !trust.curated, registry: !trust.registry } };
 }
