@@ -8,6 +8,7 @@ import { searchDocs } from '../src/knowledge/search-docs.ts';
 import { Incident, type Incident as IncidentT } from '../src/domain/schema.ts';
 import { SearchEngine } from '../src/search/engine.ts';
 import { FuseBaseline, baselineRecords } from './baseline.ts';
+import { slimRecords } from './slim.ts';
 import { DEFAULT_SEED, generateStore, loadBase } from './generate.ts';
 import { incidentPath, makeBot, RENDERERS, suggestPath, type Probe } from './paths.ts';
 import { accepts, buildQueries, QUERY_CLASSES, type BenchQuery, type QueryClass } from './queries.ts';
@@ -43,7 +44,8 @@ export interface SizeResult {
   buildMs: number;
   /** The same, in CPU time (all threads, GC helpers included). */
   buildCpuMs: number;
-  memoryMB: { heapUsed: number; arrayBuffers: number; total: number; store: number; index: number; rss: number };
+  memoryMB: { heapUsed: number; arrayBuffers: number; total: number; store: number; index: number; rss: number; slimTotal: number; slimRss: number };
+  textReads: number;
   /** Wall-clock latency; `cpu` is the process's CPU time over the same spans. */
   incident: Stats & { search: Stats; cpu: Stats };
   suggest: Stats & { cpu: Stats };
@@ -150,7 +152,7 @@ export async function measureSize(opts: SizeOptions): Promise<SizeResult> {
   store.dataset.incidents = [];
   gc();
   t = performance.now();
-  const incidents: IncidentT[] = (JSON.parse(json) as unknown[]).map((raw) => Incident.parse(raw));
+  let incidents: IncidentT[] | undefined = (JSON.parse(json) as unknown[]).map((raw) => Incident.parse(raw));
   const loadMs = performance.now() - t;
   json = undefined;
   await settle();
@@ -166,6 +168,16 @@ export async function measureSize(opts: SizeOptions): Promise<SizeResult> {
   await settle();
   const after = process.memoryUsage();
   log(`loaded in ${Math.round(loadMs)} ms, built in ${Math.round(buildMs)} ms, heap ${mb(after.heapUsed)} MB`);
+
+  // Records off the heap, as Bot.open does after the build: the same run's heap with whole
+  // records (above) and with slim ones; every reply below reads its text through the cache.
+  t = performance.now();
+  const text = slimRecords(kb, incidents);
+  const slimMs = performance.now() - t;
+  incidents = undefined;
+  await settle();
+  const slim = process.memoryUsage();
+  log(`slimmed in ${Math.round(slimMs)} ms (text file ${text.fileMB} MB), heap ${mb(slim.heapUsed + slim.arrayBuffers)} MB with slim records`);
 
   const queries = buildQueries(store, kb, seed);
   const renderers = RENDERERS;
@@ -233,6 +245,7 @@ export async function measureSize(opts: SizeOptions): Promise<SizeResult> {
   log(`baseline: ${subset.length} queries, mean ${baseStats.mean} ms`);
   const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 10) / 10 : Infinity);
 
+  text.cleanup();
   const counts: Partial<Record<QueryClass, number>> = {};
   for (const q of queries.incident) counts[q.cls] = (counts[q.cls] ?? 0) + 1;
   return {
@@ -253,7 +266,12 @@ export async function measureSize(opts: SizeOptions): Promise<SizeResult> {
       store: mb(before.heapUsed + before.arrayBuffers),
       index: mb(after.heapUsed + after.arrayBuffers - before.heapUsed - before.arrayBuffers),
       rss: mb(after.rss),
+      /** heapUsed + arrayBuffers once the records are slim (their text read from a file on demand). */
+      slimTotal: mb(slim.heapUsed + slim.arrayBuffers),
+      slimRss: mb(slim.rss),
     },
+    /** Text reads through the cache while answering (cache misses). */
+    textReads: text.cache.reads,
     incident: { ...stats(incidentMs), search: stats(searchMs), cpu: stats(incidentCpu) },
     suggest: { ...stats(suggestMs), cpu: stats(suggestCpu) },
     load: { before: Math.round(loadBefore * 100) / 100, after: Math.round(loadavg()[0]! * 100) / 100 },

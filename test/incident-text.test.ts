@@ -9,6 +9,7 @@ import { commandRegistry } from '../commands/index.ts';
 import { Bot } from '../src/core/bot.ts';
 import { fileTextSource, IncidentTextCache, isSlim, offsetTextSource, slimIncident } from '../src/knowledge/incident-text.ts';
 import { openKnowledgeBase } from '../src/knowledge/open.ts';
+import { applyPublished } from '../src/review/publisher.ts';
 import { testBot } from './helpers.ts';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'ilzam-text-'));
@@ -94,4 +95,17 @@ describe('a bot whose records are slim', async () => {
       expect(await bot.run(command, { ...input }, undefined, { now })).toEqual(await whole.run(command, { ...input }, undefined, { now }));
     }
   });
+
+  it('takes a published record that adds claims to a slim incident: old claims read from the file, new ones held', async () => {
+    const other = await Bot.open({ defaultLang: 'en', timeZone: 'Asia/Karachi' }, commandRegistry());
+    const before = whole.kb.incidents.get('volt-typhoon')!;
+    const claim = { ...before.claims[0]!, id: 'published-claim', summary: { en: 'A published claim.', ur: 'ایک شائع شدہ دعویٰ۔' } };
+    const record = { seq: 1, incidentId: 'volt-typhoon', publishedAt: '2026-06-01T00:00:00Z', data: { mode: 'add', id: 'volt-typhoon', sources: [], claims: [claim] } };
+    const after = applyPublished(other.kb, other.search, record as never)!;
+    expect(isSlim(after)).toBe(false);
+    expect(after.claims.map((c) => c.summary)).toEqual([...before.claims.map((c) => c.summary), claim.summary]);
+    expect(after.sources).toEqual(before.sources);
+    expect(other.kb.claimsByEntity.get(claim.by)!.some((r) => r.claim.id === 'published-claim' && r.incident === after)).toBe(true);
+  });
 });
+
