@@ -1,6 +1,7 @@
 // Incidents with their long text off the heap. Search, ranking and the list views need an
-// incident's names, dates, parties and claim types; only a reply needs its summary, its
-// claims' summaries and quotes, its sources and its notes, and then for one incident at a time.
+// incident's names, dates, parties and claim types; only a reply needs its summary and victims,
+// its claims' summaries, quotes, sources, basis and strength, its sources and its notes, and
+// then for one incident at a time.
 // At 100,000 incidents that text is most of the records' memory (claim summaries in both
 // languages alone ~200 MB), so once the index is built each incident keeps only the first kind
 // and reads the rest from where it is stored when a reply asks, through a small LRU cache.
@@ -96,6 +97,9 @@ const INCIDENT_GETTERS: Partial<Record<keyof Incident, (this: SlimIncident) => u
   notes() {
     return full(this).notes;
   },
+  victims() {
+    return full(this).victims;
+  },
 };
 const CLAIM_GETTERS: Partial<Record<keyof Claim, (this: SlimClaim) => unknown>> = {
   summary() {
@@ -103,6 +107,23 @@ const CLAIM_GETTERS: Partial<Record<keyof Claim, (this: SlimClaim) => unknown>> 
   },
   quote() {
     return fullClaim(this).quote;
+  },
+  // What a reply says of a claim, beyond who, whom, what and when (which histories, the weekly
+  // digest and follows select by, and so stay in memory).
+  sources() {
+    return fullClaim(this).sources;
+  },
+  basis() {
+    return fullClaim(this).basis;
+  },
+  strength() {
+    return fullClaim(this).strength;
+  },
+  reportedBy() {
+    return fullClaim(this).reportedBy;
+  },
+  respondsTo() {
+    return fullClaim(this).respondsTo;
   },
 };
 
