@@ -11,6 +11,7 @@ import { Incident, type Incident as IncidentT } from '../src/domain/schema.ts';
 import { SearchEngine } from '../src/search/engine.ts';
 import { hashDocs, readSnapshot, writeSnapshot } from '../src/search/snapshot.ts';
 import { FuseBaseline, baselineRecords } from './baseline.ts';
+import { slimRecords } from './slim.ts';
 import { DEFAULT_SEED, generateStore, loadBase } from './generate.ts';
 import { incidentPath, makeBot, RENDERERS, suggestPath, type Probe } from './paths.ts';
 import { accepts, buildQueries, QUERY_CLASSES, type BenchQuery, type QueryClass } from './queries.ts';
@@ -46,7 +47,8 @@ export interface SizeResult {
   buildMs: number;
   /** The same, in CPU time (all threads, GC helpers included). */
   buildCpuMs: number;
-  memoryMB: { heapUsed: number; arrayBuffers: number; total: number; store: number; index: number; rss: number };
+  memoryMB: { heapUsed: number; arrayBuffers: number; total: number; store: number; index: number; rss: number; slimTotal: number; slimRss: number };
+  textReads: number;
   /**
    * The index persisted (src/search/snapshot.ts): writing it, and loading it as a start does
    * (hashing the search documents to check the snapshot is theirs, then reading the file);
@@ -159,7 +161,7 @@ export async function measureSize(opts: SizeOptions): Promise<SizeResult> {
   store.dataset.incidents = [];
   gc();
   t = performance.now();
-  const incidents: IncidentT[] = (JSON.parse(json) as unknown[]).map((raw) => Incident.parse(raw));
+  let incidents: IncidentT[] | undefined = (JSON.parse(json) as unknown[]).map((raw) => Incident.parse(raw));
   const loadMs = performance.now() - t;
   json = undefined;
   await settle();
@@ -204,6 +206,18 @@ export async function measureSize(opts: SizeOptions): Promise<SizeResult> {
   log(`snapshot ${fileMB} MB written in ${snapshot.writeMs} ms, loaded in ${snapshot.loadMs} ms (hash ${snapshot.hashMs} ms), index heap ${snapshot.indexMB} MB`);
 
   const queries = buildQueries(store, kb, seed);
+
+  // Records off the heap, as Bot.open does after the build (the queries are made from the
+  // whole records first, as a user would type them): the same run's heap with whole
+  // records (above) and with slim ones; every reply below reads its text through the cache.
+  t = performance.now();
+  const text = slimRecords(kb, incidents);
+  const slimMs = performance.now() - t;
+  incidents = undefined;
+  await settle();
+  const slim = process.memoryUsage();
+  log(`slimmed in ${Math.round(slimMs)} ms (text file ${text.fileMB} MB), heap ${mb(slim.heapUsed + slim.arrayBuffers)} MB with slim records`);
+
   const renderers = RENDERERS;
   const probe: Probe = { last: [], searchMs: 0 };
   const bot = makeBot(kb, engine, probe);
@@ -245,7 +259,8 @@ export async function measureSize(opts: SizeOptions): Promise<SizeResult> {
       }
     }
   }
-  log(`ours: incident p99 ${stats(incidentMs).p99} ms, suggest p99 ${stats(suggestMs).p99} ms`);
+  const textReads = text.cache.reads; // before the fuse baseline, which reads every record's text to index it
+  log(`ours: incident p99 ${stats(incidentMs).p99} ms, suggest p99 ${stats(suggestMs).p99} ms, ${textReads} incident texts read`);
 
   // The baseline, in the same process and run, over a stratified subset at large sizes.
   const cap = opts.cap ?? defaultCap(opts.size);
@@ -269,6 +284,7 @@ export async function measureSize(opts: SizeOptions): Promise<SizeResult> {
   log(`baseline: ${subset.length} queries, mean ${baseStats.mean} ms`);
   const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 10) / 10 : Infinity);
 
+  text.cleanup();
   const counts: Partial<Record<QueryClass, number>> = {};
   for (const q of queries.incident) counts[q.cls] = (counts[q.cls] ?? 0) + 1;
   return {
@@ -289,8 +305,13 @@ export async function measureSize(opts: SizeOptions): Promise<SizeResult> {
       store: mb(before.heapUsed + before.arrayBuffers),
       index: mb(after.heapUsed + after.arrayBuffers - before.heapUsed - before.arrayBuffers),
       rss: mb(after.rss),
+      /** heapUsed + arrayBuffers once the records are slim (their text read from a file on demand). */
+      slimTotal: mb(slim.heapUsed + slim.arrayBuffers),
+      slimRss: mb(slim.rss),
     },
     snapshot,
+    /** Incident texts read through the cache while answering our queries (cache misses; warm-up included). */
+    textReads,
     incident: { ...stats(incidentMs), search: stats(searchMs), cpu: stats(incidentCpu) },
     suggest: { ...stats(suggestMs), cpu: stats(suggestCpu) },
     load: { before: Math.round(loadBefore * 100) / 100, after: Math.round(loadavg()[0]! * 100) / 100 },

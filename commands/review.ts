@@ -8,7 +8,7 @@ import { say } from '../src/i18n/lang.ts';
 import { unavailableReply, usageReply } from '../src/reply/common.ts';
 import { draftReply, outcomeReply, queueReply } from '../src/review/replies.ts';
 import type { DraftChange, Reviewer } from '../src/review/service.ts';
-import { ClaimType, Strength } from '../src/domain/schema.ts';
+import { CLAIM_TYPES, isClaimType, isStrength, STRENGTHS } from '../src/domain/vocabulary.ts';
 import { LANG_OPTION } from './shared.ts';
 
 const ACTIONS = ['list', 'show', 'edit', 'approve', 'reject'] as const;
@@ -61,9 +61,9 @@ function changeOf(input: CommandInput): DraftChange | string {
   }
   const edit: NonNullable<DraftChange['edit']> = {};
   if (input.type) {
-    const t = ClaimType.safeParse(input.type.trim().toLowerCase().replace(/\s+/g, '-'));
-    if (!t.success) return `type:${input.type} is not a claim type (${ClaimType.options.join(', ')})`;
-    edit.type = t.data;
+    const t = input.type.trim().toLowerCase().replace(/\s+/g, '-');
+    if (!isClaimType(t)) return `type:${input.type} is not a claim type (${CLAIM_TYPES.join(', ')})`;
+    edit.type = t;
   }
   if (input.by) edit.by = input.by;
   if (input.against !== undefined) edit.against = input.against.split(',').map((s) => s.trim()).filter(Boolean);
@@ -72,9 +72,8 @@ function changeOf(input: CommandInput): DraftChange | string {
     const value = input.strength.trim().toLowerCase();
     if (value === 'none') edit.strength = null;
     else {
-      const s = Strength.safeParse(value);
-      if (!s.success) return `strength:${input.strength} is not one of ${Strength.options.join(', ')} (or none)`;
-      edit.strength = s.data;
+      if (!isStrength(value)) return `strength:${input.strength} is not one of ${STRENGTHS.join(', ')} (or none)`;
+      edit.strength = value;
     }
   }
   if (input.keep !== undefined) edit.keep = !/^(no|false|0|drop)$/i.test(input.keep.trim());

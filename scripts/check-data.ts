@@ -3,14 +3,19 @@
 // oblique names (scripts/urdu-checks.ts), and prints counts: curated and imported incidents
 // apart, claims by type and by basis. Exits non-zero, naming every problem, when anything is
 // wrong. `--data <dir>` (or ILZAM_DATA_DIR) checks another copy of data/ (the tests use it).
+// When everything is right it writes <data>/validated.json (src/store/data-manifest.ts), so
+// that a start-up on exactly these files need not validate them again.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DATA_DIR } from '../src/domain/paths.ts';
 import { compactKey } from '../src/search/normalize.ts';
 import { IMPORTED_PARTIES_FILE } from './import-attack.ts';
-import { DataValidationError, loadCuratedDataset, type CuratedDataset } from '../src/store/curated.ts';
-import { loadRegistry, RegistryError, type AliasRegistry } from '../src/registry/registry.ts';
+import { DataValidationError, validateCurated, type CuratedDataset } from '../src/store/curated.ts';
+import { readCuratedFiles } from '../src/store/curated-files.ts';
+import { RegistryError, validateRegistry, type AliasRegistry } from '../src/registry/registry.ts';
+import { readRegistryFile } from '../src/registry/registry-file.ts';
+import { vouchFor } from './data-manifest.ts';
 import { urduProblems } from './urdu-checks.ts';
 import { KnowledgeBase } from '../src/knowledge/knowledge.ts';
 import { searchDocs } from '../src/knowledge/search-docs.ts';
@@ -24,14 +29,17 @@ const problems: string[] = [];
 let data: CuratedDataset | undefined;
 let registry: AliasRegistry | undefined;
 
+const files = readCuratedFiles(dataDir);
 try {
-  data = loadCuratedDataset(dataDir);
+  data = validateCurated(files);
 } catch (err) {
   if (!(err instanceof DataValidationError)) throw err;
   problems.push(err.message);
 }
+let registryFile: ReturnType<typeof readRegistryFile> | undefined;
 try {
-  registry = loadRegistry(path.join(dataDir, 'registry', 'actors.json'));
+  registryFile = readRegistryFile(path.join(dataDir, 'registry', 'actors.json'));
+  registry = validateRegistry(registryFile);
 } catch (err) {
   if (!(err instanceof RegistryError)) throw err;
   problems.push(err.message);
@@ -100,6 +108,8 @@ console.log(
 );
 console.log(`claims by type: ${tally(claims.map((c) => c.type))}`);
 console.log(`claims by basis: ${tally(claims.map((c) => c.basis ?? 'none given'))}`);
+const vouched = vouchFor(dataDir, files, data!, registryFile!, registry!);
+console.log(vouched.written ? `validated.json written: a start-up on these files skips the schemas` : `validated.json not written (${vouched.why}): every start-up validates`);
 
 // The data is good: write the search index snapshot the bot will load at start (when it is
 // not already the one for this data), so no start pays for the build. Only for the data the

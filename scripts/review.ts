@@ -40,7 +40,7 @@ async function main(): Promise<number> {
   const config = readCoreConfig();
   const storage = await openStorage(config);
   try {
-    const bot = Bot.load(config, commandRegistry());
+    const bot = await Bot.open(config, commandRegistry());
     const publisher = new Publisher(bot.kb, bot.search, storage);
     await publisher.catchUp();
     const review = new ReviewService({ storage, finder: bot, onPublished: (r) => void publisher.published(r) });

@@ -115,7 +115,7 @@ function shoot(page: string, file: string, height: number): void {
 
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
-  const bot = Bot.load({ defaultLang: 'en', timeZone: 'Asia/Karachi' }, commandRegistry());
+  const bot = await Bot.open({ defaultLang: 'en', timeZone: 'Asia/Karachi' }, commandRegistry());
   const shots: { file: string; platform: 'discord' | 'slack'; command: string; input: Record<string, string>; height: number }[] = [
     { file: 'discord-incident-ur.png', platform: 'discord', command: 'incident', input: { query: 'volt typhoon', lang: 'ur' }, height: 585 },
     { file: 'slack-incident-ur.png', platform: 'slack', command: 'incident', input: { query: 'volt typhoon', lang: 'ur' }, height: 545 },

@@ -4,12 +4,12 @@
 import { config as loadDotenv } from 'dotenv';
 import { commandRegistry } from '../commands/index.ts';
 import { runConsole } from './adapters/console/index.ts';
-import { describeConfig, readConfig } from './app/platforms.ts';
+import { describeConfig, readConfig } from './app/config.ts';
 import { ConfigError } from './config.ts';
 import { Bot } from './core/bot.ts';
 import { configureLogging, logFor, LogSettingsError } from './log/logger.ts';
-import { DataValidationError } from './store/curated.ts';
-import { StateDirError, StateLockedError } from './store/file-storage.ts';
+import { DataValidationError } from './store/curated-files.ts';
+import { StateLockedError } from './store/lock.ts';
 import { StorageUnavailableError } from './store/storage.ts';
 
 async function main(): Promise<void> {
@@ -21,7 +21,7 @@ async function main(): Promise<void> {
     throw err instanceof LogSettingsError ? new ConfigError(err.message) : err;
   }
   const config = readConfig();
-  const bot = Bot.load(config, commandRegistry());
+  const bot = await Bot.open(config, commandRegistry());
   if (!Object.keys(config.platforms).length) {
     // Approved drafts are answered here too (read from the bot's storage, if there is one).
     const { applyPublishedRecords } = await import('./app/published.ts');
@@ -40,7 +40,9 @@ async function main(): Promise<void> {
 main().catch((err: unknown) => {
   // Expected problems get one line that says what to fix; anything else keeps its stack.
   // Messages can quote a setting (a path, a value); the logger makes them safe for a terminal.
-  if (err instanceof ConfigError || err instanceof DataValidationError || err instanceof StateDirError || err instanceof StateLockedError || err instanceof StorageUnavailableError || (err instanceof Error && err.name === 'MigrationError') || (err instanceof Error && err.name === 'PlatformStartError')) {
+  // Some are known by name: their modules load the state file's schemas and lowdb, which the
+  // console does not need at start.
+  if (err instanceof ConfigError || err instanceof DataValidationError || err instanceof StateLockedError || err instanceof StorageUnavailableError || (err instanceof Error && ['StateDirError', 'MigrationError', 'RegistryError', 'PlatformStartError'].includes(err.name))) {
     logFor().fatal(`cannot start: ${err.message}`);
   } else {
     logFor().fatal('cannot start', err);

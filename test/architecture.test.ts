@@ -11,7 +11,7 @@ import { slackManifest } from '../src/adapters/slack/manifest.ts';
 import { Bot } from '../src/core/bot.ts';
 import type { Command } from '../src/core/command.ts';
 import { emptyReply } from '../src/reply/model.ts';
-import { cycles, readEdges, unitOf, violations } from './import-graph.ts';
+import { cycles, readEdges, staticImportClosure, unitOf, violations } from './import-graph.ts';
 import { testBot } from './helpers.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -44,6 +44,32 @@ describe('the import graph', () => {
       { from: 'src/digest/a.ts', to: 'src/digest/b.ts' },
       { from: 'src/digest/b.ts', to: 'src/digest/a.ts' },
     ])).toEqual([['src/digest/a.ts', 'src/digest/b.ts']]);
+  });
+});
+
+describe('the CLI and the console start light', () => {
+  // What `cli incident …` and `npm start` without a platform load before their first line runs.
+  // A platform library (and pg, the HTML and feed parsers, the state file's lowdb, and zod,
+  // which validates data only when data:check has not: src/knowledge/open.ts) is imported where
+  // it is used, with import(), so a script's cold answer does not pay for it. Allowed:
+  // pino is the one logger (its import costs about 35 ms on this machine; measured in the #15 note).
+  const LIGHT = ['dotenv', 'fuse.js', 'pino'];
+  for (const entry of ['src/cli/index.ts', 'src/main.ts']) {
+    it(`${entry} statically imports no platform library, pg, parser or schema library`, () => {
+      const loaded = staticImportClosure(root, entry);
+      expect(loaded).toContain('src/core/bot.ts'); // the walk follows project files
+      const packages = [...loaded].filter((m) => !m.startsWith('src/') && !m.startsWith('commands/'));
+      expect(packages.filter((p) => /^(discord\.js|@discordjs\/|@slack\/|pg$)/.test(p))).toEqual([]);
+      expect(packages.filter((p) => !LIGHT.includes(p)).sort()).toEqual([]);
+    });
+  }
+
+  it('would catch a platform library reached through a static import, not through import()', () => {
+    const loaded = staticImportClosure(root, 'src/app/platforms.ts');
+    expect(loaded).toContain('src/adapters/discord/platform.ts');
+    expect(loaded).not.toContain('discord.js'); // loaded by start(), with import()
+    expect(staticImportClosure(root, 'src/adapters/discord/index.ts')).toContain('discord.js');
+    expect(staticImportClosure(root, 'src/store/pg/pg-storage.ts')).toContain('pg');
   });
 });
 

@@ -8,7 +8,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadKnowledgeBase, type KnowledgeBase } from '../src/knowledge/knowledge.ts';
+import { type KnowledgeBase } from '../src/knowledge/knowledge.ts';
+import { loadKnowledgeBase } from '../src/knowledge/load.ts';
 import { HARSH, simulateMonth, type Channel, type ChannelDay, type FateOdds, type SimOptions } from './digest-sim.ts';
 
 // The scheduler is under test, not the dataset: a small one (the core parties and one

@@ -136,3 +136,36 @@ export function cycles(edges: readonly Edge[]): string[][] {
   for (const v of graph.keys()) if (!indexOf.has(v)) visit(v);
   return found;
 }
+
+/**
+ * Every module an entry file loads before its first line runs: static value imports and
+ * re-exports, followed through project files (`import type`, `export type` and dynamic
+ * import() are not). Packages are returned by name ("discord.js", "@slack/bolt", "pg").
+ * With verbatimModuleSyntax an `import { type X }` is kept as a bare import, so it counts.
+ */
+export function staticImportClosure(root: string, entry: string): Set<string> {
+  const seen = new Set<string>();
+  const queue = [entry];
+  while (queue.length) {
+    const file = queue.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const source = ts.createSourceFile(file, readFileSync(path.join(root, file), 'utf8'), ts.ScriptTarget.Latest, false);
+    for (const statement of source.statements) {
+      let spec: ts.Expression | undefined;
+      if (ts.isImportDeclaration(statement) && !statement.importClause?.isTypeOnly) spec = statement.moduleSpecifier;
+      else if (ts.isExportDeclaration(statement) && !statement.isTypeOnly) spec = statement.moduleSpecifier;
+      if (!spec || !ts.isStringLiteral(spec)) continue;
+      const to = spec.text;
+      if (to.startsWith('.')) queue.push(path.posix.normalize(path.posix.join(path.posix.dirname(file), to)));
+      else if (!to.startsWith('node:')) seen.add(packageName(to));
+    }
+  }
+  seen.delete(entry);
+  return seen;
+}
+
+function packageName(spec: string): string {
+  const parts = spec.split('/');
+  return spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
+}

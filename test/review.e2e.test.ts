@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { commandRegistry } from '../commands/index.ts';
 import { startDiscord } from '../src/adapters/discord/index.ts';
 import { startSlack } from '../src/adapters/slack/index.ts';
+import { loadKnowledgeBase } from '../src/knowledge/load.ts';
 import { Bot } from '../src/core/bot.ts';
 import { Publisher } from '../src/review/publisher.ts';
 import { ReviewService } from '../src/review/service.ts';
@@ -35,7 +36,7 @@ async function reviewingBot(draftId: string) {
   draft.claims = draft.claims.slice(0, 1);
   draft.incident = { id: 'volt-typhoon', score: 0.9 }; // adds to an existing incident: ready to approve
   await storage.addDrafts([{ id: draft.id, data: draft }]);
-  const base = Bot.load({ defaultLang: 'en', timeZone: 'Asia/Karachi' }, commandRegistry());
+  const base = Bot.fromKnowledge(loadKnowledgeBase(), { defaultLang: 'en', timeZone: 'Asia/Karachi' }, commandRegistry());
   const publisher = new Publisher(base.kb, base.search, storage);
   await publisher.start();
   const review = new ReviewService({ storage, finder: base, onPublished: (r) => void publisher.published(r) });

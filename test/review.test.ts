@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { commandRegistry } from '../commands/index.ts';
 import { parseReviewText } from '../commands/review.ts';
 import { LOCAL_CALLER, Bot } from '../src/core/bot.ts';
+import { loadKnowledgeBase } from '../src/knowledge/load.ts';
 import type { Caller } from '../src/core/command.ts';
 import { digestReply } from '../src/digest/texts.ts';
 import { Publisher } from '../src/review/publisher.ts';
@@ -35,7 +36,7 @@ const day = '2026-11-30';
 async function setup(): Promise<{ dir: string; storage: StateStore; bot: Bot; publisher: Publisher }> {
   const dir = tempDir();
   const storage = await openStateStore({ dir });
-  const base = Bot.load({ defaultLang: 'en', timeZone: 'Asia/Karachi' }, commandRegistry());
+  const base = Bot.fromKnowledge(loadKnowledgeBase(), { defaultLang: 'en', timeZone: 'Asia/Karachi' }, commandRegistry());
   const publisher = new Publisher(base.kb, base.search, storage);
   await publisher.start();
   const review = new ReviewService({ storage, finder: base, onPublished: (r) => void publisher.published(r) });

@@ -162,14 +162,14 @@ function flip(file: string, where: number): void {
   writeFileSync(file, bytes);
 }
 
-describe('Bot.load keeps the snapshot in the index dir', () => {
+describe('Bot.open keeps the snapshot in the index dir', () => {
   it('writes it on the first start and reads it on the next, answering the same', async () => {
     const indexDir = path.join(dir, 'bot-index');
-    const first = Bot.load({ defaultLang: 'en', timeZone: 'Asia/Karachi' }, commandRegistry(), {}, { indexDir });
+    const first = await Bot.open({ defaultLang: 'en', timeZone: 'Asia/Karachi' }, commandRegistry(), {}, { indexDir });
     const file = searchIndexFile({ indexDir });
     expect(statSync(file).size).toBeGreaterThan(1000);
     const written = statSync(file).mtimeMs;
-    const second = Bot.load({ defaultLang: 'en', timeZone: 'Asia/Karachi' }, commandRegistry(), {}, { indexDir });
+    const second = await Bot.open({ defaultLang: 'en', timeZone: 'Asia/Karachi' }, commandRegistry(), {}, { indexDir });
     // Read, not rewritten.
     expect(statSync(file).mtimeMs).toBe(written);
     for (const q of ['volt typhoon', 'fancy baer', 'چین', 'sony hack 2014']) expect(second.search.search(q)).toEqual(first.search.search(q));
@@ -179,10 +179,10 @@ describe('Bot.load keeps the snapshot in the index dir', () => {
 });
 
 describe('the delta index', () => {
-  it('finds a published incident at once, in a bot whose index came from a snapshot', () => {
+  it('finds a published incident at once, in a bot whose index came from a snapshot', async () => {
     const indexDir = path.join(dir, 'delta-index');
-    Bot.load({ defaultLang: 'en', timeZone: 'Asia/Karachi' }, commandRegistry(), {}, { indexDir });
-    const loaded = Bot.load({ defaultLang: 'en', timeZone: 'Asia/Karachi' }, commandRegistry(), {}, { indexDir });
+    await Bot.open({ defaultLang: 'en', timeZone: 'Asia/Karachi' }, commandRegistry(), {}, { indexDir });
+    const loaded = await Bot.open({ defaultLang: 'en', timeZone: 'Asia/Karachi' }, commandRegistry(), {}, { indexDir });
     expect(loaded.search.deltaCount).toBe(0);
     expect(loaded.search.search('test snapshot wombat')[0]?.id).not.toBe('test-snapshot-wombat');
     const data = { mode: 'new', names: [], tags: [], ...testIncident('test-snapshot-wombat', [{ id: 'test-snapshot-wombat-c1', by: 'microsoft', against: ['volt-typhoon'] }]) };

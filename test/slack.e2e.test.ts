@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSlack, type RunningSlack } from '../src/adapters/slack/index.ts';
 import type { SlackConfig } from '../src/adapters/slack/config.ts';
 import { commandRegistry } from '../commands/index.ts';
+import { loadKnowledgeBase } from '../src/knowledge/load.ts';
 import { Bot } from '../src/core/bot.ts';
 import type { SlackReplyPayload } from '../src/adapters/slack/render.ts';
 import type { Reply } from '../src/reply/model.ts';
@@ -35,7 +36,7 @@ beforeAll(() => {
   copyFileSync(path.join(repoData, 'dataset.json'), path.join(dataDir, 'dataset.json'));
   copyFileSync(path.join(repoData, 'parties/core.json'), path.join(dataDir, 'parties/core.json'));
   copyFileSync(path.join(repoData, 'incidents/volt-typhoon.json'), path.join(dataDir, 'incidents/volt-typhoon.json'));
-  bot = Bot.load({ defaultLang: 'en', timeZone: 'Asia/Karachi' }, commandRegistry(), {}, { dataDir });
+  bot = Bot.fromKnowledge(loadKnowledgeBase({ dataDir }), { defaultLang: 'en', timeZone: 'Asia/Karachi' }, commandRegistry());
 });
 
 afterAll(() => {

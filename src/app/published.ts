@@ -6,16 +6,18 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { CoreConfig } from '../config.ts';
 import type { Bot } from '../core/bot.ts';
-import { Publisher } from '../review/publisher.ts';
-import { openStateStore } from '../store/file-storage.ts';
 import { openStorage } from '../store/open.ts';
 import type { Storage } from '../store/storage.ts';
+
+// The state file's store (lowdb and the state schemas) and the publisher are loaded only when
+// there is something to read: a CLI run with no state file pays nothing for them.
 
 /** Opens the storage to read, or undefined when there is none yet (no state file, no database). */
 export async function openStorageToRead(config: Pick<CoreConfig, 'stateDir' | 'databaseUrl' | 'databaseSchema'>): Promise<Storage | undefined> {
   if (config.databaseUrl) return openStorage(config);
   const dir = path.resolve(config.stateDir ?? (process.env.ILZAM_STATE_DIR || 'var'));
   if (!existsSync(path.join(dir, 'state.json'))) return undefined;
+  const { openStateStore } = await import('../store/file-storage.ts');
   return openStateStore({ dir, lock: false });
 }
 
@@ -24,6 +26,7 @@ export async function applyPublishedRecords(bot: Bot, config: Pick<CoreConfig, '
   const storage = await openStorageToRead(config);
   if (!storage) return 0;
   try {
+    const { Publisher } = await import('../review/publisher.ts');
     const publisher = new Publisher(bot.kb, bot.search, storage);
     await publisher.catchUp();
     return publisher.seq;

@@ -13,12 +13,11 @@ import { cleanText, echo } from '../text/clean.ts';
 import { terminalJson, terminalText } from '../adapters/console/terminal.ts';
 import { BadLanguageError, parseLang } from '../i18n/lang.ts';
 import { lookup } from '../knowledge/lookup.ts';
-import { DataValidationError } from '../store/curated.ts';
+import { DataValidationError } from '../store/curated-files.ts';
+import { RegistryError } from '../registry/registry-file.ts';
 import { entityJson, incidentJson, searchJson, weekJson } from './json.ts';
 import { weekClaims } from '../summary/week.ts';
 import { localDay, parseDay } from '../i18n/time.ts';
-import { runExtractCli } from '../ingest/cli-extract.ts';
-import { alertPreview, alertPreviewJson, previewFollows } from './alerts.ts';
 
 const USAGE = `usage: npm run cli -- <command> [text] [options]
 commands:
@@ -73,6 +72,8 @@ async function main(): Promise<void> {
   if (values.help || !command) fail(USAGE, values.help ? 0 : 2);
   if (command === 'extract') {
     const io = { out: (t: string) => process.stdout.write(`${t}\n`), err: (t: string) => process.stderr.write(`${t}\n`) };
+    // Loaded only here: the HTML parser it needs costs a fifth of a second to import.
+    const { runExtractCli } = await import('../ingest/cli-extract.ts');
     process.exitCode = runExtractCli(words, { url: values.url, published: values.published, lang: values.lang, json: values.json }, io);
     return;
   }
@@ -87,9 +88,9 @@ async function main(): Promise<void> {
 
   let bot: Bot;
   try {
-    bot = Bot.load(readCoreConfig(), commandRegistry());
+    bot = await Bot.open(readCoreConfig(), commandRegistry());
   } catch (err) {
-    if (err instanceof ConfigError || err instanceof DataValidationError) fail(err.message, 3);
+    if (err instanceof ConfigError || err instanceof DataValidationError || err instanceof RegistryError) fail(err.message, 3);
     throw err;
   }
   if (command !== 'extract') {
@@ -142,6 +143,8 @@ async function main(): Promise<void> {
       const names = (values.follow ?? []).map((n) => cleanText(n)).filter(Boolean);
       if (!names.length) fail('alerts needs at least one --follow NAME, e.g. --follow apt28', 2);
       const answerLang = lang ?? bot.config.defaultLang;
+      // Loaded only here: the alert feed parses published records with the schemas.
+      const { alertPreview, alertPreviewJson, previewFollows } = await import('./alerts.ts');
       const found = previewFollows(ctx, names, answerLang);
       if ('unknown' in found) {
         process.stderr.write(`nothing to follow matched "${found.unknown}"${found.near.length ? `; did you mean: ${found.near.join(', ')}` : ''}\n`);

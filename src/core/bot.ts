@@ -4,14 +4,17 @@
 // throws at the user. Adapters call run() and suggest(), then render the Reply they get.
 import { BadLanguageError, chooseLang, parseLang, say, type Lang } from '../i18n/lang.ts';
 import { zonesMatching } from '../i18n/time.ts';
-import { loadKnowledgeBase, type KnowledgeBase } from '../knowledge/knowledge.ts';
+import type { KnowledgeBase } from '../knowledge/knowledge.ts';
+import type { DataPaths } from '../knowledge/load.ts';
+import { openKnowledgeBase } from '../knowledge/open.ts';
+import { fileTextSource, IncidentTextCache } from '../knowledge/incident-text.ts';
 import { logFor } from '../log/logger.ts';
 import { searchDocs } from '../knowledge/search-docs.ts';
 import { labelOf } from '../knowledge/lookup.ts';
 import { followableValue } from '../knowledge/follow-targets.ts';
 import { apologyReply, badLangReply, notAllowedReply, notHereReply } from '../reply/common.ts';
 import { emptyReply, type Reply, type Suggestion } from '../reply/model.ts';
-import type { SearchEngine } from '../search/engine.ts';
+import { SearchEngine } from '../search/engine.ts';
 import { openSearchIndex } from '../search/snapshot.ts';
 import { searchIndexFile } from '../search/index-file.ts';
 import { cleanText, echo } from '../text/clean.ts';
@@ -55,15 +58,25 @@ export class Bot {
   ) {}
 
   /**
-   * Loads the curated data and the registry, and the search index from its snapshot (built
-   * and written there when missing or stale; see src/search/snapshot.ts). `indexDir` is where
-   * snapshots are kept (default: ILZAM_INDEX_DIR, else .cache/ in the state dir or the project).
+   * Loads the curated data and the registry (validated unless data:check vouches for exactly
+   * these files), and the search index from its snapshot (built and written there when missing
+   * or stale; see src/search/snapshot.ts). `indexDir` is where snapshots are kept (default:
+   * ILZAM_INDEX_DIR, else .cache/ in the state dir or the project).
    */
-  static load(config: BotConfig, commands: CommandRegistry, services: Services = {}, paths: { dataDir?: string; registryFile?: string; indexDir?: string } = {}): Bot {
-    const kb = loadKnowledgeBase(paths);
-    const file = searchIndexFile(paths);
-    const { engine } = openSearchIndex(file, () => searchDocs(kb), (m) => logFor('search').warn(m));
-    return new Bot(kb, engine, config, commands, services);
+  static async open(config: BotConfig, commands: CommandRegistry, services: Services = {}, paths: DataPaths & { indexDir?: string } = {}): Promise<Bot> {
+    const { kb, incidentFiles } = await openKnowledgeBase(paths);
+    const { engine } = openSearchIndex(searchIndexFile(paths), () => searchDocs(kb), (m) => logFor('search').warn(m));
+    const bot = new Bot(kb, engine, config, commands, services);
+    // The index has what it needs of the incidents' text; replies read it back from the files.
+    kb.slimText(new IncidentTextCache(fileTextSource(incidentFiles)));
+    return bot;
+  }
+
+  /** Builds the search index afresh over a loaded knowledge base (tools and tests load it with loadKnowledgeBase). */
+  static fromKnowledge(kb: KnowledgeBase, config: BotConfig, commands: CommandRegistry, services: Services = {}): Bot {
+    const search = new SearchEngine(searchDocs(kb));
+    search.seal();
+    return new Bot(kb, search, config, commands, services);
   }
 
   /** The same bot (data, index, commands) with other services, e.g. the digest's once its store is open. */

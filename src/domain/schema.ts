@@ -2,6 +2,11 @@
 // is parsed through these, so a hand-edited file that breaks the model is caught on load
 // with the path of the bad field. docs/data-model.md explains the model in prose.
 import { z } from 'zod';
+import { CLAIM_TYPES, STRENGTHS } from './vocabulary.ts';
+
+// The closed lists are in ./vocabulary.ts, which loads no zod: code that only needs a list
+// (the review command, the summaries) does not pay for the schema library.
+export { CLAIM_TYPES, OFFICIAL_ACTIONS, STRENGTHS } from './vocabulary.ts';
 
 /** A calendar date known to the day, the month or only the year: 2023-05-24, 2023-05, 2023. */
 export const PartialDate = z
@@ -81,29 +86,9 @@ export const Source = z.object({
 });
 export type Source = z.infer<typeof Source>;
 
-export const ClaimType = z.enum([
-  'accusation', // a party attributes the attack to another
-  'denial', // the accused (or its state) rejects the attribution
-  'counter-accusation', // the accused turns the charge back on the accuser
-  'confirmation', // a further party confirms or backs an earlier attribution
-  'claim-of-responsibility', // a group claims the attack itself (it does not "accuse" itself)
-  'tacit-acknowledgement', // the accused side neither denies nor claims, but implies it (a boast, a wink)
-  'no-response', // a party was asked and did not answer
-  'declined-to-comment', // a party was asked and said it would not comment
-  // Official actions taken on an attribution:
-  'sanction',
-  'indictment', // charges, or a wanted notice
-  'arrest',
-  'conviction', // a guilty plea, verdict or sentence
-  'advisory', // a government security advisory naming the actor
-  'takedown', // a court-authorised disruption of the actor's infrastructure
-  'diplomatic-action', // an envoy summoned, diplomats expelled, a formal protest
-  'statement', // any other on-record position (a call for talks, an offer of a joint inquiry)
-]);
+export const ClaimType = z.enum(CLAIM_TYPES);
 export type ClaimType = z.infer<typeof ClaimType>;
 
-/** Claim types that are an official action by a state on an attribution. */
-export const OFFICIAL_ACTIONS: readonly ClaimType[] = ['sanction', 'indictment', 'arrest', 'conviction', 'advisory', 'takedown', 'diplomatic-action'];
 
 /** What an attribution rests on, as the source presents it (EuRepoC's "basis of attribution"). */
 export const AttributionBasis = z.enum([
@@ -124,7 +109,7 @@ export type AttributionBasis = z.infer<typeof AttributionBasis>;
  * `linked`; "suspected", "believed to be", "low confidence" is `suspected`. Omitted when the
  * source gives no wording to go by.
  */
-export const Strength = z.enum(['responsible', 'almost-certain', 'highly-likely', 'likely', 'linked', 'suspected']);
+export const Strength = z.enum(STRENGTHS);
 export type Strength = z.infer<typeof Strength>;
 
 export const Claim = z

@@ -1,10 +1,12 @@
 // The knowledge base: the curated dataset joined with the alias registry, in the shape the
-// commands need. Built once at start-up; queries never touch the files again.
+// commands need. Built once at start-up (./open.ts; ./load.ts for tools and tests); queries
+// never touch the files again.
 import type { Claim, Incident, Party } from '../domain/schema.ts';
 import { creditedVendors } from '../registry/naming-schemes.ts';
-import { loadRegistry, type AliasRegistry, type RegistryActor } from '../registry/registry.ts';
+import type { AliasRegistry, RegistryActor } from '../registry/registry-file.ts';
 import { compactKey } from '../search/normalize.ts';
-import { loadCuratedDataset, type CuratedDataset } from '../store/curated.ts';
+import { slimIncident, type IncidentTextCache } from './incident-text.ts';
+import type { CuratedDataset } from '../store/curated-files.ts';
 
 /** A name with the vendors credited with it, for display ("CrowdStrike: Fancy Bear"). */
 export interface NamedBy {
@@ -113,6 +115,19 @@ export class KnowledgeBase {
     }
   }
 
+  /**
+   * Drops the incidents' long text from memory once the index is built: every incident becomes
+   * a slim record that reads its summaries, quotes, sources and notes through the cache when a
+   * reply asks (./incident-text.ts). Incidents added later (published at run time) stay whole.
+   */
+  slimText(cache: IncidentTextCache): void {
+    const slimmed = [...this.incidents.values()].map((incident) => slimIncident(incident, cache));
+    this.incidents.clear();
+    this.claimsByEntity.clear();
+    for (const incident of slimmed) this.addIncident(incident);
+    this.dataset.incidents = this.dataset.incidents.map((i) => this.incidents.get(i.id)!);
+  }
+
   private addParty(party: Party): void {
     const actor = party.registry ? this.registry.resolve(party.registry) : [];
     // The checker guarantees a unique match; at run time an ambiguous one is simply not linked.
@@ -163,8 +178,4 @@ export class KnowledgeBase {
     }
     return { en: cfr };
   }
-}
-
-export function loadKnowledgeBase(opts: { dataDir?: string; registryFile?: string } = {}): KnowledgeBase {
-  return new KnowledgeBase(loadCuratedDataset(opts.dataDir), loadRegistry(opts.registryFile));
 }

@@ -2,33 +2,10 @@
 // loaded from data/registry/actors.json (built by scripts/build-aliases.ts, committed, never
 // read from ../shared). Names are compared with compactKey, so "APT 28" finds APT28. A name
 // carried by several actors is ambiguous: resolve() returns them all and never picks one.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { z } from 'zod';
-import { compactKey } from '../search/normalize.ts';
-import { DATA_DIR } from '../domain/paths.ts';
+import { DEFAULT_REGISTRY_FILE, indexRegistry, readRegistryFile, RegistryError, type AliasRegistry, type RegistryActor, type RegistryFile } from './registry-file.ts';
 
-export interface ActorName { name: string; sources: string[] }
-export interface RegistryActor {
-  id: string;
-  name: string;
-  kind: 'threat-group' | 'criminal-group';
-  names: ActorName[];
-  country?: string;
-  sponsor?: string;
-  attackId?: string;
-  refs: string[];
-  catalogues: string[];
-}
-export interface AliasRegistry {
-  actors: RegistryActor[];
-  byId: Map<string, RegistryActor>;
-  /** All actors that carry this name (compared with compactKey). Empty: unknown; more than one: ambiguous. */
-  resolve(name: string): RegistryActor[];
-  ambiguous: Map<string, string[]>; // compact name key -> actor ids
-}
-
-export const DEFAULT_REGISTRY_FILE = path.join(DATA_DIR, 'registry', 'actors.json');
+export { DEFAULT_REGISTRY_FILE, RegistryError, type ActorName, type AliasRegistry, type RegistryActor } from './registry-file.ts';
 
 const text = z.string().trim().min(1, 'must not be empty');
 const ActorSchema = z.object({
@@ -48,22 +25,13 @@ const RegistrySchema = z.object({
   ambiguous: z.record(z.string(), z.array(z.string()).min(2)),
 });
 
-export class RegistryError extends Error {
-  constructor(readonly file: string, readonly details: string[]) {
-    super(`The alias registry ${file} is invalid:\n${details.map((d) => `  - ${d}`).join('\n')}`);
-    this.name = 'RegistryError';
-  }
-}
-
 /** Reads, validates and indexes the registry. Throws RegistryError naming the file and record. */
 export function loadRegistry(file: string = DEFAULT_REGISTRY_FILE): AliasRegistry {
-  const where = path.relative(process.cwd(), file) || file;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (err) {
-    throw new RegistryError(where, [(err as NodeJS.ErrnoException).code ? `cannot be read (${(err as NodeJS.ErrnoException).code})` : `is not valid JSON: ${(err as Error).message}`]);
-  }
+  return validateRegistry(readRegistryFile(file));
+}
+
+/** Validates a registry file as read by readRegistryFile, and indexes it. */
+export function validateRegistry({ where, raw }: RegistryFile): AliasRegistry {
   const parsed = RegistrySchema.safeParse(raw);
   if (!parsed.success) {
     // Name the actor by its id where the path runs through actors[i].
@@ -77,24 +45,5 @@ export function loadRegistry(file: string = DEFAULT_REGISTRY_FILE): AliasRegistr
       }),
     );
   }
-
-  const actors: RegistryActor[] = parsed.data.actors;
-  const byId = new Map<string, RegistryActor>();
-  const byKey = new Map<string, RegistryActor[]>();
-  const duplicates: string[] = [];
-  for (const actor of actors) {
-    if (byId.has(actor.id)) duplicates.push(`record "${actor.id}": duplicate id`);
-    byId.set(actor.id, actor);
-    for (const key of new Set(actor.names.map((n) => compactKey(n.name)))) {
-      if (key) byKey.set(key, [...(byKey.get(key) ?? []), actor]);
-    }
-  }
-  if (duplicates.length) throw new RegistryError(where, duplicates);
-
-  return {
-    actors,
-    byId,
-    resolve: (name) => [...(byKey.get(compactKey(name)) ?? [])],
-    ambiguous: new Map(Object.entries(parsed.data.ambiguous)),
-  };
+  return indexRegistry(where, parsed.data.actors satisfies RegistryActor[], parsed.data.ambiguous);
 }

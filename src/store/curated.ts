@@ -1,70 +1,14 @@
-// Loads the curated, git-reviewed dataset from data/: parties, incidents and the dataset meta.
-// Every file is parsed through the zod schemas; any problem is reported with the file, the
-// record and the field, and loading fails as a whole. Nothing here ever writes to data/.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+// Validates the curated, git-reviewed dataset from data/: parties, incidents and the dataset
+// meta. Every file is parsed through the zod schemas; any problem is reported with the file,
+// the record and the field, and loading fails as a whole. data:check, the import and the tests
+// load through here; a start-up does too unless data:check has validated exactly these files
+// (src/knowledge/open.ts). Nothing here ever writes to data/.
 import path from 'node:path';
 import type { z } from 'zod';
 import { DatasetMeta, Incident, PartiesFile, type Claim, type Party } from '../domain/schema.ts';
-import { DATA_DIR } from '../domain/paths.ts';
+import { DataValidationError, DEFAULT_DATA_DIR, IMPORTED_DIR, readCuratedFiles, type CuratedDataset, type CuratedFiles, type DataProblem } from './curated-files.ts';
 
-
-export const DEFAULT_DATA_DIR = DATA_DIR;
-/** The folder, beside incidents/, of incidents imported from open data rather than curated. */
-export const IMPORTED_DIR = 'imported';
-
-export interface CuratedDataset {
-  meta: DatasetMeta;
-  parties: Party[];
-  incidents: Incident[];
-}
-
-/** One thing wrong with the data, located precisely enough to fix by hand. */
-export interface DataProblem {
-  file: string;
-  record?: string;
-  field?: string;
-  message: string;
-}
-
-export class DataValidationError extends Error {
-  constructor(readonly problems: DataProblem[]) {
-    super(`The data failed validation:\n${problems.map(formatProblem).join('\n')}`);
-    this.name = 'DataValidationError';
-  }
-}
-
-export function formatProblem(p: DataProblem): string {
-  const where = [p.file, p.record && `record "${p.record}"`, p.field && `field ${p.field}`].filter(Boolean).join(', ');
-  return `  - ${where}: ${p.message}`;
-}
-
-function readJson(file: string, problems: DataProblem[]): unknown {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    problems.push({ file, message: `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})` });
-    return undefined;
-  }
-  try {
-    return JSON.parse(text);
-  } catch (err) {
-    problems.push({ file, message: `is not valid JSON: ${(err as Error).message}` });
-    return undefined;
-  }
-}
-
-function jsonFilesIn(dir: string, problems: DataProblem[]): string[] {
-  try {
-    return readdirSync(dir)
-      .filter((f) => f.endsWith('.json'))
-      .sort()
-      .map((f) => path.join(dir, f));
-  } catch (err) {
-    problems.push({ file: dir, message: `folder cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})` });
-    return [];
-  }
-}
+export { DataValidationError, DEFAULT_DATA_DIR, formatProblem, IMPORTED_DIR, type CuratedDataset, type DataProblem } from './curated-files.ts';
 
 /** Turns zod issues into problems that name the record by its id where the path allows. */
 export function zodProblems(file: string, error: z.ZodError, recordOf: (path: PropertyKey[]) => string | undefined): DataProblem[] {
@@ -75,6 +19,8 @@ export function zodProblems(file: string, error: z.ZodError, recordOf: (path: Pr
     message: issue.message,
   }));
 }
+
+const rel = (f: string) => path.relative(process.cwd(), f) || f;
 
 function idAt(value: unknown, ...keys: PropertyKey[]): string | undefined {
   let v: unknown = value;
@@ -90,11 +36,15 @@ function idAt(value: unknown, ...keys: PropertyKey[]): string | undefined {
  * that need the alias registry are checked by scripts/check-data.ts.
  */
 export function loadCuratedDataset(dataDir = DEFAULT_DATA_DIR): CuratedDataset {
-  const problems: DataProblem[] = [];
-  const rel = (f: string) => path.relative(process.cwd(), f) || f;
+  return validateCurated(readCuratedFiles(dataDir));
+}
 
-  const metaFile = path.join(dataDir, 'dataset.json');
-  const metaRaw = readJson(metaFile, problems);
+/** Validates files read by readCuratedFiles; throws DataValidationError naming every problem. */
+export function validateCurated(files: CuratedFiles): CuratedDataset {
+  const problems: DataProblem[] = [...files.problems];
+
+  const metaFile = files.meta.file;
+  const metaRaw = files.meta.raw;
   let meta: DatasetMeta = { reviewed: '1970', version: 'unknown' };
   if (metaRaw !== undefined) {
     const parsed = DatasetMeta.safeParse(metaRaw);
@@ -104,8 +54,7 @@ export function loadCuratedDataset(dataDir = DEFAULT_DATA_DIR): CuratedDataset {
 
   const parties: Party[] = [];
   const partyFile = new Map<string, string>();
-  for (const file of jsonFilesIn(path.join(dataDir, 'parties'), problems)) {
-    const raw = readJson(file, problems);
+  for (const { file, raw } of files.parties) {
     if (raw === undefined) continue;
     const parsed = PartiesFile.safeParse(raw);
     if (!parsed.success) {
@@ -122,15 +71,7 @@ export function loadCuratedDataset(dataDir = DEFAULT_DATA_DIR): CuratedDataset {
 
   const incidents: Incident[] = [];
   const incidentFile = new Map<string, string>();
-  // data/imported holds incidents imported from open data (npm run data:import-attack): loaded
-  // alongside the curated ones, marked by `imported`, and optional (a fixture may have none).
-  const importedDir = path.join(dataDir, IMPORTED_DIR);
-  const incidentFiles = [
-    ...jsonFilesIn(path.join(dataDir, 'incidents'), problems).map((file) => ({ file, imported: false })),
-    ...(existsSync(importedDir) ? jsonFilesIn(importedDir, problems).map((file) => ({ file, imported: true })) : []),
-  ];
-  for (const { file, imported } of incidentFiles) {
-    const raw = readJson(file, problems);
+  for (const { file, imported, raw } of files.incidents) {
     if (raw === undefined) continue;
     const parsed = Incident.safeParse(raw);
     if (!parsed.success) {

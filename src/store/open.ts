@@ -1,7 +1,6 @@
 // Opening the bot's storage: PostgreSQL when DATABASE_URL is set (several instances may share
 // it), otherwise the lowdb file in ILZAM_STATE_DIR (one process owns it). The PostgreSQL driver
-// is loaded only when it is used.
-import { openStateStore } from './file-storage.ts';
+// is loaded only when it is used, and so is the file's (lowdb and the state schemas).
 import type { Storage } from './storage.ts';
 
 export interface StorageConfig {
@@ -21,5 +20,6 @@ export async function openStorage(config: StorageConfig, opts: { now?: () => Dat
     const { PgStorage } = await import('./pg/pg-storage.ts');
     return PgStorage.open({ url: config.databaseUrl, schema: config.databaseSchema, now: opts.now, log: opts.log, connectAttempts: config.databaseConnectAttempts, connectDelayMs: config.databaseConnectDelayMs });
   }
+  const { openStateStore } = await import('./file-storage.ts');
   return openStateStore({ dir: config.stateDir, now: opts.now });
 }

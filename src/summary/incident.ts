@@ -4,7 +4,8 @@
 // characters); the detail view adds the description and every claim's paraphrase, in date
 // order. Lines that say what someone did are sentences (src/summary/claims.ts); lists of who
 // said something are names with dates.
-import { OFFICIAL_ACTIONS, type Claim, type ClaimType, type Incident } from '../domain/schema.ts';
+import type { Claim, ClaimType, Incident } from '../domain/schema.ts';
+import { OFFICIAL_ACTIONS } from '../domain/vocabulary.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { embed } from '../i18n/bidi.ts';

@@ -1,0 +1,152 @@
+// Incidents with their long text off the heap. Search, ranking and the list views need an
+// incident's names, dates, parties and claim types; only a reply needs its summary and victims,
+// its claims' summaries, quotes, sources, basis and strength, its sources and its notes, and
+// then for one incident at a time.
+// At 100,000 incidents that text is most of the records' memory (claim summaries in both
+// languages alone ~200 MB), so once the index is built each incident keeps only the first kind
+// and reads the rest from where it is stored when a reply asks, through a small LRU cache.
+//
+// The slim record has the same fields in the same order as the full one (the CLI's --json
+// spreads it): the long ones are enumerable getters, so code reading incident.summary or
+// claim.summary is unchanged and a spread or JSON.stringify gives the full record.
+import { openSync, readFileSync, readSync } from 'node:fs';
+import type { Claim, Incident } from '../domain/schema.ts';
+import { incidentFromStore } from '../domain/stored-form.ts';
+
+/** Where an incident's full record is read from when its text is needed. */
+export interface IncidentTextSource {
+  load(id: string): Incident;
+}
+
+/** A source over the data files: one JSON file per incident (data/incidents, data/imported). */
+export function fileTextSource(fileOf: ReadonlyMap<string, string>): IncidentTextSource {
+  return {
+    load(id) {
+      const file = fileOf.get(id);
+      if (!file) throw new Error(`no stored record for incident ${id}`);
+      return incidentFromStore(JSON.parse(readFileSync(file, 'utf8')));
+    },
+  };
+}
+
+/**
+ * A source over one file of JSON records with their byte offsets (the benchmark's corpora; a
+ * store too large for a file per incident): one positioned read per load.
+ */
+export function offsetTextSource(file: string, spans: ReadonlyMap<string, { start: number; length: number }>): IncidentTextSource {
+  const fd = openSync(file, 'r');
+  return {
+    load(id) {
+      const span = spans.get(id);
+      if (!span) throw new Error(`no stored record for incident ${id}`);
+      const buf = Buffer.allocUnsafe(span.length);
+      readSync(fd, buf, 0, span.length, span.start);
+      return incidentFromStore(JSON.parse(buf.toString('utf8')));
+    },
+  };
+}
+
+/** The last few incidents read in full, so building one reply reads its incident once. */
+export class IncidentTextCache {
+  readonly #entries = new Map<string, Incident>();
+  reads = 0;
+
+  constructor(
+    readonly source: IncidentTextSource,
+    readonly capacity = 64,
+  ) {}
+
+  get(id: string): Incident {
+    let full = this.#entries.get(id);
+    if (full) {
+      this.#entries.delete(id); // most recent last
+    } else {
+      full = this.source.load(id);
+      this.reads++;
+      if (this.#entries.size >= this.capacity) this.#entries.delete(this.#entries.keys().next().value!);
+    }
+    this.#entries.set(id, full);
+    return full;
+  }
+}
+
+// What a slim record reads its text through, kept in non-enumerable symbol slots (a spread or
+// JSON.stringify never sees them); one getter function per field is shared by every record, so
+// the records keep one hidden class.
+const CACHE = Symbol('incident text cache');
+const OWNER = Symbol('incident of the claim');
+type SlimIncident = Incident & { [CACHE]: IncidentTextCache };
+type SlimClaim = Claim & { [OWNER]: SlimIncident };
+
+function full(self: SlimIncident): Incident {
+  return self[CACHE].get(self.id);
+}
+function fullClaim(self: SlimClaim): Claim {
+  const claim = full(self[OWNER]).claims.find((c) => c.id === self.id);
+  // The stored record changed under a running bot (data edited without a restart).
+  if (!claim) throw new Error(`claim ${self.id} of incident ${self[OWNER].id} is no longer in the stored record`);
+  return claim;
+}
+const INCIDENT_GETTERS: Partial<Record<keyof Incident, (this: SlimIncident) => unknown>> = {
+  summary() {
+    return full(this).summary;
+  },
+  sources() {
+    return full(this).sources;
+  },
+  notes() {
+    return full(this).notes;
+  },
+  victims() {
+    return full(this).victims;
+  },
+};
+const CLAIM_GETTERS: Partial<Record<keyof Claim, (this: SlimClaim) => unknown>> = {
+  summary() {
+    return fullClaim(this).summary;
+  },
+  quote() {
+    return fullClaim(this).quote;
+  },
+  // What a reply says of a claim, beyond who, whom, what and when (which histories, the weekly
+  // digest and follows select by, and so stay in memory).
+  sources() {
+    return fullClaim(this).sources;
+  },
+  basis() {
+    return fullClaim(this).basis;
+  },
+  strength() {
+    return fullClaim(this).strength;
+  },
+  reportedBy() {
+    return fullClaim(this).reportedBy;
+  },
+  respondsTo() {
+    return fullClaim(this).respondsTo;
+  },
+};
+
+function slim<T extends object>(record: T, getters: Partial<Record<keyof T, (this: never) => unknown>>, slot: symbol, value: unknown): T {
+  const out = {} as T;
+  for (const key of Object.keys(record) as (keyof T)[]) {
+    const get = getters[key];
+    if (get) Object.defineProperty(out, key, { get, enumerable: true, configurable: true });
+    else out[key] = record[key];
+  }
+  Object.defineProperty(out, slot, { value, enumerable: false });
+  return out;
+}
+
+/** The incident without its long text in memory: that is read through the cache on access. */
+export function slimIncident(incident: Incident, cache: IncidentTextCache): Incident {
+  const claims: Claim[] = [];
+  const out = slim({ ...incident, claims }, INCIDENT_GETTERS, CACHE, cache);
+  for (const claim of incident.claims) claims.push(slim(claim, CLAIM_GETTERS, OWNER, out));
+  return out;
+}
+
+/** Whether an incident's text is read on demand (a slim record) rather than held. */
+export function isSlim(incident: Incident): boolean {
+  return CACHE in incident;
+}

@@ -1,0 +1,31 @@
+// The knowledge base at start-up. The files are read and hashed; a part whose hash the data
+// manifest (src/store/data-manifest.ts) names, validated by this very code, is taken as it is;
+// anything else goes through the schemas, loaded only then: the schema library is a tenth of
+// a second to import, and validating 100,000 incidents takes seconds.
+import path from 'node:path';
+import { readRegistryFile, trustedRegistry } from '../registry/registry-file.ts';
+import { DEFAULT_DATA_DIR, readCuratedFiles, trustedDataset } from '../store/curated-files.ts';
+import { readManifest, trusted } from '../store/data-manifest.ts';
+import { KnowledgeBase } from './knowledge.ts';
+import type { DataPaths } from './load.ts';
+
+export interface OpenedKnowledge {
+  kb: KnowledgeBase;
+  /** Each incident's file, for reading its text again once the index is built (KnowledgeBase.slimText). */
+  incidentFiles: Map<string, string>;
+  /** Which parts went through the schemas (false: the manifest vouched for them). */
+  validated: { curated: boolean; registry: boolean };
+}
+
+/** Throws DataValidationError or RegistryError, naming every problem, as loadKnowledgeBase does. */
+export async function openKnowledgeBase(opts: DataPaths = {}): Promise<OpenedKnowledge> {
+  const dataDir = opts.dataDir ?? DEFAULT_DATA_DIR;
+  const files = readCuratedFiles(dataDir);
+  const registryFile = readRegistryFile(opts.registryFile);
+  const trust = trusted(readManifest(dataDir), { curated: files.hash, registry: registryFile.hash });
+  if (files.problems.length) trust.curated = false;
+  const dataset = trust.curated ? trustedDataset(files) : (await import('../store/curated.ts')).validateCurated(files);
+  const registry = trust.registry ? trustedRegistry(registryFile) : (await import('../registry/registry.ts')).validateRegistry(registryFile);
+  const incidentFiles = new Map(files.incidents.map((f) => [path.basename(f.file, '.json'), f.file]));
+  return { kb: new KnowledgeBase(dataset, registry), incidentFiles, validated: { curated: !trust.curated, registry: !trust.registry } };
+}

@@ -1,0 +1,104 @@
+// The alias registry's file read without its schema: its JSON, a hash of its bytes, and the
+// indexes resolve() needs. ./registry.ts validates the file (data:check, the tools, the tests,
+// and a start-up whose manifest does not match); a start-up after data:check validated exactly
+// these bytes indexes them as they are (src/knowledge/open.ts).
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { compactKey } from '../search/normalize.ts';
+import { DATA_DIR } from '../domain/paths.ts';
+import { list, object, shaped, VALUE, type Shape } from '../domain/stored-form.ts';
+
+export interface ActorName { name: string; sources: string[] }
+export interface RegistryActor {
+  id: string;
+  name: string;
+  kind: 'threat-group' | 'criminal-group';
+  names: ActorName[];
+  country?: string;
+  sponsor?: string;
+  attackId?: string;
+  refs: string[];
+  catalogues: string[];
+}
+export interface AliasRegistry {
+  actors: RegistryActor[];
+  byId: Map<string, RegistryActor>;
+  /** All actors that carry this name (compared with compactKey). Empty: unknown; more than one: ambiguous. */
+  resolve(name: string): RegistryActor[];
+  ambiguous: Map<string, string[]>; // compact name key -> actor ids
+}
+
+export const DEFAULT_REGISTRY_FILE = path.join(DATA_DIR, 'registry', 'actors.json');
+
+export class RegistryError extends Error {
+  constructor(readonly file: string, readonly details: string[]) {
+    super(`The alias registry ${file} is invalid:\n${details.map((d) => `  - ${d}`).join('\n')}`);
+    this.name = 'RegistryError';
+  }
+}
+
+export interface RegistryFile {
+  /** The path as shown in messages (relative to the working directory). */
+  where: string;
+  raw: unknown;
+  /** sha256 of the file's bytes. */
+  hash: string;
+}
+
+/** Reads and parses the file; one that cannot be read or is not JSON is a RegistryError. */
+export function readRegistryFile(file: string = DEFAULT_REGISTRY_FILE): RegistryFile {
+  const where = path.relative(process.cwd(), file) || file;
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+    return { where, raw: JSON.parse(bytes.toString('utf8')), hash: createHash('sha256').update(bytes).digest('hex') };
+  } catch (err) {
+    throw new RegistryError(where, [(err as NodeJS.ErrnoException).code ? `cannot be read (${(err as NodeJS.ErrnoException).code})` : `is not valid JSON: ${(err as Error).message}`]);
+  }
+}
+
+/** The registry's indexes over actors that have passed the schema; duplicate ids are a RegistryError. */
+export function indexRegistry(where: string, actors: RegistryActor[], ambiguous: Record<string, string[]>): AliasRegistry {
+  const byId = new Map<string, RegistryActor>();
+  const byKey = new Map<string, RegistryActor[]>();
+  const duplicates: string[] = [];
+  for (const actor of actors) {
+    if (byId.has(actor.id)) duplicates.push(`record "${actor.id}": duplicate id`);
+    byId.set(actor.id, actor);
+    for (const key of new Set(actor.names.map((n) => compactKey(n.name)))) {
+      if (key) byKey.set(key, [...(byKey.get(key) ?? []), actor]);
+    }
+  }
+  if (duplicates.length) throw new RegistryError(where, duplicates);
+
+  return {
+    actors,
+    byId,
+    resolve: (name) => [...(byKey.get(compactKey(name)) ?? [])],
+    ambiguous: new Map(Object.entries(ambiguous)),
+  };
+}
+
+/** An actor as ./registry.ts's schema returns it (see src/domain/stored-form.ts). */
+const ACTOR: Shape = {
+  id: VALUE,
+  name: VALUE,
+  kind: VALUE,
+  country: VALUE,
+  sponsor: VALUE,
+  attackId: VALUE,
+  catalogues: list(VALUE),
+  refs: list(VALUE),
+  names: list(object({ name: VALUE, sources: list(VALUE) })),
+};
+
+/** The actors of a file that passed the schema, as the schema returns them. */
+export function storedActors(raw: unknown): RegistryActor[] {
+  return ((raw as { actors: unknown[] }).actors ?? []).map((a) => shaped(a as Record<string, unknown>, ACTOR) as unknown as RegistryActor);
+}
+
+/** The registry from a file data:check has validated as it is (the caller compared its hash). */
+export function trustedRegistry(file: RegistryFile): AliasRegistry {
+  return indexRegistry(file.where, storedActors(file.raw), (file.raw as { ambiguous: Record<string, string[]> }).ambiguous);
+}
