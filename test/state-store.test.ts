@@ -354,6 +354,18 @@ describe('one owner per state directory', () => {
     await store.close();
   }, 60_000);
 
+  it('removes the temp file a writer killed before its rename left, and keeps this process\'s own', async () => {
+    const dir = tempDir();
+    const orphan = path.join(dir, '.state.json.999999.0f0e.tmp');
+    const own = path.join(dir, `.state.json.${process.pid}.0f0e.tmp`);
+    writeFileSync(orphan, '{"half": ');
+    writeFileSync(own, '{}');
+    const store = await openStateStore({ dir });
+    expect(existsSync(orphan)).toBe(false);
+    expect(existsSync(own)).toBe(true);
+    await store.close();
+  });
+
   it('takes over a lock whose process is gone, and shares it between two stores of one process', async () => {
     const dir = tempDir();
     const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']);

@@ -20,7 +20,7 @@ import { Low } from 'lowdb';
 import { lockStateDir, type StateLock } from './lock.ts';
 import { emptyState, type AlertChannel, type Delivery, type Follow, type Platform, type PostRecord, type State, type Subscription } from './state-schema.ts';
 import { planDeliveryClaim } from './deliveries.ts';
-import { prepareStateDir, StateFile, validateState } from './state-file.ts';
+import { prepareStateDir, removeOrphanedTemps, StateFile, validateState } from './state-file.ts';
 import {
   channelKeyOf,
   deliveryBatchKey,
@@ -655,6 +655,9 @@ export async function openStateStore(opts: OpenStateStoreOptions = {}): Promise<
   // A reader (lock: false) neither creates nor probes the directory: it only reads the file.
   if (opts.lock !== false) prepareStateDir(path.dirname(file));
   const lock = opts.lock === false ? undefined : lockStateDir(path.dirname(file));
+  // Holding the lock, this process is the only writer: a temp file of another process is what
+  // a writer killed between its write and its rename left behind.
+  if (lock) removeOrphanedTemps(file);
   try {
     // Not lowdb's JSONFilePreset: it silently swaps in an in-memory adapter when NODE_ENV=test.
     const db = new Low<State>(new StateFile(file), emptyState());

@@ -10,7 +10,7 @@
 // rename) and adds the two fsyncs: the temp file before the rename, the directory after it.
 // steno also coalesces overlapping writes; the store serializes updates itself, so that is
 // not needed here. Unlike steno, each write has a temp name of its own. Reads go through lowdb's TextFile (a missing file reads as null).
-import { mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { open, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -118,6 +118,33 @@ async function syncDir(dir: string): Promise<void> {
     if (!['EISDIR', 'EPERM', 'EINVAL', 'ENOTSUP', 'EBADF'].includes(errCode(err))) throw err;
   } finally {
     await handle?.close();
+  }
+}
+
+/**
+ * Removes the temp files of `file` written by other processes (a writer killed between its
+ * write and its rename leaves one; the file itself is intact). Call only while holding the
+ * directory's lock; this process's own temps are left alone, since another store of this
+ * process may be writing one now.
+ */
+export function removeOrphanedTemps(file: string): void {
+  const dir = path.dirname(file);
+  const prefix = `.${path.basename(file)}.`;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
+    const pid = Number(name.slice(prefix.length).split('.')[0]);
+    if (pid === process.pid) continue;
+    try {
+      unlinkSync(path.join(dir, name));
+    } catch {
+      // Gone already, or not ours to remove: harmless either way.
+    }
   }
 }
 
