@@ -201,7 +201,8 @@ export class SlackFake extends EventEmitter {
     private readonly options: SlackFakeOptions,
   ) {
     super();
-    this.setMaxListeners(100);
+    // One listener per awaited response: tests await hundreds at once (100 subscriptions made together).
+    this.setMaxListeners(1000);
   }
 
   static async start(options: SlackFakeOptions = {}): Promise<SlackFake> {
