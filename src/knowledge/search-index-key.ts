@@ -20,8 +20,11 @@ export interface DataHashes {
   registry: string;
 }
 
-export function searchIndexKey(hashes: DataHashes): string {
+/** The versions of the code the documents depend on; the tests pass others to see a change of code change the key. */
+export const CODE_VERSIONS = { engine: ENGINE_VERSION, format: SNAPSHOT_FORMAT, searchDocs: SEARCH_DOCS_FINGERPRINT, validator: VALIDATOR_FINGERPRINT };
+
+export function searchIndexKey(hashes: DataHashes, code: typeof CODE_VERSIONS = CODE_VERSIONS): string {
   return createHash('sha256')
-    .update(['ilzam-search-key-1', ENGINE_VERSION, SNAPSHOT_FORMAT, SEARCH_DOCS_FINGERPRINT, VALIDATOR_FINGERPRINT, hashes.curated, hashes.registry].join('\u0000'))
+    .update(['ilzam-search-key-1', code.engine, code.format, code.searchDocs, code.validator, hashes.curated, hashes.registry].join('\u0000'))
     .digest('hex');
 }

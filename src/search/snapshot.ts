@@ -211,16 +211,27 @@ export function writeSnapshot(engine: SearchEngine, file: string, inputs: string
     at = align8(at + a.byteLength);
   }
   const header: Header = { engine: ENGINE_VERSION, inputs, ...(key ? { key } : {}), blobBytes: at, scalars, arrays: entries };
+  const { out, blobsStart } = withHeader(header);
+  arrays.forEach(([, a], i) => out.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), blobsStart + entries[i]!.at));
+  out.writeUInt32LE(crc32(out.subarray(blobsStart)), 20);
+  writeAtomically(file, out);
+}
+
+/** A file's bytes with its preamble and header written, the blobs (and their checksum) still to fill in. */
+function withHeader(header: Header): { out: Buffer; blobsStart: number } {
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
   const blobsStart = align8(PREAMBLE + headerBytes.length);
-  const out = Buffer.alloc(blobsStart + at);
+  const out = Buffer.alloc(blobsStart + header.blobBytes);
   MAGIC.copy(out, 0);
   out.writeUInt32LE(SNAPSHOT_FORMAT, 8);
   out.writeUInt32LE(headerBytes.length, 12);
   out.writeUInt32LE(crc32(headerBytes), 16);
   headerBytes.copy(out, PREAMBLE);
-  arrays.forEach(([, a], i) => out.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), blobsStart + entries[i]!.at));
-  out.writeUInt32LE(crc32(out.subarray(blobsStart)), 20);
+  return { out, blobsStart };
+}
+
+/** Written to a temporary name and renamed into place: a reader never sees half a file. */
+function writeAtomically(file: string, out: Buffer): void {
   mkdirSync(path.dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
@@ -243,7 +254,14 @@ interface Wanted {
   inputs: () => string;
 }
 
-function readMatching(file: string, wanted: Wanted): { engine: SearchEngine; by: 'key' | 'documents' } {
+interface Matched {
+  engine: SearchEngine;
+  by: 'key' | 'documents';
+  /** Writes the same snapshot under another key (a loaded index cannot be written again: its blobs are copied). */
+  rekey(file: string, key: string): void;
+}
+
+function readMatching(file: string, wanted: Wanted): Matched {
   let buf: Buffer;
   try {
     buf = readFileSync(file);
@@ -278,8 +296,15 @@ function readMatching(file: string, wanted: Wanted): { engine: SearchEngine; by:
     if (e.at + e.length * ctor.BYTES_PER_ELEMENT > header.blobBytes) throw new SnapshotRejected(`array ${e.name}: out of bounds`);
     arrays.set(e.name, new ctor(buf.buffer as ArrayBuffer, buf.byteOffset + blobsStart + e.at, e.length));
   }
+  const blobs = buf.subarray(blobsStart);
+  const rekey = (to: string, key: string) => {
+    const rewritten = withHeader({ ...header, key });
+    blobs.copy(rewritten.out, rewritten.blobsStart);
+    rewritten.out.writeUInt32LE(buf.readUInt32LE(20), 20);
+    writeAtomically(to, rewritten.out);
+  };
   try {
-    return { engine: SearchEngine.fromParts(unflatten(arrays, header.scalars)), by };
+    return { engine: SearchEngine.fromParts(unflatten(arrays, header.scalars)), by, rekey };
   } catch (err) {
     if (err instanceof SnapshotRejected) throw err;
     throw new SnapshotRejected(`inconsistent: ${(err as Error).message}`);
@@ -315,8 +340,14 @@ export function openSearchIndex(file: string, docs: () => Iterable<SearchDoc>, l
   const hashed = () => (inputs ??= hashDocs(docs()));
   let reason: string;
   try {
-    const { engine, by } = readMatching(file, { key, inputs: hashed });
-    if (by === 'documents' && key !== undefined) tryWrite(engine, file, hashed(), key, log);
+    const { engine, by, rekey } = readMatching(file, { key, inputs: hashed });
+    if (by === 'documents' && key !== undefined) {
+      try {
+        rekey(file, key);
+      } catch (err) {
+        log(`could not write the search index snapshot ${file}: ${(err as Error).message}`);
+      }
+    }
     return { engine, from: 'snapshot', by, inputs };
   } catch (err) {
     if (!(err instanceof SnapshotRejected)) throw err;
