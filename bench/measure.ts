@@ -9,7 +9,10 @@ import { KnowledgeBase } from '../src/knowledge/knowledge.ts';
 import { searchDocs } from '../src/knowledge/search-docs.ts';
 import { Incident, type Incident as IncidentT } from '../src/domain/schema.ts';
 import { SearchEngine } from '../src/search/engine.ts';
-import { hashDocs, readSnapshot, writeSnapshot } from '../src/search/snapshot.ts';
+import { hashDocs, openSearchIndex, readSnapshot, writeSnapshot } from '../src/search/snapshot.ts';
+import { searchIndexKey } from '../src/knowledge/search-index-key.ts';
+import { readRegistryFile } from '../src/registry/registry-file.ts';
+import { createHash } from 'node:crypto';
 import { FuseBaseline, baselineRecords } from './baseline.ts';
 import { slimRecords } from './slim.ts';
 import { DEFAULT_SEED, generateStore, loadBase } from './generate.ts';
@@ -53,8 +56,11 @@ export interface SizeResult {
    * The index persisted (src/search/snapshot.ts): writing it, and loading it as a start does
    * (hashing the search documents to check the snapshot is theirs, then reading the file);
    * `indexMB` is the heap the loaded index adds. The queries below run on the loaded index.
+   * `keyedLoadMs`: loaded as Bot.open does, by its key (src/knowledge/search-index-key.ts) with
+   * no document made; the key is of the store's JSON text, hashed while it is loaded as a start
+   * hashes the files it reads (`keyHashMs`, outside the load: a start pays it either way).
    */
-  snapshot: { writeMs: number; hashMs: number; readMs: number; loadMs: number; fileMB: number; indexMB: number };
+  snapshot: { writeMs: number; hashMs: number; readMs: number; loadMs: number; keyedLoadMs: number; keyHashMs: number; fileMB: number; indexMB: number };
   /** Wall-clock latency; `cpu` is the process's CPU time over the same spans. */
   incident: Stats & { search: Stats; cpu: Stats };
   suggest: Stats & { cpu: Stats };
@@ -163,6 +169,12 @@ export async function measureSize(opts: SizeOptions): Promise<SizeResult> {
   t = performance.now();
   let incidents: IncidentT[] | undefined = (JSON.parse(json) as unknown[]).map((raw) => Incident.parse(raw));
   const loadMs = performance.now() - t;
+  // The snapshot's key, as Bot.open makes it from the hashes of the files it has just read: here
+  // the store's JSON text stands for the curated files (timed apart; not part of any load figure).
+  t = performance.now();
+  const storeHash = createHash('sha256').update(json).digest('hex');
+  const keyHashMs = performance.now() - t;
+  const snapshotKey = searchIndexKey({ curated: storeHash, registry: readRegistryFile().hash });
   json = undefined;
   await settle();
   const before = process.memoryUsage();
@@ -181,7 +193,7 @@ export async function measureSize(opts: SizeOptions): Promise<SizeResult> {
   // The snapshot: written from the built index, which is then dropped; loaded as a start would.
   const file = path.join(tmpdir(), `ilzam-bench-${process.pid}-${opts.size}.idx`);
   t = performance.now();
-  writeSnapshot(built, file, hashDocs(searchDocs(kb)));
+  writeSnapshot(built, file, hashDocs(searchDocs(kb)), snapshotKey);
   const writeMs = performance.now() - t;
   built = undefined;
   await settle();
@@ -193,6 +205,14 @@ export async function measureSize(opts: SizeOptions): Promise<SizeResult> {
   const snapshotLoadMs = performance.now() - t;
   await settle();
   const afterLoad = process.memoryUsage();
+  // Loaded again, as Bot.open does: by the key, never making a document (they would throw).
+  t = performance.now();
+  const keyed = openSearchIndex(file, () => {
+    throw new Error('the keyed load made the search documents');
+  }, undefined, snapshotKey);
+  const keyedLoadMs = performance.now() - t;
+  if (keyed.from !== 'snapshot' || keyed.by !== 'key' || keyed.engine.targetCount !== engine.targetCount) throw new Error('the keyed load did not read the snapshot by its key');
+  await settle();
   const fileMB = mb(statSync(file).size);
   rmSync(file, { force: true });
   const snapshot = {
@@ -200,10 +220,12 @@ export async function measureSize(opts: SizeOptions): Promise<SizeResult> {
     hashMs: Math.round(hashMs),
     readMs: Math.round(snapshotLoadMs - hashMs),
     loadMs: Math.round(snapshotLoadMs),
+    keyedLoadMs: Math.round(keyedLoadMs),
+    keyHashMs: Math.round(keyHashMs),
     fileMB,
     indexMB: mb(afterLoad.heapUsed + afterLoad.arrayBuffers - beforeLoad.heapUsed - beforeLoad.arrayBuffers),
   };
-  log(`snapshot ${fileMB} MB written in ${snapshot.writeMs} ms, loaded in ${snapshot.loadMs} ms (hash ${snapshot.hashMs} ms), index heap ${snapshot.indexMB} MB`);
+  log(`snapshot ${fileMB} MB written in ${snapshot.writeMs} ms, loaded in ${snapshot.loadMs} ms (hash ${snapshot.hashMs} ms), by its key in ${snapshot.keyedLoadMs} ms (store hashed for the key in ${snapshot.keyHashMs} ms, apart), index heap ${snapshot.indexMB} MB`);
 
   const queries = buildQueries(store, kb, seed);
 

@@ -49,8 +49,11 @@ export function checkTargets(results: SizeResult[]): TargetCheck[] {
     },
     {
       target: `100,000: index loaded from its snapshot ≤ ${TARGETS.snapshotLoadMs / 1000} s`,
-      pass: big?.snapshot ? big.snapshot.loadMs <= TARGETS.snapshotLoadMs : undefined,
-      measured: big?.snapshot ? `${(big.snapshot.loadMs / 1000).toFixed(2)} s (hashing the documents ${(big.snapshot.hashMs / 1000).toFixed(2)} s, reading ${(big.snapshot.readMs / 1000).toFixed(2)} s; built from scratch: ${(big.buildMs / 1000).toFixed(1)} s)` : 'not measured',
+      // Bot.open loads it by its key (the data files' hashes); older results have only the documents' hash.
+      pass: big?.snapshot ? (big.snapshot.keyedLoadMs ?? big.snapshot.loadMs) <= TARGETS.snapshotLoadMs : undefined,
+      measured: big?.snapshot
+        ? `${big.snapshot.keyedLoadMs !== undefined ? `by its key ${(big.snapshot.keyedLoadMs / 1000).toFixed(2)} s; by the documents' hash ` : ''}${(big.snapshot.loadMs / 1000).toFixed(2)} s (hashing the documents ${(big.snapshot.hashMs / 1000).toFixed(2)} s, reading ${(big.snapshot.readMs / 1000).toFixed(2)} s; built from scratch: ${(big.buildMs / 1000).toFixed(1)} s)`
+        : 'not measured',
     },
     {
       target: `100,000: heap after build ≤ ${TARGETS.heapMB} MB`,
@@ -99,10 +102,10 @@ export function textReport(results: SizeResult[], meta: { date: string; command:
     ]),
   );
   out.push('');
-  out.push('Index: built from scratch vs loaded from its snapshot (load = hash the search documents + read; heap = what the index adds)');
+  out.push('Index: built from scratch vs loaded from its snapshot (load = hash the search documents + read; keyed load = read by the data files\' key, as Bot.open does; heap = what the index adds)');
   out.push(
     table([
-      ['incidents', 'build', 'index heap (built, with KB)', 'snapshot write', 'file MB', 'load', 'hash', 'read', 'index heap (loaded)'],
+      ['incidents', 'build', 'index heap (built, with KB)', 'snapshot write', 'file MB', 'load', 'hash', 'read', 'keyed load', 'index heap (loaded)'],
       ...results.map((r) => [
         r.size.toLocaleString('en'),
         `${ms(r.buildMs)} ms`,
@@ -112,6 +115,7 @@ export function textReport(results: SizeResult[], meta: { date: string; command:
         r.snapshot ? `${ms(r.snapshot.loadMs)} ms` : '—',
         r.snapshot ? `${ms(r.snapshot.hashMs)} ms` : '—',
         r.snapshot ? `${ms(r.snapshot.readMs)} ms` : '—',
+        r.snapshot?.keyedLoadMs !== undefined ? `${ms(r.snapshot.keyedLoadMs)} ms` : '—',
         r.snapshot ? `${r.snapshot.indexMB}` : '—',
       ]),
     ]),

@@ -19,6 +19,8 @@ import { vouchFor } from './data-manifest.ts';
 import { urduProblems } from './urdu-checks.ts';
 import { KnowledgeBase } from '../src/knowledge/knowledge.ts';
 import { searchDocs } from '../src/knowledge/search-docs.ts';
+import { SEARCH_DOCS_FINGERPRINT, searchIndexKey } from '../src/knowledge/search-index-key.ts';
+import { searchDocsSourcesFingerprint } from './search-docs-fingerprint.ts';
 import { searchIndexFile } from '../src/search/index-file.ts';
 import { openSearchIndex } from '../src/search/snapshot.ts';
 
@@ -113,9 +115,14 @@ console.log(vouched.written ? `validated.json written: a start-up on these files
 
 // The data is good: write the search index snapshot the bot will load at start (when it is
 // not already the one for this data), so no start pays for the build. Only for the data the
-// bot reads (not a copy checked with --data).
+// bot reads (not a copy checked with --data). Keyed as Bot.open keys it (the same files'
+// hashes), so that start reads it without making the documents; not when the key's code
+// fingerprint is stale (a start would then take the documents' hash, and key it itself).
 if (!args.data) {
   const file = searchIndexFile();
-  const opened = openSearchIndex(file, () => searchDocs(new KnowledgeBase(data!, registry!)));
+  const stale = searchDocsSourcesFingerprint() !== SEARCH_DOCS_FINGERPRINT;
+  if (stale) console.log('SEARCH_DOCS_FINGERPRINT in src/knowledge/search-index-key.ts is stale: put there what `node --import tsx scripts/search-docs-fingerprint.ts` prints');
+  const key = stale ? undefined : searchIndexKey({ curated: files.hash, registry: registryFile!.hash });
+  const opened = openSearchIndex(file, () => searchDocs(new KnowledgeBase(data!, registry!)), undefined, key);
   console.log(`search index snapshot: ${opened.from === 'snapshot' ? 'up to date' : 'written'} (${path.relative(process.cwd(), file) || file})`);
 }

@@ -1,7 +1,8 @@
 // The persisted search index (src/search/snapshot.ts): a snapshot answers exactly as a fresh
 // build does, a stale or damaged one is rebuilt (never read), and documents added at run time
 // (published claims) are found at once through the delta index. No timings here (bench/).
-import { mkdtempSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { crc32 } from 'node:zlib';
 import path from 'node:path';
@@ -16,6 +17,12 @@ import { applyPublished } from '../src/review/publisher.ts';
 import { ENGINE_VERSION, SearchEngine, type SearchDoc, type SearchOptions } from '../src/search/engine.ts';
 import { hashDocs, openSearchIndex, readSnapshot, SnapshotRejected, writeSnapshot } from '../src/search/snapshot.ts';
 import { searchIndexFile } from '../src/search/index-file.ts';
+import { CODE_VERSIONS, SEARCH_DOCS_FINGERPRINT, searchIndexKey } from '../src/knowledge/search-index-key.ts';
+import { loadKnowledgeBase } from '../src/knowledge/load.ts';
+import { openKnowledgeBase } from '../src/knowledge/open.ts';
+import { DEFAULT_DATA_DIR } from '../src/store/curated.ts';
+import { MANIFEST_FILE } from '../src/store/data-manifest.ts';
+import { searchDocsSourcesFingerprint } from '../scripts/search-docs-fingerprint.ts';
 import { testIncident } from './alerts-harness.ts';
 import { testBot } from './helpers.ts';
 
@@ -226,4 +233,164 @@ it('an incident doc built twice hashes the same (the hash is of content, not ide
   const incident = bot.kb.incidents.get('volt-typhoon')!;
   expect(hashDocs([incidentDoc(bot.kb, incident)])).toBe(hashDocs([incidentDoc(bot.kb, { ...incident })]));
   expect(hashDocs([incidentDoc(bot.kb, incident)])).not.toBe(hashDocs([incidentDoc(bot.kb, { ...incident, names: [...incident.names, 'Another'] })]));
+});
+
+/** The snapshot file's JSON header. */
+function headerOf(file: string): { inputs: string; key?: string } {
+  const bytes = readFileSync(file);
+  return JSON.parse(bytes.subarray(24, 24 + bytes.readUInt32LE(12)).toString('utf8'));
+}
+
+describe('a snapshot keyed by its sources (the data files and the code that makes documents)', () => {
+  it('SEARCH_DOCS_FINGERPRINT is the fingerprint of the document-making code as it is', () => {
+    // Stale? Put in src/knowledge/search-index-key.ts what `node --import tsx scripts/search-docs-fingerprint.ts` prints.
+    expect(SEARCH_DOCS_FINGERPRINT, 'SEARCH_DOCS_FINGERPRINT in src/knowledge/search-index-key.ts is stale: put there what `node --import tsx scripts/search-docs-fingerprint.ts` prints').toBe(
+      searchDocsSourcesFingerprint(path.resolve(import.meta.dirname, '..')),
+    );
+  });
+
+  it('every part of the key changes it: each data file hash, the engine, the format, either code fingerprint', () => {
+    const hashes = { curated: 'a'.repeat(64), registry: 'b'.repeat(64) };
+    const keys = [
+      searchIndexKey(hashes),
+      searchIndexKey({ ...hashes, curated: 'c'.repeat(64) }),
+      searchIndexKey({ ...hashes, registry: 'c'.repeat(64) }),
+      searchIndexKey(hashes, { ...CODE_VERSIONS, engine: `${CODE_VERSIONS.engine}x` }),
+      searchIndexKey(hashes, { ...CODE_VERSIONS, format: CODE_VERSIONS.format + 1 }),
+      searchIndexKey(hashes, { ...CODE_VERSIONS, searchDocs: 'other code' }),
+      searchIndexKey(hashes, { ...CODE_VERSIONS, validator: 'other code' }),
+    ];
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(searchIndexKey({ ...hashes })).toBe(keys[0]);
+  });
+
+  const file = path.join(dir, 'keyed.idx');
+  /** openSearchIndex, counting how often it made the documents. */
+  const open = (docs: () => Iterable<SearchDoc>, key?: string) => {
+    let made = 0;
+    const logged: string[] = [];
+    const r = openSearchIndex(file, () => (made++, docs()), (m) => logged.push(m), key);
+    return { ...r, made, logged };
+  };
+  const hashes = { curated: '1'.repeat(64), registry: '2'.repeat(64) };
+  const key = searchIndexKey(hashes);
+  const extra: SearchDoc = { kind: 'incident', id: 'test-snapshot-keyed', names: [{ text: 'Keyed Snapshot Numbat', weight: 1 }] };
+  const changedDocs = () => [...realDocs(), extra];
+
+  it('nothing changed: read by its key without making one document, answering as a fresh build', () => {
+    rmSync(file, { force: true });
+    expect(open(realDocs, key)).toMatchObject({ from: 'built', made: 2 });
+    expect(headerOf(file).key).toBe(key);
+    const r = open(() => {
+      throw new Error('the documents were made');
+    }, key);
+    expect(r).toMatchObject({ from: 'snapshot', by: 'key', made: 0, inputs: undefined });
+    expect(answers(r.engine, TEST_QUERIES, realPrefixes)).toEqual(answers(built(realDocs()), TEST_QUERIES, realPrefixes));
+  });
+
+  it('a data file changed (another key, other documents): rebuilt with the change, then read by the new key', () => {
+    rmSync(file, { force: true });
+    open(realDocs, key);
+    const newKey = searchIndexKey({ ...hashes, curated: '3'.repeat(64) });
+    const r = open(changedDocs, newKey);
+    expect(r).toMatchObject({ from: 'built', reason: 'the search documents changed since it was written' });
+    expect(r.logged.join('\n')).toContain('not used');
+    expect(r.engine.search('keyed snapshot numbat')[0]?.id).toBe('test-snapshot-keyed');
+    expect(headerOf(file).key).toBe(newKey);
+    const again = open(changedDocs, newKey);
+    expect(again).toMatchObject({ from: 'snapshot', by: 'key', made: 0 });
+    expect(answers(again.engine, TEST_QUERIES, realPrefixes)).toEqual(answers(built(changedDocs()), TEST_QUERIES, realPrefixes));
+    // The old key no longer reads it: the documents are hashed, and differ.
+    expect(open(realDocs, key).from).toBe('built');
+  });
+
+  it('the document code or the engine changed (another key, other documents): rebuilt, never read by the old key', () => {
+    rmSync(file, { force: true });
+    open(realDocs, key);
+    // Code that makes other documents from the same files: its fingerprint gives another key.
+    const newCode = searchIndexKey(hashes, { ...CODE_VERSIONS, searchDocs: 'changed document code' });
+    const r = open(changedDocs, newCode);
+    expect(r).toMatchObject({ from: 'built', reason: 'the search documents changed since it was written' });
+    expect(r.engine.search('keyed snapshot numbat')[0]?.id).toBe('test-snapshot-keyed');
+    // Another engine version: rejected before any key is looked at.
+    const bytes = readFileSync(file);
+    const headerLength = bytes.readUInt32LE(12);
+    const header = bytes.subarray(24, 24 + headerLength).toString('utf8');
+    const other = ENGINE_VERSION.replace(/.$/, (c) => (c === '0' ? '1' : '0'));
+    const patched = Buffer.from(header.replace(`"engine":"${ENGINE_VERSION}"`, `"engine":"${other}"`), 'utf8');
+    expect(patched.length).toBe(headerLength);
+    patched.copy(bytes, 24);
+    bytes.writeUInt32LE(crc32(patched), 16);
+    writeFileSync(file, bytes);
+    const rebuilt = open(changedDocs, newCode);
+    expect(rebuilt).toMatchObject({ from: 'built', reason: `written by engine ${other}, this is ${ENGINE_VERSION}` });
+    expect(open(changedDocs, newCode)).toMatchObject({ from: 'snapshot', by: 'key', made: 0 });
+  });
+
+  it('a new key over the same documents (bytes changed, not records): read by their hash and rekeyed; no key: the documents decide', () => {
+    rmSync(file, { force: true });
+    open(realDocs, key);
+    const newKey = searchIndexKey({ ...hashes, registry: '4'.repeat(64) });
+    const rekeyed = open(realDocs, newKey);
+    expect(rekeyed.logged).toEqual([]);
+    expect(rekeyed).toMatchObject({ from: 'snapshot', by: 'documents', made: 1 });
+    expect(headerOf(file).key).toBe(newKey);
+    const byKey = open(realDocs, newKey);
+    expect(byKey).toMatchObject({ from: 'snapshot', by: 'key', made: 0 });
+    expect(answers(byKey.engine, TEST_QUERIES, realPrefixes)).toEqual(answers(rekeyed.engine, TEST_QUERIES, realPrefixes));
+    // A caller without a key (tests, tools) reads a keyed snapshot by the documents' hash, and leaves it keyed.
+    expect(open(realDocs)).toMatchObject({ from: 'snapshot', by: 'documents', made: 1 });
+    expect(headerOf(file).key).toBe(newKey);
+    expect(open(changedDocs).from).toBe('built');
+    expect(headerOf(file).key).toBeUndefined();
+  });
+});
+
+describe('Bot.open and data:check key the snapshot by the files', () => {
+  /** A copy of the real data without the manifest (so data:check's own writes stay in it). */
+  const dataCopy = () => {
+    const copy = mkdtempSync(path.join(dir, 'data-'));
+    cpSync(DEFAULT_DATA_DIR, copy, { recursive: true });
+    rmSync(path.join(copy, MANIFEST_FILE), { force: true });
+    return copy;
+  };
+  const config = { defaultLang: 'en' as const, timeZone: 'Asia/Karachi' };
+
+  it('data:check writes the snapshot under the key Bot.open reads it by; a changed data file rebuilds it', async () => {
+    const data = dataCopy();
+    const indexDir = path.join(dir, 'check-index');
+    const root = path.resolve(import.meta.dirname, '..');
+    const check = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/check-data.ts'], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, ILZAM_DATA_DIR: data, ILZAM_INDEX_DIR: indexDir },
+      timeout: 120_000,
+    });
+    expect(check.status, check.stderr).toBe(0);
+    expect(check.stdout).toContain('search index snapshot: written');
+    const paths = { dataDir: data, indexDir };
+    const file = searchIndexFile(paths);
+    const { hashes } = await openKnowledgeBase(paths);
+    expect(headerOf(file).key).toBe(searchIndexKey(hashes));
+    const written = statSync(file).mtimeMs;
+    const bot = await Bot.open(config, commandRegistry(), {}, paths);
+    expect(statSync(file).mtimeMs).toBe(written); // read by the key, not rewritten
+    const fresh = Bot.fromKnowledge(loadKnowledgeBase(paths), config, commandRegistry());
+    for (const q of TEST_QUERIES) expect(bot.search.search(q), q).toEqual(fresh.search.search(q));
+
+    // A data file changed: another key, other documents; the next start rebuilds with the change.
+    const incidentFile = path.join(data, 'incidents', 'volt-typhoon.json');
+    const incident = JSON.parse(readFileSync(incidentFile, 'utf8'));
+    incident.names = [...incident.names, 'Keyed Snapshot Bilby'];
+    writeFileSync(incidentFile, JSON.stringify(incident, null, 2));
+    const changed = await Bot.open(config, commandRegistry(), {}, paths);
+    expect(statSync(file).mtimeMs).not.toBe(written);
+    expect(changed.search.search('keyed snapshot bilby', { kinds: ['incident'] })[0]?.id).toBe('volt-typhoon');
+    expect(headerOf(file).key).toBe(searchIndexKey((await openKnowledgeBase(paths)).hashes));
+    const rewritten = statSync(file).mtimeMs;
+    const next = await Bot.open(config, commandRegistry(), {}, paths);
+    expect(statSync(file).mtimeMs).toBe(rewritten);
+    const freshChanged = Bot.fromKnowledge(loadKnowledgeBase(paths), config, commandRegistry());
+    for (const q of [...TEST_QUERIES, 'keyed snapshot bilby']) expect(next.search.search(q), q).toEqual(freshChanged.search.search(q));
+  });
 });

@@ -10,6 +10,7 @@ import { openKnowledgeBase } from '../knowledge/open.ts';
 import { fileTextSource, IncidentTextCache } from '../knowledge/incident-text.ts';
 import { logFor } from '../log/logger.ts';
 import { searchDocs } from '../knowledge/search-docs.ts';
+import { searchIndexKey } from '../knowledge/search-index-key.ts';
 import { labelOf } from '../knowledge/lookup.ts';
 import { followableValue } from '../knowledge/follow-targets.ts';
 import { apologyReply, badLangReply, notAllowedReply, notHereReply } from '../reply/common.ts';
@@ -60,12 +61,14 @@ export class Bot {
   /**
    * Loads the curated data and the registry (validated unless data:check vouches for exactly
    * these files), and the search index from its snapshot (built and written there when missing
-   * or stale; see src/search/snapshot.ts). `indexDir` is where snapshots are kept (default:
+   * or stale; see src/search/snapshot.ts), keyed by the files' hashes (src/knowledge/search-index-key.ts). `indexDir` is where snapshots are kept (default:
    * ILZAM_INDEX_DIR, else .cache/ in the state dir or the project).
    */
   static async open(config: BotConfig, commands: CommandRegistry, services: Services = {}, paths: DataPaths & { indexDir?: string } = {}): Promise<Bot> {
-    const { kb, incidentFiles } = await openKnowledgeBase(paths);
-    const { engine } = openSearchIndex(searchIndexFile(paths), () => searchDocs(kb), (m) => logFor('search').warn(m));
+    const { kb, incidentFiles, hashes } = await openKnowledgeBase(paths);
+    // Keyed by the files' hashes (already computed to read them): a snapshot of these very files
+    // is read without making a single search document.
+    const { engine } = openSearchIndex(searchIndexFile(paths), () => searchDocs(kb), (m) => logFor('search').warn(m), searchIndexKey(hashes));
     const bot = new Bot(kb, engine, config, commands, services);
     // The index has what it needs of the incidents' text; replies read it back from the files.
     kb.slimText(new IncidentTextCache(fileTextSource(incidentFiles)));

@@ -15,6 +15,8 @@ export interface OpenedKnowledge {
   incidentFiles: Map<string, string>;
   /** Which parts went through the schemas (false: the manifest vouched for them). */
   validated: { curated: boolean; registry: boolean };
+  /** The hashes of the files' bytes, as read: the search index snapshot's key is made of them (./search-index-key.ts). */
+  hashes: { curated: string; registry: string };
 }
 
 /** Throws DataValidationError or RegistryError, naming every problem, as loadKnowledgeBase does. */
@@ -27,5 +29,5 @@ export async function openKnowledgeBase(opts: DataPaths = {}): Promise<OpenedKno
   const dataset = trust.curated ? trustedDataset(files) : (await import('../store/curated.ts')).validateCurated(files);
   const registry = trust.registry ? trustedRegistry(registryFile) : (await import('../registry/registry.ts')).validateRegistry(registryFile);
   const incidentFiles = new Map(files.incidents.map((f) => [path.basename(f.file, '.json'), f.file]));
-  return { kb: new KnowledgeBase(dataset, registry), incidentFiles, validated: { curated: !trust.curated, registry: !trust.registry } };
+  return { kb: new KnowledgeBase(dataset, registry), incidentFiles, validated: { curated: !trust.curated, registry: !trust.registry }, hashes: { curated: files.hash, registry: registryFile.hash } };
 }

@@ -12,10 +12,13 @@
 //      then zero padding to a multiple of 8
 //   …  blobs, each at a multiple of 8 from the blobs' start
 //
-// A file is used only when its magic, format, engine version (ENGINE_VERSION) and input hash
-// (of every search document, in order) match, its length is what the header says, both
-// checksums match and the arrays fit the segment's invariants; anything else is reported,
-// and the caller rebuilds. Files are written to a temporary name and renamed into place, so
+// A file is used only when its magic, format and engine version (ENGINE_VERSION) match, it is
+// for these inputs, its length is what the header says, both checksums match and the arrays
+// fit the segment's invariants; anything else is reported, and the caller rebuilds. "For these
+// inputs": its key matches the caller's (a hash of the data files' bytes and of the code that
+// turns them into documents, src/knowledge/search-index-key.ts: known before any document is
+// made), or else its hash of every search document, in order, matches theirs (the caller that
+// has no key, or whose key is new: a start after a change of bytes that changes no document). Files are written to a temporary name and renamed into place, so
 // a reader never sees half a file.
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -46,7 +49,10 @@ interface BlobEntry {
 
 interface Header {
   engine: string;
+  /** hashDocs of the documents it was built from. */
   inputs: string;
+  /** The caller's key for those documents' sources, when it had one. */
+  key?: string;
   blobBytes: number;
   scalars: Record<string, number | boolean | string>;
   arrays: BlobEntry[];
@@ -195,7 +201,7 @@ function unflatten(arrays: Map<string, Typed>, scalars: Header['scalars']): Segm
 const align8 = (n: number) => (n + 7) & ~7;
 
 /** Writes the engine's base (sealed; the delta is not included) to `file`, atomically. */
-export function writeSnapshot(engine: SearchEngine, file: string, inputs: string): void {
+export function writeSnapshot(engine: SearchEngine, file: string, inputs: string, key?: string): void {
   const { arrays, scalars } = flatten(engine.toParts());
   const entries: BlobEntry[] = [];
   let at = 0;
@@ -204,17 +210,28 @@ export function writeSnapshot(engine: SearchEngine, file: string, inputs: string
     entries.push({ name, type, at, length: a.length });
     at = align8(at + a.byteLength);
   }
-  const header: Header = { engine: ENGINE_VERSION, inputs, blobBytes: at, scalars, arrays: entries };
+  const header: Header = { engine: ENGINE_VERSION, inputs, ...(key ? { key } : {}), blobBytes: at, scalars, arrays: entries };
+  const { out, blobsStart } = withHeader(header);
+  arrays.forEach(([, a], i) => out.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), blobsStart + entries[i]!.at));
+  out.writeUInt32LE(crc32(out.subarray(blobsStart)), 20);
+  writeAtomically(file, out);
+}
+
+/** A file's bytes with its preamble and header written, the blobs (and their checksum) still to fill in. */
+function withHeader(header: Header): { out: Buffer; blobsStart: number } {
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
   const blobsStart = align8(PREAMBLE + headerBytes.length);
-  const out = Buffer.alloc(blobsStart + at);
+  const out = Buffer.alloc(blobsStart + header.blobBytes);
   MAGIC.copy(out, 0);
   out.writeUInt32LE(SNAPSHOT_FORMAT, 8);
   out.writeUInt32LE(headerBytes.length, 12);
   out.writeUInt32LE(crc32(headerBytes), 16);
   headerBytes.copy(out, PREAMBLE);
-  arrays.forEach(([, a], i) => out.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), blobsStart + entries[i]!.at));
-  out.writeUInt32LE(crc32(out.subarray(blobsStart)), 20);
+  return { out, blobsStart };
+}
+
+/** Written to a temporary name and renamed into place: a reader never sees half a file. */
+function writeAtomically(file: string, out: Buffer): void {
   mkdirSync(path.dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
@@ -228,6 +245,23 @@ export function writeSnapshot(engine: SearchEngine, file: string, inputs: string
 
 /** Reads a snapshot written for exactly these inputs; throws SnapshotRejected saying why not. */
 export function readSnapshot(file: string, inputs: string): SearchEngine {
+  return readMatching(file, { inputs: () => inputs }).engine;
+}
+
+/** What a snapshot must be for: the key, when the caller has one, else the documents' hash (computed only if needed). */
+interface Wanted {
+  key?: string;
+  inputs: () => string;
+}
+
+interface Matched {
+  engine: SearchEngine;
+  by: 'key' | 'documents';
+  /** Writes the same snapshot under another key (a loaded index cannot be written again: its blobs are copied). */
+  rekey(file: string, key: string): void;
+}
+
+function readMatching(file: string, wanted: Wanted): Matched {
   let buf: Buffer;
   try {
     buf = readFileSync(file);
@@ -248,7 +282,8 @@ export function readSnapshot(file: string, inputs: string): SearchEngine {
     throw new SnapshotRejected('header is not JSON');
   }
   if (header.engine !== ENGINE_VERSION) throw new SnapshotRejected(`written by engine ${header.engine}, this is ${ENGINE_VERSION}`);
-  if (header.inputs !== inputs) throw new SnapshotRejected('the search documents changed since it was written');
+  const by = wanted.key !== undefined && header.key === wanted.key ? 'key' : 'documents';
+  if (by === 'documents' && header.inputs !== wanted.inputs()) throw new SnapshotRejected('the search documents changed since it was written');
   const blobsStart = align8(PREAMBLE + headerLength);
   if (buf.length !== blobsStart + header.blobBytes) throw new SnapshotRejected(`${buf.length} bytes, expected ${blobsStart + header.blobBytes} (truncated or padded)`);
   if (crc32(buf.subarray(blobsStart)) !== buf.readUInt32LE(20)) throw new SnapshotRejected('data checksum mismatch');
@@ -261,8 +296,15 @@ export function readSnapshot(file: string, inputs: string): SearchEngine {
     if (e.at + e.length * ctor.BYTES_PER_ELEMENT > header.blobBytes) throw new SnapshotRejected(`array ${e.name}: out of bounds`);
     arrays.set(e.name, new ctor(buf.buffer as ArrayBuffer, buf.byteOffset + blobsStart + e.at, e.length));
   }
+  const blobs = buf.subarray(blobsStart);
+  const rekey = (to: string, key: string) => {
+    const rewritten = withHeader({ ...header, key });
+    blobs.copy(rewritten.out, rewritten.blobsStart);
+    rewritten.out.writeUInt32LE(buf.readUInt32LE(20), 20);
+    writeAtomically(to, rewritten.out);
+  };
   try {
-    return SearchEngine.fromParts(unflatten(arrays, header.scalars));
+    return { engine: SearchEngine.fromParts(unflatten(arrays, header.scalars)), by, rekey };
   } catch (err) {
     if (err instanceof SnapshotRejected) throw err;
     throw new SnapshotRejected(`inconsistent: ${(err as Error).message}`);
@@ -273,22 +315,40 @@ export interface OpenedIndex {
   engine: SearchEngine;
   /** Whether it was read from the snapshot or built (and then written). */
   from: 'snapshot' | 'built';
+  /** Read: whether the key vouched for it, or the documents' hash (then the key was written in). */
+  by?: 'key' | 'documents';
   /** Why the snapshot was not used (when built). */
   reason?: string;
-  inputs: string;
+  /** hashDocs of the documents, when they were hashed (not when the key vouched for the snapshot). */
+  inputs?: string;
 }
 
 /**
- * The engine over `docs` (called once or twice: to hash them, and to build if needed): read
- * from `file` when the snapshot there is for exactly these documents and this engine, else
- * built, sealed and written to `file` for the next start. A snapshot that cannot be written
- * (a read-only disk) is reported and the built engine used all the same.
+ * The engine over `docs`: read from `file` when the snapshot there is for exactly these
+ * documents and this engine, else built, sealed and written to `file` for the next start. A
+ * snapshot that cannot be written (a read-only disk) is reported and the built engine used all
+ * the same.
+ *
+ * `key` (src/knowledge/search-index-key.ts) names the documents by their sources: a snapshot
+ * written under the same key is read without making a single document. Without a key, or when
+ * the snapshot's key differs, `docs` is called to hash them (and again to build if needed); a
+ * snapshot whose documents are the same is then read all the same, and rewritten under the new
+ * key so the next start need not hash.
  */
-export function openSearchIndex(file: string, docs: () => Iterable<SearchDoc>, log: (message: string) => void = () => {}): OpenedIndex {
-  const inputs = hashDocs(docs());
+export function openSearchIndex(file: string, docs: () => Iterable<SearchDoc>, log: (message: string) => void = () => {}, key?: string): OpenedIndex {
+  let inputs: string | undefined;
+  const hashed = () => (inputs ??= hashDocs(docs()));
   let reason: string;
   try {
-    return { engine: readSnapshot(file, inputs), from: 'snapshot', inputs };
+    const { engine, by, rekey } = readMatching(file, { key, inputs: hashed });
+    if (by === 'documents' && key !== undefined) {
+      try {
+        rekey(file, key);
+      } catch (err) {
+        log(`could not write the search index snapshot ${file}: ${(err as Error).message}`);
+      }
+    }
+    return { engine, from: 'snapshot', by, inputs };
   } catch (err) {
     if (!(err instanceof SnapshotRejected)) throw err;
     reason = err.message;
@@ -297,10 +357,14 @@ export function openSearchIndex(file: string, docs: () => Iterable<SearchDoc>, l
   if (reason !== NO_SNAPSHOT) log(`search index snapshot ${file} not used (${reason}): building it`);
   const engine = new SearchEngine(docs());
   engine.seal();
+  tryWrite(engine, file, hashed(), key, log);
+  return { engine, from: 'built', reason, inputs };
+}
+
+function tryWrite(engine: SearchEngine, file: string, inputs: string, key: string | undefined, log: (message: string) => void): void {
   try {
-    writeSnapshot(engine, file, inputs);
+    writeSnapshot(engine, file, inputs, key);
   } catch (err) {
     log(`could not write the search index snapshot ${file}: ${(err as Error).message}`);
   }
-  return { engine, from: 'built', reason, inputs };
 }
