@@ -122,6 +122,19 @@ describe('bad input never crashes and always fits a chat message', async () => {
     expect(reply.title).toContain('Nothing matched');
     expect(reply.description).toBeTruthy();
   });
+  it('an everyday word or a mention is not a fuzzy answer: nothing matched, with near names offered', async () => {
+    // Each once landed on a name sharing a few letters (The Dukes, Hippo, the Everest gang).
+    for (const query of ['the', 'hi', 'what', '@everyone', 'everyone', '@here']) {
+      const reply = await run('incident', { query });
+      expect(reply.title, query).toContain('Nothing matched');
+    }
+    const actor = await run('actor', { name: '@everyone' });
+    expect(actor.kind).not.toBe('actor');
+    // A real typo of a name still answers, and so does a word of a name.
+    expect((await run('actor', { name: 'evrest' })).kind).toBe('actor');
+    expect((await run('incident', { query: 'sony' })).kind).toBe('incident');
+    expect((await run('incident', { query: 'volt typoon' })).kind).toBe('incident');
+  });
   it('an unknown command lists the commands', async () => {
     const out = (await answerLine(bot, '/frobnicate now'))!;
     expect(out).toContain('There is no command');
