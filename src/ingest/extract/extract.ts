@@ -10,12 +10,14 @@ import { type Gazetteer, type Mention, tokenize } from './gazetteer.ts';
 import {
   ACCUSATION_NOUN_EN, ACCUSATION_NOUN_UR, CYBER_EN, CYBER_UR, EN_HACKER_AFTER, EN_HACKER_BEFORE, EN_RULES, expand, NOT_AN_ACCUSATION_EN,
   NOT_AN_ACCUSATION_UR, OFF_TOPIC_EN, OFF_TOPIC_UR, REJECTING_EN, SPEAKER_COUNTER_EN, SPEAKER_COUNTER_UR, SPEAKER_DENIAL_EN, SPEAKER_DENIAL_UR,
-  UR_HACKER_AFTER, UR_RULES, ATTACK_ACTION_EN, ATTACK_ACTION_UR, type Rule,
+  UR_HACKER_AFTER, UR_RULES, ATTACK_ACTION_EN, ATTACK_ACTION_UR, SPEAKER_WEAK_DENIAL_EN, type Rule,
 } from './rules.ts';
+import { DEMONYMS } from './lexicon.ts';
 import { splitSentences } from './sentences.ts';
 import { normalizeText } from '../../search/normalize.ts';
 import { claimDate } from './dates.ts';
 import { strengthOf } from './strength.ts';
+import { resolveReferences } from './coref.ts';
 
 export interface ExtractOptions {
   lang: 'en' | 'ur';
@@ -40,6 +42,8 @@ const WEAK_CYBER_UR = /حملہ|حملے|حملوں|نیٹ ورک/g;
 const ANAPHOR_EN = /\b(?:the|this|that|these|those) (?:heist|attacks?|breach|breaches|intrusions?|incident|hack|theft|outage|operation|campaign|interference|compromise)\b/i;
 const ANAPHOR_UR = /(?:اس|ان|یہ|انہی|اسی) (?:حملے|حملوں|حملہ|مداخلت|واقعے|واقعہ|کارروائی|کارروائیوں|چوری|ہیکنگ)/;
 const NO_GROUP_EN = /\bno (?:group|one|organi[sz]ation|actor|country|state)\b|\bnot (?:yet )?(?:been )?(?:publicly )?(?:attributed|claimed)|\bhas not been attributed|\bunattributed\b/i;
+/** "Russian military intelligence officers": an agency named through a demonym, before a person noun, is persons. */
+const DEMONYM_LED_EN = new RegExp(`^(?:${Object.values(DEMONYMS).flat().filter((d) => /^[A-Z]/.test(d)).join('|')}) `);
 const NO_GROUP_UR = /کسی (?:\S+ ){0,2}?نے (?:\S+ ){0,6}?(?:نہیں|نہ)|نام نہیں لیا|منسوب نہیں/;
 
 interface Sentence {
@@ -99,6 +103,8 @@ interface Found {
   hackerFrame: boolean;
   /** Refers back to the article's attack ("the heist", «اس حملے») without a cyber word of its own. */
   anaphor: boolean;
+  /** A denial only if its maker's side is accused or charged in the article ("there was no evidence that ..."). */
+  weak?: boolean;
   byKind?: string;
 }
 
@@ -113,10 +119,16 @@ export class Extractor {
     const bodyCount = body.length;
     const chunks = [...body, ...(opts.title ? splitSentences(opts.title, lang) : [])];
     const found: Found[] = [];
+    const perChunk = chunks.map((raw) => ({ text: raw, mentions: this.gazetteer.find(raw) }));
+    // English only: "the bureau", "he", "Lin" and title-only makers refer back to a party named earlier in the body.
+    if (lang === 'en') resolveReferences(perChunk.slice(0, bodyCount), this.gazetteer.parties, (t) => this.gazetteer.find(t));
     chunks.forEach((raw, index) => {
-      const mentions = this.gazetteer.find(raw);
+      const mentions = perChunk[index]!.mentions;
       if (!mentions.length && !opts.defaultBy) return;
-      const sentence: Sentence = { text: raw, mentions, skeleton: buildSkeleton(raw, mentions, lang), index };
+      let skeleton = buildSkeleton(raw, mentions, lang);
+      // "wrote in The Wall Street Journal that ...": the outlet is where it was said, not a party to the clause.
+      if (lang === 'en') skeleton = skeleton.replace(/ (in|on) (?:the )?§(\d+)§/g, (whole, prep: string, k: string) => (mentions[Number(k)]?.kind === 'media' ? ` ${prep} outlet` : whole));
+      const sentence: Sentence = { text: raw, mentions, skeleton, index };
       found.push(...this.fromSentence(sentence, rules, opts, found));
     });
     return this.settle(found, lang, [opts.title ?? '', text.slice(0, 1500)].join(' '), bodyCount);
@@ -138,7 +150,7 @@ export class Extractor {
     const mentions = s.mentions;
     const declined = new Set<number>();
 
-    const emit = (type: ClaimType, byIdx: number[], againstIdx: number[], extra: { strength?: 'responsible'; hackerFrame?: boolean; defaultBy?: boolean } = {}) => {
+    const emit = (type: ClaimType, byIdx: number[], againstIdx: number[], extra: { strength?: 'responsible'; hackerFrame?: boolean; defaultBy?: boolean; weak?: boolean } = {}) => {
       // A media outlet reports; it does not accuse (docs/data-model.md).
       if (ATTRIBUTIONS.includes(type)) byIdx = byIdx.filter((i) => mentions[i]!.kind !== 'media');
       againstIdx = againstIdx.filter((i) => mentions[i]!.kind !== 'media');
@@ -158,7 +170,8 @@ export class Extractor {
         // "sanctioned two Iranian hackers", "expelled four Russian spies": persons, not the state.
         const named = against.map((a) => {
           const next = /^\s*(?:(?:military|intelligence|state|government|cyber|army|سرکاری|فوجی|ریاستی)\s+)?([\p{L}\p{M}]+)/iu.exec(s.text.slice(a.end))?.[1];
-          const persons = (OFFICIAL_PASSIVE.includes(type) || type === 'diplomatic-action') && a.demonym && next && HACKER_NOUNS.has(normalizeText(next));
+          const demonymLed = a.demonym || (lang === 'en' && a.kind === 'state-agency' && DEMONYM_LED_EN.test(a.name));
+          const persons = (OFFICIAL_PASSIVE.includes(type) || type === 'diplomatic-action') && demonymLed && next && HACKER_NOUNS.has(normalizeText(next));
           return persons ? { id: null, name: s.text.slice(a.start, s.text.indexOf(next, a.end) + next.length) } : { id: a.id, name: a.name };
         });
         const key = `${type}|${by.id ?? by.name}|${named.map((a) => a.id ?? a.name).sort().join(',')}`;
@@ -180,7 +193,7 @@ export class Extractor {
           const reportedBy = outlet ? { id: outlet.id, name: outlet.name } : opts.outlet;
           if (reportedBy) claim.reportedBy = reportedBy;
         }
-        out.push({ claim, bySide: by.side, againstSides: against.flatMap((a) => sideOf(a) ?? []), sentence: s.index, hasCyber, offTopic, accusationWord, hackerFrame: !!extra.hackerFrame, anaphor, byKind: by.mention?.kind });
+        out.push({ claim, bySide: by.side, againstSides: against.flatMap((a) => sideOf(a) ?? []), sentence: s.index, hasCyber, offTopic, accusationWord, hackerFrame: !!extra.hackerFrame, anaphor, byKind: by.mention?.kind, weak: extra.weak });
       }
     };
 
@@ -227,7 +240,15 @@ export class Extractor {
             const at = m.indices?.groups?.against?.[0] ?? 0;
             if (/(?:linked|tied|connected|affiliated|associated) (?:to|with) (?:the )?$/.test(skeleton.slice(Math.max(0, at - 40), at))) continue;
           }
-          const named = [...placeholders(g.against), ...placeholders(g.against2)];
+          let named = [...placeholders(g.against), ...placeholders(g.against2)];
+          // "Peskov rejected US claims ...": what was claimed is about his side, the state.
+          if (rule.name.startsWith('rejected-claims')) {
+            named = named.map((i) => stateMention(mentions, i));
+            // "dismisses WannaCry accusation": the attack's name, not an accuser.
+            byIdx = byIdx.filter((i) => !['threat-group', 'criminal-group'].includes(mentions[i]!.kind));
+          }
+          // "two men, Zhao Guangzong and Ni Gaobin": the count describes the names that follow.
+          if (lang === 'en') named = named.filter((i) => !(mentions[i]!.kind === 'persons' && new RegExp(`§${i}§ , §(\\d+)§`).test(skeleton) && mentions[Number(new RegExp(`§${i}§ , §(\\d+)§`).exec(skeleton)![1])]?.kind === 'person'));
           const againstIdx = rule.hackerFrame ? this.hackerPhrases(s, lang, new Set(byIdx)) : [...named, ...named.flatMap((i) => appositives.get(i) ?? []).filter((j) => !byIdx.includes(j) && !named.includes(j))];
           if (rule.hackerFrame && !againstIdx.length) continue;
           if (rule.type === 'declined-to-comment') for (const i of byIdx) declined.add(i);
@@ -243,6 +264,7 @@ export class Extractor {
         if (doers.length && !(lang === 'en' ? REJECTING_EN : /مسترد|تردید/).test(content)) emit('accusation', [speaker.index], doers, { hackerFrame: true });
       }
       if ((lang === 'en' ? SPEAKER_DENIAL_EN : SPEAKER_DENIAL_UR).test(content) && !(lang === 'en' ? NOT_AN_ACCUSATION_EN : NOT_AN_ACCUSATION_UR).test(content)) emit('denial', [speaker.index], []);
+      else if (lang === 'en' && SPEAKER_WEAK_DENIAL_EN.test(content) && !NOT_AN_ACCUSATION_EN.test(content)) emit('denial', [speaker.index], [], { weak: true });
       if ((lang === 'en' ? SPEAKER_COUNTER_EN : SPEAKER_COUNTER_UR).test(content)) {
         const target = placeholders(content).find((i) => mentions[i]!.kind === 'state' && sideOf(mentions[i]!) !== sideOf(mentions[speaker.index]!));
         if (target !== undefined) emit('counter-accusation', [speaker.index], [target]);
@@ -309,18 +331,25 @@ export class Extractor {
       if (f.sentence >= titleFrom && (bodyKeys.has(`${c.type}|${c.by.id ?? c.by.name}`) || (f.bySide && bodyKeys.has(`${c.type}|side:${f.bySide}`)))) continue;
       if (f.hackerFrame && actionSentences.has(f.sentence)) continue;
       if (c.type === 'confirmation' && !f.hasCyber && !articleCyber) continue;
-      if (['accusation', 'counter-accusation', 'claim-of-responsibility', 'statement'].includes(c.type) && !f.hasCyber && !(f.anaphor && articleCyber && !f.offTopic)) continue;
+      // "Tom Bossert wrote that North Korea was directly responsible": no cyber word, but in a cyber story
+      // that already has someone else accusing the same side, it is the same matter.
+      const sameMatter = c.type === 'accusation' && articleCyber && !f.offTopic && /\b(?:responsible|behind|to blame|culprits?|perpetrators?)\b/i.test(c.evidence) && f.againstSides.some((a) => [...(accused.get(a) ?? [])].some((by) => by !== f.bySide));
+      if (['accusation', 'counter-accusation', 'claim-of-responsibility', 'statement'].includes(c.type) && !f.hasCyber && !(f.anaphor && articleCyber && !f.offTopic) && !sameMatter) continue;
       // "The UK government has attributed ..., Oliver Dowden told parliament": the minister relays his government's claim.
       if (ATTRIBUTIONS.includes(c.type) && f.byKind === 'person' && f.bySide && found.some((x) => x !== f && x.sentence === f.sentence && x.claim.type === c.type && x.byKind !== 'person' && x.bySide === f.bySide && x.againstSides.join() === f.againstSides.join())) continue;
       // «الٹا امریکا پر الزام لگایا»: said in so many words to be a counter-accusation, it is not also an accusation.
       if (c.type === 'accusation' && found.some((x) => x.claim.type === 'counter-accusation' && x.sentence === f.sentence && x.claim.by.id === c.by.id && x.claim.by.name === c.by.name && x.againstSides.some((a) => f.againstSides.includes(a)))) continue;
       if (['sanction', 'indictment', 'arrest', 'conviction', 'advisory', 'takedown', 'diplomatic-action'].includes(c.type) && !f.hasCyber && !articleCyber) continue;
+      // "condemned the accusations", "condemned India's spying": the denial or accusation is what was said, not a statement too.
+      if (c.type === 'statement' && found.some((x) => x.sentence === f.sentence && (x.claim.type === 'accusation' || x.claim.type === 'denial') && x.claim.by.id === c.by.id && x.claim.by.name === c.by.name)) continue;
       if (c.type === 'denial') {
         // Without a cyber word of its own, a denial must be about an accusation this article reports
         // against the same side (or that side denies on a cyber matter elsewhere in the article).
         const side = f.bySide;
         const onTheAccusation = side !== undefined && (accused.has(side) || actedAgainst.has(side) || found.some((x) => x !== f && x.claim.type === 'denial' && x.bySide === side && x.hasCyber && !x.offTopic));
         if (!(f.hasCyber && !f.offTopic) && !(f.accusationWord && onTheAccusation && !f.offTopic && articleCyber)) continue;
+        // "There was no evidence that ...": a denial from the side accused or charged, not from a bystander.
+        if (f.weak && !(side !== undefined && (accused.has(side) || actedAgainst.has(side)))) continue;
       }
       // Turning the charge back: the accused side accuses its accuser. When both sides accuse each
       // other, the counter is the side that also denies; failing that, the one that comes later.
@@ -351,7 +380,8 @@ interface Speaker {
 
 const SAY_EN = '(?:said|says|say|told(?: \\S+){1,2}?|added|stated|wrote|noted|insisted|argued)';
 const TRAILING_EN = new RegExp(`, (?:the )?(?:\\S+ ){0,3}?§(\\d+)§(?: s)?(?: [^\\s§,;:]+){0,4}? ${SAY_EN}(?: (?:on|in|at|during|after) [^,]*)?(?: ,.*)?$`, 'u');
-const TRAILING_INVERTED_EN = /, (?:said|says|added|according to) (?:the )?§(\d+)§/u;
+// "..., said the FBI", not "..., said Russia had never engaged in ..." (the party is the subject of what is said).
+const TRAILING_INVERTED_EN = /, (?:said|says|added|according to) (?:the )?§(\d+)§(?! (?:s )?(?:had|has|have|was|were|is|are|would|will|could|did|does|never|not|may|might|must|should|can)\b)/u;
 const LEADING_EN = new RegExp(`^(?:[^§]*? )?§(\\d+)§(?: s)?(?: , (?:\\S+ ){1,12}?,)?(?: [^\\s§,;:]+){0,8}? ${SAY_EN}(?: (?:on|in|at) \\S+)?(?: that)? `, 'u');
 const SAYING_EN = /^(?:the )?§(\d+)§(?: s)? [^§]*?, (?:saying|adding|insisting|arguing|stressing)(?: that)? /u;
 const LEADING_UR = [
@@ -406,7 +436,9 @@ function withoutAppositives(skeleton: string, lang: 'en' | 'ur', mentions: Menti
     appositives.set(Number(k), named);
     return `§${k}§${end === ',' ? '' : ''}`;
   });
-  return { skeleton: out.replace(/ +/g, ' ').trim(), appositives };
+  // "sanctioned X, which it described as a front company, and two men": the relative clause cut out too.
+  const relativeless = out.replace(/ , (?:which|who|whom|whose) [^,;:]*?(?= ,|$)/gu, '');
+  return { skeleton: relativeless.replace(/ +/g, ' ').trim(), appositives };
 }
 
 /** Urdu: the position lies in the «کہ» clause of an accusation («الزام عائد کیا گیا ہے کہ ...»). */
@@ -414,6 +446,17 @@ function insideAccusationClause(skeleton: string, at: number): boolean {
   const ke = skeleton.lastIndexOf(' کہ ', at);
   if (ke === -1) return false;
   return /الزام/.test(skeleton.slice(0, ke));
+}
+
+/** The state a party belongs to, as a mention (added to the sentence's list when it is not there). */
+function stateMention(mentions: Mention[], i: number): number {
+  const m = mentions[i]!;
+  const state = m.kind === 'state' ? undefined : m.state;
+  if (!state || m.kind === 'threat-group' || m.kind === 'criminal-group') return i;
+  const there = mentions.findIndex((x) => x.kind === 'state' && x.id === state);
+  if (there !== -1) return there;
+  mentions.push({ first: -1, last: -1, start: m.start, end: m.end, id: state, name: state, kind: 'state', state });
+  return mentions.length - 1;
 }
 
 function basisOf(type: ClaimType, by: Mention | undefined): AttributionBasis | undefined {

@@ -67,6 +67,7 @@ export const EXTRA_ALIASES: Record<string, string[]> = {
   kremlin: ['کریملن'],
   'dmitry-peskov': ['Peskov', 'پیسکوف'],
   cverc: ['National Computer Virus Emergency Response Center'],
+  asd: ['Australian Signals Directorate'],
 };
 
 /** Organisations that often accuse but are not parties yet: recognised, left unresolved (id null). */

@@ -23,11 +23,14 @@ export interface Rule {
 }
 
 const PL = '§\\d+§(?: (?:,|and|&|, and|اور|و|،) (?:the )?§\\d+§)*';
+// English lists close with "and": in "agencies from the US, Britain and Japan, the ASD said" the ASD is not one of them.
+const PL_EN = '§\\d+§(?: (?:,|&) (?:the )?§\\d+§)*(?: (?:and|, and) (?:the )?§\\d+§)?';
 
 export function expand(pattern: string, lang: 'en' | 'ur'): RegExp {
+  const list = lang === 'en' ? PL_EN : PL;
   let src = pattern
-    .replace(/\{PL\}/g, PL)
-    .replace(/\{BY\}/g, `(?<by>${PL})(?: s)?(?: , (?:\\S+ ){1,12}?,)? (?:[^\\s§,;:]+ ){0,8}?`)
+    .replace(/\{PL\}/g, list)
+    .replace(/\{BY\}/g, `(?<by>${list})(?: s)?(?: , (?:\\S+ ){1,12}?,)? (?:[^\\s§,;:]+ ){0,8}?`)
     // An object: words that do not start an adjunct ("sanctioned five entities over Russian ...").
     .replace(/\{O(\d+)\}/g, (_, n) => `(?:(?!(?:over|for|in|after|amid|about|following|because|on|against|during) )[^\\s§,;:]+ ){0,${n}}?`)
     .replace(/\{A(\d+)\}/g, (_, n) => `(?:\\S+ ){0,${n}}?`)
@@ -43,13 +46,15 @@ export function expand(pattern: string, lang: 'en' | 'ur'): RegExp {
 const rule = (lang: 'en' | 'ur') => (name: string, type: ClaimType, pattern: string, extra: Partial<Rule> = {}): Rule => ({ name, type, re: expand(pattern, lang), ...extra });
 
 const en = rule('en');
-const SAY = '(?:said|says|say|stated|states|assessed|assesses|assess|believes|believe|believed|concluded|concludes|found|finds|determined|confirmed|confirms|alleged|alleges|claimed|announced|announces|revealed|reveals|warned|warns|added|reported|reports|wrote|writes|judged|judges|judge|noted|called|calls|described|describes|told (?:§\\d+§ |[^\\s§]+ ){0,3}?)';
+const SAY = '(?:said|says|say|stated|states|assessed|assesses|assess|believes|believe|believed|concluded|concludes|found|finds|determined|confirmed|confirms|alleged|alleges|claimed|announced|announces|revealed|reveals|warned|warns|added|reported|reports|wrote|writes|written|judged|judges|judge|noted|called|calls|described|describes|told (?:§\\d+§ |[^\\s§]+ ){0,3}?)';
 const DID = '(?:behind|responsible|carried out|conducted|orchestrated|perpetrated|launched|staged|committed|involved|to blame|culprit|culprits|perpetrator|perpetrators)';
 
 export const EN_RULES: Rule[] = [
   // Claims of responsibility first: "X claimed responsibility" is not an accusation by X.
   en('claim-responsibility', 'claim-of-responsibility', '(?<by>{PL})(?: hackers| group| gang| collective| hacking group)? {N6}(?<cue>claimed|claims|claiming|took|takes|has taken|have taken|taking|accepted) (?:full )?(?:the )?(?:responsibility|credit)', { strength: 'responsible' }),
-  en('claim-it-did', 'claim-of-responsibility', '(?<by>{PL})(?: hackers| group| gang)? (?:has |have |had |also |later |on \\S+ )*(?<cue>claimed|boasted|bragged) (?:on \\S+ )?(?:that )?(?:it|they) (?:had |has |have |was |were )?(?:behind|carried out|hacked|breached|attacked|responsible|stole|leaked|took down|targeted)', { strength: 'responsible' }),
+  en('claim-it-did', 'claim-of-responsibility', '(?<by>{PL})(?: hackers| group| gang)? (?:has |have |had |also |later |on \\S+ )*(?<cue>claimed|boasted|bragged|said|says|announced|announces) (?:on \\S+ )?(?:that )?(?:it|they) (?:had |has |have |was |were )?(?:behind|carried out|hacked|breached|attacked|responsible|stole|leaked|took down|targeted|destroyed|wiped|defaced|disrupted|crippled|knocked|encrypted|paralysed|paralyzed)', { strength: 'responsible' }),
+  // "the group claimed a second attack", "claimed the hack of ...": the attack itself as the object.
+  en('claim-attack', 'claim-of-responsibility', '(?<by>{PL})(?: hackers| group| gang)? (?:has |have |had |also |later |on \\S+ )*(?<cue>claimed|claims) (?:a|an|the) (?:[^\\s§,;:]+ ){0,2}?(?:attack|attacks|hack|breach|cyberattack|cyber attack|intrusion|operation)\\b', { strength: 'responsible' }),
   en('claimed-by', 'claim-of-responsibility', 'responsibility (?:for {W8})?(?:was |has been |had been )?(?<cue>claimed) by {W3}(?<by>{PL})', { strength: 'responsible' }),
 
   en('accuse', 'accusation', '{BY}(?<cue>accused|accuses|accusing|accuse|blamed|blames|blaming|blame|named|names|exposed|exposes|called out|calls out|singled out|pointed the finger at|points the finger at) (?:the )?(?<against>{PL})'),
@@ -67,10 +72,22 @@ export const EN_RULES: Rule[] = [
   en('according-to-last', 'accusation', `(?<against>{PL})(?: s)? {N8}(?:was |were |is |are |had been )?{N3}${DID}\\b {A40}(?<cue>according to) (?<by>{PL})`),
   en('quote-first', 'accusation', `(?<against>{PL})(?: s)? {N8}(?:was |were |is |are |had been )?{N3}${DID}\\b {A40}, (?:the )?(?<by>{PL})(?: s)? {N3}(?<cue>said|says|stated|added|alleged)`),
   en('passive-accused', 'accusation', '(?<against>{PL}) {N4}(?:was |were |has been |have been |had been |is |are )(?:formally |publicly )?(?<cue>accused|blamed|named) {W12}by (?:the )?(?<by>{PL})'),
-  en('hacker-frame', 'accusation', `{BY}(?<cue>${SAY}|identified|identifies|observed|observes|revealed|disclosed|discloses|uncovered|uncovers|detected|detects|tracked|tracks|discovered|discovers|published|publishes|attributed|blamed|exposed|exposes|warned|warns)\\b`, { hackerFrame: true }),
+  en('attributed-by-passive', 'accusation', '(?:was|were|has been|have been|had been|is|are) (?:formally |publicly |officially |later )?(?<cue>attributed|linked|traced|tied|blamed|pinned) by (?:the )?(?<by>{PL})(?: s)? {N4}(?:to|on) (?:the )?{N4}(?<against>{PL})'),
+  en('attributed-to-passive', 'accusation', '(?:was|were|has been|have been|had been|is|are) (?:formally |publicly |officially |later )?(?<cue>attributed|traced|blamed|pinned) (?:to|on) (?:the )?{N4}(?<against>{PL})(?: s)? {N6}by (?:the )?(?<by>{PL})'),
+  // An accusation given only as what its target rejects: "North Korea rejected US claims that it was behind ...",
+  // "condemned the accusations made by Washington and London". The accused is the one rejecting.
+  en('rejected-claims-of', 'accusation', '(?<against>{PL})(?: s)? {N6}(?<cue>rejected|rejects|denied|denies|dismissed|dismisses|refuted|refutes|condemned|condemns|hit back at|slammed) (?:the |these |those )?(?:[^\\s§,;:]+ ){0,2}?(?<by>{PL})(?: s)? (?:[^\\s§,;:]+ ){0,2}?(?:claims?|accusations?|allegations?|charges|assertions?)\\b'),
+  en('rejected-claims-by', 'accusation', '(?<against>{PL})(?: s)? {N6}(?<cue>rejected|rejects|denied|denies|dismissed|dismisses|refuted|refutes|condemned|condemns|hit back at|slammed) (?:the |these |those )?(?:[^\\s§,;:]+ ){0,3}?(?:claims?|accusations?|allegations?|charges|assertions?) (?:made |levelled |leveled |leveraged )?(?:by|from) (?:the )?(?<by>{PL})'),
+  // "... said most attacks on its infrastructure were carried out from US territory": where the attacks came from.
+  en('attacks-from', 'accusation', `{BY}(?<cue>${SAY})(?: that)? {W12}(?:attacks?|cyberattacks?|hacks?|intrusions?|operations?) {N8}(?:were |was |are |is |had been |have been )?(?:carried out|launched|conducted|originated|originating|came|coming|staged|mounted|routed) from (?:the )?(?:[^\\s§]+ ){0,2}?(?<against>{PL})`),
+  en('attacks-from-coordinated', 'accusation', '(?<by>{PL})(?: s)? {A24}, (?:and )?(?<cue>said|says|added|claimed) (?:that )?{W12}(?:attacks?|cyberattacks?|hacks?|intrusions?|operations?) {N8}(?:were |was |are |is |had been |have been )?(?:carried out|launched|conducted|originated|originating|came|coming|staged|mounted|routed) from (?:the )?(?:[^\\s§]+ ){0,2}?(?<against>{PL})'),
+  // "condemned what it called India's state-sponsored spying operations": the hacker phrase names the accused.
+  en('condemn-hackers', 'accusation', '{BY}(?<cue>condemned|condemns|denounced|denounces|protested|protests)\\b', { hackerFrame: true }),
+  en('hacker-frame', 'accusation', `{BY}(?<cue>${SAY}|identified|identifies|observed|observes|revealed|disclosed|discloses|uncovered|uncovers|detected|detects|tracked|tracks|discovered|discovers|published|publishes|attributed|blamed|exposed|exposes|warned|warns|accused|accuses|named|names|called out)\\b`, { hackerFrame: true }),
   en('hacker-frame-according', 'accusation', '(?<cue>according to) (?:(?:a|the) (?:report|statement|study|analysis|assessment) (?:from|by|of) )?(?:the )?(?:[^\\s§,;:]+ ){0,4}?(?<by>{PL})', { hackerFrame: true }),
 
   en('deny', 'denial', '{BY}(?<cue>denied|denies|deny|denying|rejected|rejects|reject|rejecting|dismissed|dismisses|dismiss|refuted|refutes|refute|repudiated|disputed|disputes|brushed off|slammed|hit back at)\\b'),
+  en('condemn-accusations', 'denial', '{BY}(?<cue>condemned|condemns|denounced|denounces) (?:the |these |those |such )?(?:[^\\s§,;:]+ ){0,3}?(?:accusations?|allegations?|claims?|charges)\\b'),
   en('call-groundless', 'denial', '{BY}(?<cue>said|says|called|calls|described|describes|termed|labelled|labeled|branded|brands|told (?:\\S+ ){1,2}?) {A14}(?:accusations?|allegations?|claims?|charges|reports?|assertions?|hype|attribution) {A8}(?:propaganda|orchestrated|russophobia|hysteria|groundless|baseless|unfounded|fabricated|false|slander|slanderous|smear|smears|smearing|lies|absurd|nonsense|disinformation|politically motivated|unprofessional|irresponsible|without evidence|no evidence|untrue|ridiculous|fiction|fake)\\b'),
   en('call-groundless-2', 'denial', '{BY}(?<cue>said|says|called|calls|described|describes|termed|labelled|labeled|branded|brands) {W6}(?:the |such )?(?:groundless|baseless|unfounded|fabricated|false|slanderous|absurd|unprofessional|irresponsible|politically motivated) (?:accusations?|allegations?|claims?|charges|reports?|hype|smears?)'),
   en('nothing-to-do', 'denial', '{BY}{W6}(?<cue>has nothing to do with|had nothing to do with|was not involved|is not involved|were not involved|had no involvement|has no involvement|played no part|played no role|firmly opposes|opposes and cracks down|never conducted|never carried out|has never|does not engage|did not engage)'),
@@ -94,8 +111,10 @@ export const EN_RULES: Rule[] = [
   en('arrest-passive', 'arrest', '(?<against>{PL}) {N6}(?:was |were |has been |have been |had been )(?<cue>arrested|detained|apprehended|extradited)(?: {W10}by (?:the )?(?<by>{PL}))?'),
   en('conviction', 'conviction', '(?<against>{PL}) {N6}(?<cue>pleaded guilty|pled guilty|was convicted|were convicted|was sentenced|were sentenced|has been sentenced)'),
   en('advisory-said', 'advisory', '{BY}{N4}(?<cue>said|says|warned|warns|wrote|stated|noted) in (?:a|an|its|the|their) (?:new |joint |latest )?(?:cybersecurity |security |cyber )?(?:advisory|alert|bulletin)\\b'),
+  en('advisory-in', 'advisory', '(?:^|, )in (?:a|an|its|the|their) (?:new |joint |latest )?(?:cybersecurity |security |cyber )?(?:advisory|alert|bulletin) {A30}, (?:the )?(?<by>{PL})(?: s)? {N3}(?<cue>said|says|warned|warns|wrote|stated)'),
   en('advisory', 'advisory', '{BY}{N6}(?<cue>issued|issues|published|publishes|released|releases|put out|puts out|updated) {N4}(?:advisory|advisories|alert|alerts|warning|bulletin)\\b'),
   en('takedown', 'takedown', '{BY}{N6}(?<cue>disrupted|disrupts|dismantled|dismantles|took down|takes down|taken down|took down or disrupted|seized|seizes|sinkholed|neutralized|neutralised|shut down|shuts down) {W8}(?:botnet|botnets|infrastructure|servers?|domains?|network|malware|websites?|platform|operation|forum|marketplace)\\b'),
+  en('seized-proceeds', 'takedown', '{BY}{N4}(?<cue>seized|seizes|confiscated) {W8}(?:cryptocurrency|crypto|bitcoin|funds|proceeds) (?:[^\\s§]+ ){0,3}?from (?:the )?(?:hackers|criminals|gang|group|operators|scammers)'),
   en('takedown-byless', 'takedown', '(?<cue>took down|taken down|took down or disrupted|dismantled|shut down) {W8}(?:botnet|botnets|infrastructure|servers?|domains?|network of hacked|malware)\\b'),
   en('sever-ties', 'diplomatic-action', '{BY}{N4}(?<cue>severed|severs|cut|cuts|broke off|breaks off|suspended|suspends) (?:all )?(?:its )?(?:diplomatic )?(?:ties|relations) with (?:the )?(?<against>{PL})'),
   en('summon', 'diplomatic-action', '{BY}{N4}(?<cue>summoned|summons|expelled|expels|recalled) (?:the )?(?:[^\\s§]+ ){0,2}?(?<against>{PL})(?: s)? {N3}(?:ambassador|envoy|diplomats?|charg[eé]|embassy)'),
@@ -152,9 +171,9 @@ export const UR_RULES: Rule[] = [
 ];
 
 /** Hacker phrases after a party: "Chinese state-sponsored hackers", "Iran-linked group". */
-export const EN_HACKER_AFTER = /^(?: s)?(?: (?:state|government|military|intelligence|sponsored|backed|linked|based|affiliated|aligned|nexus|supported|directed|-|,|cyber|hacking|intelligence-linked|security|services?|agency|army))*? (?:(?:launching|launched|carried out|carrying out|conducted|conducting|staged|mounting|mounted) (?:a |the )?(?:\S+ )?(?:cyber|hack)|hackers?|hacking (?:group|unit|team|crew|campaign|collective)|cyber ?actors?|threat actors?|actors?|cyber ?spies|spies|apt|operatives|group|groups|cyber ?criminals|cyber ?espionage|espionage|cyberespionage|operation|campaign|intrusion|intrusions)\b/;
+export const EN_HACKER_AFTER = /^(?: s)?(?: , (?:a|an|the))?(?: (?:state|government|military|intelligence|sponsored|backed|linked|based|affiliated|aligned|nexus|supported|directed|-|,|cyber|hacking|intelligence-linked|security|services?|agency|army|surveillance|spying|and))*? (?:(?:launching|launched|carried out|carrying out|conducted|conducting|staged|mounting|mounted) (?:a |the )?(?:\S+ )?(?:cyber|hack)|hackers?|hacking (?:group|unit|team|crew|campaign|collective)|cyber ?actors?|threat actors?|actors?|cyber ?spies|spies|apt|operatives|group|groups|cyber ?criminals|cyber ?espionage|espionage|cyberespionage|operations?|campaigns?|intrusion|intrusions)\b/;
 /** Hacker phrases before a party: "hackers linked to Iran", "a group backed by China". */
-export const EN_HACKER_BEFORE = /(?:hackers?|group|groups|actors?|spies|operatives|campaign|operation|activity|attackers?|gang|unit|crew|intrusions?) (?:with (?:clear |close |direct )?(?:links|ties) to|(?:likely |probably |possibly |reportedly |allegedly )?(?:linked|tied|connected|affiliated|associated|aligned)(?: to| with)|(?:backed|sponsored|directed|run|controlled|supported|funded) by|working (?:for|on behalf of)|acting on behalf of|on behalf of|from|of|in) (?:the )?(?:[^\s§]+ ){0,2}?$/;
+export const EN_HACKER_BEFORE = /(?:hackers?|group|groups|actors?|spies|operatives|campaign|operation|activity|attackers?|gang|unit|crew|intrusions?) (?:with (?:clear |close |direct )?(?:links|ties) to|(?:likely |probably |possibly |reportedly |allegedly |publicly |widely |officially |closely )?(?:linked|tied|connected|affiliated|associated|aligned)(?: to| with)|(?:backed|sponsored|directed|run|controlled|supported|funded) by|working (?:for|on behalf of)|acting on behalf of|on behalf of|from|of|in) (?:the )?(?:[^\s§]+ ){0,2}?$/;
 export const UR_HACKER_AFTER = new RegExp(
   '^(?: (?:حکومت|ریاست|فوج|انٹیلی|جنس|انٹیلیجنس|ملٹری|کے|کی|سے|حمایت|یافتہ|منسلک|وابستہ|جڑے|سرپرستی|پشت|پناہی|ایما|اشارے|پر|ایجنسیوں|ایجنسی|اداروں|میں|لیے|کام|کرنے|والے|سرکاری|ریاستی|تعلق|رکھنے))* (?:ہیکرز|ہیکر|ہیکروں|ہیکنگ|گروپ|سائبر جاسوس|جاسوس)'.replace(/[\u0600-\u06FF]+/g, (w) => normalizeText(w).replace(/ /g, '')),
   'u',
@@ -171,6 +190,8 @@ export const ACCUSATION_NOUN_UR = /الزام|دعو|رپورٹ|ملوث|فرد 
 /** A speaker's words that reject an accusation, whoever the grammatical subject is ("Moscow is not involved ..., Peskov said"). */
 export const SPEAKER_DENIAL_EN = /\b(disinformation|groundless|baseless|unfounded|smears?|fabricated|propaganda|fake news|nothing to do with|no connection with|no relation to|not involved|no involvement|never (?:support|supports|conducted|engaged|carried out)|will never support|(?:always|firmly) (?:opposes?|opposed) (?:all|any)(?: forms?)? (?:of )?(?:hack|cyber))/i;
 export const SPEAKER_DENIAL_UR = /بے بنیاد|بےبنیاد|من گھڑت|پروپیگنڈا|ملوث نہیں|تعلق نہیں|حصہ نہیں/;
+/** Weaker: "there was no evidence that ...", "the reports have no substance" — a denial only from the side accused or charged in the article. */
+export const SPEAKER_WEAK_DENIAL_EN = /\b(?:no evidence|no proof|no substance|no basis|without (?:any )?(?:basis|foundation|substance))\b/i;
 /** A speaker's words that turn the charge back: "explain its own cyber attacks", «سب سے بڑی ہیکنگ سلطنت». */
 export const SPEAKER_COUNTER_EN = /\b(its own cyber ?attacks|biggest hacker|largest hacker|hacking empire|empire of hacking|biggest source of cyber|largest source of cyber|no\.? ?1 .?hacking)/i;
 export const SPEAKER_COUNTER_UR = /سب سے بڑا ہیکر|سب سے بڑی ہیکنگ|ہیکنگ سلطنت|اپنے سائبر حملوں/;
@@ -180,5 +201,5 @@ export const NOT_AN_ACCUSATION_UR = /پیشکش|تجویز|درخواست|دعو
 /** Verbs that, between a subject and a cue, make the cue part of what the subject rejects ("China rejects charges ..."). */
 export const REJECTING_EN = /\b(rejects?|rejected|denies|denied|deny|dismiss\w*|refut\w*|rebuff\w*|slams?|slammed)\b/i;
 /** An attack done, for a group named without a hacker phrase ("APT41 breached ..."); "a unit known as Bureau 121" is not one. */
-export const ATTACK_ACTION_EN = /\b(hack(?:ed|ing)?|attack(?:ed|s|ing)?|breach(?:ed|es)?|stole|steal(?:ing)?|compromis\w*|target(?:ed|ing|s)?|infiltrat\w*|intrusions?|exploit(?:ed|ing)|deploy(?:ed|ing)|behind|espionage|campaign|theft|drained)\b/i;
+export const ATTACK_ACTION_EN = /\b(hack(?:ed|ing)?|attack(?:ed|s|ing)?|breach(?:ed|es)?|stole|steal(?:ing)?|compromis\w*|target(?:ed|ing|s)?|infiltrat\w*|intrusions?|exploit(?:ed|ing)|deploy(?:ed|ing)|behind|espionage|campaign|operations|theft|drained)\b/i;
 export const ATTACK_ACTION_UR = /حملہ|حملے|حملوں|ہیک|نشانہ|چوری|جاسوسی|نقب|رسائی|ملوث|ذمہ دار/;
