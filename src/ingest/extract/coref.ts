@@ -108,13 +108,23 @@ export function resolveReferences(chunks: ChunkMentions[], parties: Map<string, 
       if (m.kind !== 'state' || !m.id) continue;
       let at = m.last;
       if (/^s$/i.test(raw(at))) at++;
-      const span = /^foreign$/i.test(raw(at)) && /^(?:ministry|office)$/i.test(raw(at + 1)) ? 2 : /^ministry$/i.test(raw(at)) && /^of$/i.test(raw(at + 1)) && /^foreign$/i.test(raw(at + 2)) && /^affairs$/i.test(raw(at + 3)) ? 4 : 0;
+      let span = /^foreign$/i.test(raw(at)) && /^(?:ministry|office)$/i.test(raw(at + 1)) ? 2 : /^ministry$/i.test(raw(at)) && /^of$/i.test(raw(at + 1)) && /^foreign$/i.test(raw(at + 2)) && /^affairs$/i.test(raw(at + 3)) ? 4 : 0;
       // "Russia's foreign ministry", "the Russian foreign ministry", not "the United States, foreign ministry spokesperson ...".
       const joined = span && /^(?:['’]s)?\s+$/.test(chunk.text.slice(m.end, tokens[at]!.start));
       const fm = joined ? foreignMinistryOf(m.id, parties) : undefined;
+      // "... foreign ministry spokeswoman (Maria Zakharova)": the spokesperson is the ministry.
+      if (span && /^(?:spokesman|spokeswoman|spokesperson)$/i.test(raw(at + span))) span++;
       if (!fm || !spanFree(chunk.mentions.filter((x) => x !== m), m.first, at + span)) continue;
       chunk.mentions.splice(chunk.mentions.indexOf(m), 1, { ...m, last: at + span, end: tokens[at + span - 1]!.end, id: fm.id, name: chunk.text.slice(m.start, tokens[at + span - 1]!.end), kind: fm.kind, state: fm.state, demonym: false });
     }
+
+    // "the ministry's spokeswoman", "Russia's foreign ministry spokeswoman": the body speaks through a person ("she said" next).
+    chunk.mentions.forEach((m, k) => {
+      if (m.kind !== 'state-agency' || m.first < 0) return;
+      const at = m.last + (/^s$/i.test(raw(m.last)) ? 1 : 0);
+      if (!/^(?:spokesman|spokeswoman|spokesperson)$/i.test(raw(at)) || !spanFree(chunk.mentions, at, at + 1)) return;
+      chunk.mentions[k] = { ...m, last: at + 1, end: tokens[at]!.end, name: chunk.text.slice(m.start, tokens[at]!.end) };
+    });
 
     // "Australia's top cyber agency": the state's one cyber agency, if the data has exactly one.
     for (const m of [...chunk.mentions]) {
@@ -142,7 +152,7 @@ export function resolveReferences(chunks: ChunkMentions[], parties: Map<string, 
     // "Foreign Minister Jan Lipavsky", "a foreign ministry spokesman": the ministry of the state
     // the story is about (its dateline, else the subject of the sentence before).
     for (let i = 0; i < tokens.length; i++) {
-      const title = /^foreign$/i.test(raw(i)) && /^minister$/i.test(raw(i + 1)) ? 2 : /^foreign$/i.test(raw(i)) && /^(?:ministry|office)$/i.test(raw(i + 1)) && /^(?:spokesman|spokeswoman|spokesperson)$/i.test(raw(i + 2)) ? 3 : 0;
+      const title = /^foreign$/i.test(raw(i)) && /^minister$/i.test(raw(i + 1)) ? 2 : /^the$/i.test(raw(i - 1)) && /^foreign$/i.test(raw(i)) && /^(?:ministry|office)$/i.test(raw(i + 1)) && !/^(?:spokesman|spokeswoman|spokesperson|of|s)$/i.test(raw(i + 2)) ? 2 : /^foreign$/i.test(raw(i)) && /^(?:ministry|office)$/i.test(raw(i + 1)) && /^(?:spokesman|spokeswoman|spokesperson)$/i.test(raw(i + 2)) ? 3 : 0;
       if (!title) continue;
       // Owned by a state just before ("China's foreign minister") or after ("of Iran"): the gazetteer's business.
       const prev = mentions().find((m) => (m.last === i || (m.last === i - 1 && /^s$/i.test(raw(i - 1)))) && /^(?:['’]s)?\s+$/.test(chunk.text.slice(m.end, tokens[i]!.start)));

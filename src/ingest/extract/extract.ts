@@ -171,6 +171,11 @@ export class Extractor {
         const named = against.map((a) => {
           const next = /^\s*(?:(?:military|intelligence|state|government|cyber|army|سرکاری|فوجی|ریاستی)\s+)?([\p{L}\p{M}]+)/iu.exec(s.text.slice(a.end))?.[1];
           const demonymLed = a.demonym || (lang === 'en' && a.kind === 'state-agency' && DEMONYM_LED_EN.test(a.name));
+          // "the Russian hacker group Evil Corp": the demonym describes the group named next.
+          if (lang === 'en' && a.demonym) {
+            const described = mentions.find((x) => x.start > a.end && /^\s+(?:(?:hacker|hacking|cybercrime|cybercriminal|ransomware|criminal|extortion)\s+)?(?:group|gang|crew|syndicate|collective)\s+$/i.test(s.text.slice(a.end, x.start)));
+            if (described) return { id: described.id, name: described.name };
+          }
           const persons = (OFFICIAL_PASSIVE.includes(type) || type === 'diplomatic-action') && demonymLed && next && HACKER_NOUNS.has(normalizeText(next));
           return persons ? { id: null, name: s.text.slice(a.start, s.text.indexOf(next, a.end) + next.length) } : { id: a.id, name: a.name };
         });
@@ -220,6 +225,8 @@ export class Extractor {
           // "X has been sanctioned by Y" is not X sanctioning: an active rule never fires on a passive verb.
           if (lang === 'en' && byEnd !== undefined && byEnd < cueAt && !rule.name.includes('passive') && /(?:^| )(?:been|was|were|is|are|be|being) $/.test(skeleton.slice(0, cueAt))) continue;
           byIdx = byIdx.filter((i) => mentions[i]!.kind !== 'persons');
+          // "a Chinese state-backed group it calls Storm-0558 was behind ...": an adjective does not speak.
+          if (lang === 'en' && byEnd !== undefined && byEnd < cueAt && byIdx.length === 1 && mentions[byIdx[0]!]!.demonym && /^(?: s)? [^\s§,;:]+ [^\s§,;:]/.test(skeleton.slice(byEnd, cueAt)) && !/^ (?:on|in|at|has|have|had|also|later|publicly|formally|officially|firmly|was|were|is|are|will|would|did) /.test(skeleton.slice(byEnd, cueAt))) continue;
           // «... نے الزام عائد کیا کہ امریکی ایجنسیوں نے ... بے بنیاد بہانہ»: words inside an accusation are not a denial.
           if (rule.type === 'denial' && lang === 'ur' && byEnd !== undefined && insideAccusationClause(skeleton, byEnd)) continue;
           const byInContent = speaker && byIdx.length && byIdx.every((i) => i !== speaker.index && inContent(skeleton, i, speaker));

@@ -26,6 +26,12 @@ export const DEMONYMS: Record<string, string[]> = {
   australia: ['Australian', 'آسٹریلوی'],
   canada: ['Canadian', 'کینیڈین'],
   japan: ['Japanese', 'جاپانی'],
+  albania: ['Albanian'],
+  czechia: ['Czech'],
+  italy: ['Italian'],
+  bangladesh: ['Bangladeshi'],
+  taiwan: ['Taiwanese'],
+  'costa-rica': ['Costa Rican'],
 };
 
 /** Extra names for existing parties. */

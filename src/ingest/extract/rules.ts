@@ -84,7 +84,7 @@ export const EN_RULES: Rule[] = [
   // "condemned what it called India's state-sponsored spying operations": the hacker phrase names the accused.
   en('condemn-hackers', 'accusation', '{BY}(?<cue>condemned|condemns|denounced|denounces|protested|protests)\\b', { hackerFrame: true }),
   en('hacker-frame', 'accusation', `{BY}(?<cue>${SAY}|identified|identifies|observed|observes|revealed|disclosed|discloses|uncovered|uncovers|detected|detects|tracked|tracks|discovered|discovers|published|publishes|attributed|blamed|exposed|exposes|warned|warns|accused|accuses|named|names|called out)\\b`, { hackerFrame: true }),
-  en('hacker-frame-according', 'accusation', '(?<cue>according to) (?:(?:a|the) (?:report|statement|study|analysis|assessment) (?:from|by|of) )?(?:the )?(?:[^\\s§,;:]+ ){0,4}?(?<by>{PL})', { hackerFrame: true }),
+  en('hacker-frame-according', 'accusation', '(?<cue>according to) (?:(?:a|the) (?:report|statement|study|analysis|assessment) (?:from|by|of) )?(?:the )?(?:[^\\s§,;:]+ ){0,4}?(?<by>§\\d+§(?: (?:and|&) (?:the )?§\\d+§)?)', { hackerFrame: true }),
 
   en('deny', 'denial', '{BY}(?<cue>denied|denies|deny|denying|rejected|rejects|reject|rejecting|dismissed|dismisses|dismiss|refuted|refutes|refute|repudiated|disputed|disputes|brushed off|slammed|hit back at)\\b'),
   en('condemn-accusations', 'denial', '{BY}(?<cue>condemned|condemns|denounced|denounces) (?:the |these |those |such )?(?:[^\\s§,;:]+ ){0,3}?(?:accusations?|allegations?|claims?|charges)\\b'),
@@ -97,7 +97,7 @@ export const EN_RULES: Rule[] = [
   en('biggest-hacker-2', 'counter-accusation', '(?<against>{PL})(?: s)? {N4}(?:is|was|remains|are|itself is|itself was|itself) {N4}(?:the )?(?<cue>biggest|largest|world s biggest|world s largest|real|true|greatest|number one|main) {N4}(?:hacker|hackers|source of cyber|cyber ?attack|cyberattacks|cyber threat|threat to cyber|hacking empire|empire of hacking|matrix|threat to global cyber|perpetrator) {W6}, (?:the )?(?<by>{PL})(?: s)? {N3}(?:said|says|added)'),
   en('accuse-in-turn', 'counter-accusation', '{BY}(?<cue>accused|accuses|accusing) (?:the )?(?<against>{PL}) {N6}(?:in turn|in return|of hypocrisy|of double standards|itself)'),
 
-  en('sanction', 'sanction', '{BY}(?<cue>sanctioned|sanctions|sanctioning|sanction|designated|designates|designating|imposed sanctions on|imposed sanctions against|imposes sanctions on|imposes sanctions against|announced sanctions on|announced sanctions against|slapped sanctions on|placed|blacklisted|blacklists) {O6}(?<against>{PL})'),
+  en('sanction', 'sanction', '{BY}(?<cue>sanctioned|sanctions|sanctioning|sanction|designated|designates|designating|imposed sanctions on|imposed sanctions against|imposes sanctions on|imposes sanctions against|announced sanctions on|announced sanctions against|slapped sanctions on|placed|blacklisted|blacklists) {O6}(?<against>{PL})(?! {N6}(?:on|to) (?:a |the |its )?(?:most )?wanted)'),
   // "... sanctioned six people over WannaCry, among them a unit of the GRU and the firm Chosun Expo".
   en('sanction-among', 'sanction', '{BY}(?<cue>sanctioned|imposed sanctions on|imposed sanctions against|designated|blacklisted) {A24}, (?:including|among them|among those|among whom|such as) {O6}(?<against>{PL})(?: {N6}(?<against2>{PL}))?'),
   en('designations-include', 'sanction', '(?:designations|those designated|the sanctioned entities) (?<cue>include|included|includes|target|targeted|cover|covered) (?:the )?(?<against>{PL})', { carryBy: true }),
@@ -105,7 +105,8 @@ export const EN_RULES: Rule[] = [
   en('sanctions-on', 'sanction', '{BY}{N3}(?<cue>sanctions|new sanctions) (?:on|against) {N4}(?<against>{PL})'),
   en('indict', 'indictment', '{BY}(?<cue>charged|charges|charging|indicted|indicts|indicting|filed charges against|brought charges against|announced charges against|announced indictments? against|unveiled indictments? (?:of|against)|unsealed (?:[^\\s§]+ ){0,4}?(?:indictments?|charges|complaint) (?:against|charging)|unsealed an indictment charging) {O6}(?<against>{PL})'),
   en('indict-passive', 'indictment', '(?<against>{PL}) {A8}(?:was |were |has been |have been |had been |are |is )(?:also )?(?:formally )?(?<cue>charged|indicted)(?: {W10}by (?:the )?(?<by>{PL}))?'),
-  en('wanted', 'indictment', '{BY}{N4}(?<cue>added|placed|put) (?<against>{PL}) {N4}(?:most wanted|wanted list)'),
+  en('wanted', 'indictment', '{BY}{N4}(?<cue>added|placed|put|included|listed) {O4}(?<against>{PL}) {N6}(?:most wanted|wanted list|wanted persons|wanted notice)'),
+  en('wanted-for', 'indictment', '{BY}{N4}(?<cue>issued|issues|published|released) (?:a |an )?(?:arrest )?(?:warrants?|wanted notices?|wanted list) {N4}(?:for|against|naming) {O4}(?<against>{PL})'),
   en('arrest', 'arrest', '{BY}(?<cue>arrested|arrests|detained|detains|apprehended|extradited) {O6}(?<against>{PL})'),
   en('arrest-byless', 'arrest', '(?:authorities|police|officers|investigators) (?<cue>arrested|detained) (?<against>{PL})'),
   en('arrest-passive', 'arrest', '(?<against>{PL}) {N6}(?:was |were |has been |have been |had been )(?<cue>arrested|detained|apprehended|extradited)(?: {W10}by (?:the )?(?<by>{PL}))?'),
