@@ -55,7 +55,7 @@ const ORG_WORD = /\b(?:Ministry|Office|Agency|Embassy|Department|Bureau|Director
 /** The foreign ministry of a state, among the curated parties. */
 function foreignMinistryOf(state: string, parties: Map<string, Party>): Party | undefined {
   for (const p of parties.values()) {
-    if (p.kind === 'state-agency' && p.state === state && /foreign (?:affairs|office|ministry)|ministry of foreign|department of state|state department/i.test(`${p.name.en} ${aliasesOf(p)}`)) return p;
+    if (p.kind === 'state-agency' && p.state === state && /foreign (?:affairs|office|ministry)|ministry of foreign|external affairs|department of state|state department/i.test(`${p.name.en} ${aliasesOf(p)}`)) return p;
   }
   return undefined;
 }
@@ -108,7 +108,7 @@ export function resolveReferences(chunks: ChunkMentions[], parties: Map<string, 
       if (m.kind !== 'state' || !m.id) continue;
       let at = m.last;
       if (/^s$/i.test(raw(at))) at++;
-      let span = /^foreign$/i.test(raw(at)) && /^(?:ministry|office)$/i.test(raw(at + 1)) ? 2 : /^ministry$/i.test(raw(at)) && /^of$/i.test(raw(at + 1)) && /^foreign$/i.test(raw(at + 2)) && /^affairs$/i.test(raw(at + 3)) ? 4 : 0;
+      let span = /^(?:foreign|external)$/i.test(raw(at)) && /^(?:ministry|office|minister|secretary)$/i.test(raw(at + 1)) ? 2 : /^external$/i.test(raw(at)) && /^affairs$/i.test(raw(at + 1)) && /^(?:ministry|minister)$/i.test(raw(at + 2)) ? 3 : /^ministry$/i.test(raw(at)) && /^of$/i.test(raw(at + 1)) && /^foreign$/i.test(raw(at + 2)) && /^affairs$/i.test(raw(at + 3)) ? 4 : 0;
       // "Russia's foreign ministry", "the Russian foreign ministry", not "the United States, foreign ministry spokesperson ...".
       const joined = span && /^(?:['’]s)?\s+$/.test(chunk.text.slice(m.end, tokens[at]!.start));
       const fm = joined ? foreignMinistryOf(m.id, parties) : undefined;
@@ -116,6 +116,16 @@ export function resolveReferences(chunks: ChunkMentions[], parties: Map<string, 
       if (span && /^(?:spokesman|spokeswoman|spokesperson)$/i.test(raw(at + span))) span++;
       if (!fm || !spanFree(chunk.mentions.filter((x) => x !== m), m.first, at + span)) continue;
       chunk.mentions.splice(chunk.mentions.indexOf(m), 1, { ...m, last: at + span, end: tokens[at + span - 1]!.end, id: fm.id, name: chunk.text.slice(m.start, tokens[at + span - 1]!.end), kind: fm.kind, state: fm.state, demonym: false });
+    }
+
+    // "Tehran's mission to the United Nations", "Iran's ambassador to the UN": the state speaks, not the place.
+    for (let k = 0; k < chunk.mentions.length - 1; k++) {
+      const m = chunk.mentions[k]!;
+      const next = chunk.mentions[k + 1]!;
+      if (m.kind !== 'state' || !m.id || m.first < 0) continue;
+      const between = chunk.text.slice(m.end, next.start);
+      if (!/^(?:['’]s)?\s+(?:(?:permanent|deputy|acting)\s+)?(?:mission|delegation|envoy|ambassador|representative|embassy|consulate)\s+(?:to|at|in)\s+(?:the\s+)?$/i.test(between)) continue;
+      chunk.mentions.splice(k, 2, { ...m, last: next.last, end: next.end, name: chunk.text.slice(m.start, next.end), demonym: false });
     }
 
     // "the ministry's spokeswoman", "Russia's foreign ministry spokeswoman": the body speaks through a person ("she said" next).
@@ -152,19 +162,28 @@ export function resolveReferences(chunks: ChunkMentions[], parties: Map<string, 
     // "Foreign Minister Jan Lipavsky", "a foreign ministry spokesman": the ministry of the state
     // the story is about (its dateline, else the subject of the sentence before).
     for (let i = 0; i < tokens.length; i++) {
-      const title = /^foreign$/i.test(raw(i)) && /^minister$/i.test(raw(i + 1)) ? 2 : /^the$/i.test(raw(i - 1)) && /^foreign$/i.test(raw(i)) && /^(?:ministry|office)$/i.test(raw(i + 1)) && !/^(?:spokesman|spokeswoman|spokesperson|of|s)$/i.test(raw(i + 2)) ? 2 : /^foreign$/i.test(raw(i)) && /^(?:ministry|office)$/i.test(raw(i + 1)) && /^(?:spokesman|spokeswoman|spokesperson)$/i.test(raw(i + 2)) ? 3 : 0;
+      const title = /^foreign$/i.test(raw(i)) && /^minister$/i.test(raw(i + 1)) ? 2 : /^(?:the|its)$/i.test(raw(i - 1)) && /^foreign$/i.test(raw(i)) && /^(?:ministry|office)$/i.test(raw(i + 1)) && !/^(?:spokesman|spokeswoman|spokesperson|of|s)$/i.test(raw(i + 2)) ? 2 : /^foreign$/i.test(raw(i)) && /^(?:ministry|office)$/i.test(raw(i + 1)) && /^(?:spokesman|spokeswoman|spokesperson)$/i.test(raw(i + 2)) ? 3 : 0;
       if (!title) continue;
       // Owned by a state just before ("China's foreign minister") or after ("of Iran"): the gazetteer's business.
       const prev = mentions().find((m) => (m.last === i || (m.last === i - 1 && /^s$/i.test(raw(i - 1)))) && /^(?:['’]s)?\s+$/.test(chunk.text.slice(m.end, tokens[i]!.start)));
       if (prev || /^of$/i.test(raw(i + title))) continue;
       let last = i + title;
       while (last < tokens.length && last - i - title < 3 && /^\p{Lu}/u.test(raw(last)) && !/^(?:said|on)$/i.test(raw(last))) last++;
-      if (title === 2 && last === i + title) continue; // "foreign minister" with no name: a post, not a speaker
+      if (/^minister$/i.test(raw(i + 1)) && last === i + title) continue; // "foreign minister" with no name: a post, not a speaker
       if (!spanFree(mentions(), i, last)) {
         // "Foreign Minister Nasser X" where the name is already a ministry's: leave it.
         continue;
       }
+      // "Its foreign ministry": the subject of the sentence before, even when the story has a dateline.
       const subject = chunks[index - 1]?.mentions[0];
+      if (/^its$/i.test(raw(i - 1)) && subject && (subject.kind === 'state' ? subject.id : subject.state)) {
+        const fmIts = foreignMinistryOf((subject.kind === 'state' ? subject.id : subject.state)!, parties);
+        if (fmIts) {
+          added.push({ ...synthetic(tokens, i, last, chunk.text, fmIts.id ? { id: fmIts.id, name: '', kind: fmIts.kind, state: fmIts.state } : subject) });
+          i = last - 1;
+          continue;
+        }
+      }
       const state = dateline ?? (subject && (subject.kind === 'state' ? subject.id : subject.state)) ?? undefined;
       const fm = state ? foreignMinistryOf(state, parties) : undefined;
       if (!fm) continue;

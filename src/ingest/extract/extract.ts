@@ -230,7 +230,7 @@ export class Extractor {
           // «... نے الزام عائد کیا کہ امریکی ایجنسیوں نے ... بے بنیاد بہانہ»: words inside an accusation are not a denial.
           if (rule.type === 'denial' && lang === 'ur' && byEnd !== undefined && insideAccusationClause(skeleton, byEnd)) continue;
           const byInContent = speaker && byIdx.length && byIdx.every((i) => i !== speaker.index && inContent(skeleton, i, speaker));
-          if (!byIdx.length || ((rule.type === 'denial' || rule.type === 'counter-accusation') && byInContent)) {
+          if (!byIdx.length || ((rule.type === 'denial' || rule.type === 'counter-accusation' || (lang === 'en' && rule.type === 'statement')) && byInContent)) {
             // No subject ("Authorities arrested ...") or the subject is inside someone's quoted words: the speaker.
             byIdx = speaker ? [speaker.index] : [];
           }
@@ -340,8 +340,10 @@ export class Extractor {
       if (c.type === 'confirmation' && !f.hasCyber && !articleCyber) continue;
       // "Tom Bossert wrote that North Korea was directly responsible": no cyber word, but in a cyber story
       // that already has someone else accusing the same side, it is the same matter.
-      const sameMatter = c.type === 'accusation' && articleCyber && !f.offTopic && /\b(?:responsible|behind|to blame|culprits?|perpetrators?)\b/i.test(c.evidence) && f.againstSides.some((a) => [...(accused.get(a) ?? [])].some((by) => by !== f.bySide));
-      if (['accusation', 'counter-accusation', 'claim-of-responsibility', 'statement'].includes(c.type) && !f.hasCyber && !(f.anaphor && articleCyber && !f.offTopic) && !sameMatter) continue;
+      const sameMatter = c.type === 'accusation' && articleCyber && !f.offTopic && /\b(?:responsible|behind|to blame|culprits?|perpetrators?|attributed|blamed)\b/i.test(c.evidence) && f.againstSides.some((a) => [...(accused.get(a) ?? [])].some((by) => by !== f.bySide));
+      // "China called the allegations baseless and accused Washington of hypocrisy": the accused side answering, in a cyber story.
+      const answering = lang === 'en' && c.type === 'counter-accusation' && articleCyber && !f.offTopic && f.bySide !== undefined && accused.has(f.bySide);
+      if (['accusation', 'counter-accusation', 'claim-of-responsibility', 'statement'].includes(c.type) && !f.hasCyber && !(f.anaphor && articleCyber && !f.offTopic) && !sameMatter && !answering) continue;
       // "The UK government has attributed ..., Oliver Dowden told parliament": the minister relays his government's claim.
       if (ATTRIBUTIONS.includes(c.type) && f.byKind === 'person' && f.bySide && found.some((x) => x !== f && x.sentence === f.sentence && x.claim.type === c.type && x.byKind !== 'person' && x.bySide === f.bySide && x.againstSides.join() === f.againstSides.join())) continue;
       // «الٹا امریکا پر الزام لگایا»: said in so many words to be a counter-accusation, it is not also an accusation.

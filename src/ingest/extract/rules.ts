@@ -67,7 +67,9 @@ export const EN_RULES: Rule[] = [
   en('blame-on', 'accusation', '{BY}(?<cue>blamed|blames|blaming|pinned|pins) {N8}on (?:the )?{N4}(?<against>{PL})'),
   en('attribute-to', 'accusation', '{BY}(?<cue>formally attributed|attributed|attributes|attributing|linked|links|linking|tied|ties|tying|traced|traces|tracing|connected|connecting) {N10}(?:to|with) {W6}(?<against>{PL})'),
   en('said-behind', 'accusation', `{BY}(?<cue>${SAY})(?: that)? {N8}(?<against>{PL})(?: s)? {N8}(?:was |were |is |are |had been |has been |have been )?{N3}${DID}\\b`),
-  en('said-by', 'accusation', `{BY}(?<cue>${SAY})(?: that)? {W12}(?:carried out|conducted|orchestrated|perpetrated|launched|committed|staged|done|behind) by {N5}(?<against>{PL})`),
+  en('said-by', 'accusation', `{BY}(?<cue>${SAY})(?: that)? {W12}(?:(?:carried out|conducted|orchestrated|perpetrated|launched|committed|staged|done|behind) by|(?:the )?(?:work|handiwork) of) {N5}(?<against>{PL})`),
+  // "the FBI said Russia's GRU had targeted email servers": the accused as the subject of an attack verb.
+  en('said-did', 'accusation', `{BY}(?<cue>${SAY})(?: that)? {N6}(?<against>{PL})(?: s)? {N3}(?:had |has |have |was |were )?(?:also |repeatedly |previously )?(?:hacked|breached|targeted|attacked|compromised|infiltrated|stole|spied on|broke into|broken into|penetrated)\\b`),
   en('according-to-first', 'accusation', `(?<cue>according to) (?<by>{PL})(?: s)? {N4}, {N8}(?<against>{PL})(?: s)? {N8}(?:was |were |is |are |had been )?{N3}${DID}\\b`),
   en('according-to-last', 'accusation', `(?<against>{PL})(?: s)? {N8}(?:was |were |is |are |had been )?{N3}${DID}\\b {A40}(?<cue>according to) (?<by>{PL})`),
   en('quote-first', 'accusation', `(?<against>{PL})(?: s)? {N8}(?:was |were |is |are |had been )?{N3}${DID}\\b {A40}, (?:the )?(?<by>{PL})(?: s)? {N3}(?<cue>said|says|stated|added|alleged)`),
@@ -104,6 +106,8 @@ export const EN_RULES: Rule[] = [
   en('sanction-passive', 'sanction', '(?<against>{PL}) {N4}(?:was |were |has been |have been |had been |is |are )(?:also )?(?<cue>sanctioned|designated|blacklisted)(?: {W6}by (?:the )?(?<by>{PL}))?'),
   en('sanctions-on', 'sanction', '{BY}{N3}(?<cue>sanctions|new sanctions) (?:on|against) {N4}(?<against>{PL})'),
   en('indict', 'indictment', '{BY}(?<cue>charged|charges|charging|indicted|indicts|indicting|filed charges against|brought charges against|announced charges against|announced indictments? against|unveiled indictments? (?:of|against)|unsealed (?:[^\\s§]+ ){0,4}?(?:indictments?|charges|complaint) (?:against|charging)|unsealed an indictment charging) {O6}(?<against>{PL})'),
+  // "Prosecutors charged a Russian national ..., the Justice Department said": the maker is the speaker.
+  en('indict-byless', 'indictment', '(?:^|, |and )(?:federal |us |u s )?(?:prosecutors|authorities|a (?:federal )?grand jury|the grand jury|investigators) (?:have |had |on \\S+ )?(?<cue>charged|indicted) {O6}(?<against>{PL})'),
   en('indict-passive', 'indictment', '(?<against>{PL}) {A8}(?:was |were |has been |have been |had been |are |is )(?:also )?(?:formally )?(?<cue>charged|indicted)(?: {W10}by (?:the )?(?<by>{PL}))?'),
   en('wanted', 'indictment', '{BY}{N4}(?<cue>added|placed|put|included|listed) {O4}(?<against>{PL}) {N6}(?:most wanted|wanted list|wanted persons|wanted notice)'),
   en('wanted-for', 'indictment', '{BY}{N4}(?<cue>issued|issues|published|released) (?:a |an )?(?:arrest )?(?:warrants?|wanted notices?|wanted list) {N4}(?:for|against|naming) {O4}(?<against>{PL})'),
@@ -185,7 +189,7 @@ export const CYBER_UR = /سائبر|ہیک|کرپٹو|ڈیجیٹل|کمپیوٹ�
 /** Topics that make a denial about something else: weapons, elections in general, human rights. */
 export const OFF_TOPIC_EN = /\b(drones?|weapons?|missiles?|troops|nuclear|genocide|human rights|balloon|doping|poison(?:ing|ed)?|assassinat\w*|tariffs?|trade|military aid|invasion|coup|smuggling|terror(?:ism|ist)?|chips?)\b/i;
 export const OFF_TOPIC_UR = /ڈرون|ہتھیار|میزائل|جوہری|ایٹمی|دہشت|تجارت|محصولات|ٹیرف|انسانی حقوق|حملہ آور فوج/;
-export const ACCUSATION_NOUN_EN = /\b(accusations?|allegations?|claims?|charges|reports?|attribution|blame|hype|smears?|involvement|indictments?)\b/i;
+export const ACCUSATION_NOUN_EN = /\b(accusations?|allegations?|claims?|charges?|reports?|attribution|blame|hype|smears?|involvement|indictments?)\b/i;
 export const ACCUSATION_NOUN_UR = /الزام|دعو|رپورٹ|ملوث|فرد جرم/;
 
 /** A speaker's words that reject an accusation, whoever the grammatical subject is ("Moscow is not involved ..., Peskov said"). */
