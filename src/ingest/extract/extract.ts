@@ -217,6 +217,9 @@ export class Extractor {
         // "ties with Iran", "links with Moscow": relations, not an attribution.
         if (lang === 'en' && /^(?:links|ties)$/.test(g.cue ?? '') && skeleton.startsWith(' with ', cueAt + g.cue!.length)) continue;
           if ((rule.type === 'accusation' || rule.type === 'claim-of-responsibility') && nobodyNamed) continue;
+          // "said it was investigating whether Russia was behind the hack": an open question, not a claim.
+          const againstAt = m.indices?.groups?.against?.[0];
+          if (lang === 'en' && rule.type === 'accusation' && againstAt !== undefined && againstAt > cueAt && /(?:^| )(?:whether|if)(?: |$)/.test(skeleton.slice(cueAt, againstAt))) continue;
           let byIdx = placeholders(g.by);
           // "China rejects charges about hacking": the cue is what the subject rejects, not its act.
           const byEnd = m.indices?.groups?.by?.[1];
@@ -446,7 +449,10 @@ function withoutAppositives(skeleton: string, lang: 'en' | 'ur', mentions: Menti
     return `§${k}§${end === ',' ? '' : ''}`;
   });
   // "sanctioned X, which it described as a front company, and two men": the relative clause cut out too.
-  const relativeless = out.replace(/ , (?:which|who|whom|whose) [^,;:]*?(?= ,|$)/gu, '');
+  const relativeless = out
+    .replace(/ , (?:which|who|whom|whose) [^,;:]*?(?= ,|$)/gu, '')
+    // "two men , Zhao and Ni": the count is an appositive head; the names are the parties.
+    .replace(/§(\d+)§ , (?=§(\d+)§)/gu, (whole, k: string, n: string) => (mentions[Number(k)]?.kind === 'persons' && mentions[Number(n)]?.kind === 'person' ? '' : whole));
   return { skeleton: relativeless.replace(/ +/g, ' ').trim(), appositives };
 }
 

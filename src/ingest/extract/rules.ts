@@ -24,7 +24,7 @@ export interface Rule {
 
 const PL = '§\\d+§(?: (?:,|and|&|, and|اور|و|،) (?:the )?§\\d+§)*';
 // English lists close with "and": in "agencies from the US, Britain and Japan, the ASD said" the ASD is not one of them.
-const PL_EN = '§\\d+§(?: (?:,|&) (?:the )?§\\d+§)*(?: (?:and|, and) (?:the )?§\\d+§)?';
+const PL_EN = '§\\d+§(?: (?:,|&) (?:the )?§\\d+§)*(?: (?:and|, and) (?:the )?§\\d+§)*';
 
 export function expand(pattern: string, lang: 'en' | 'ur'): RegExp {
   const list = lang === 'en' ? PL_EN : PL;
