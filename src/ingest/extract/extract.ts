@@ -394,7 +394,8 @@ const SAY_EN = '(?:said|says|say|told(?: \\S+){1,2}?|added|stated|wrote|noted|in
 const TRAILING_EN = new RegExp(`, (?:the )?(?:\\S+ ){0,3}?§(\\d+)§(?: s)?(?: [^\\s§,;:]+){0,4}? ${SAY_EN}(?: (?:on|in|at|during|after) [^,]*)?(?: ,.*)?$`, 'u');
 // "..., said the FBI", not "..., said Russia had never engaged in ..." (the party is the subject of what is said).
 const TRAILING_INVERTED_EN = /, (?:said|says|added|according to) (?:the )?§(\d+)§(?! (?:s )?(?:had|has|have|was|were|is|are|would|will|could|did|does|never|not|may|might|must|should|can)\b)/u;
-const LEADING_EN = new RegExp(`^(?:[^§]*? )?§(\\d+)§(?: s)?(?: , (?:\\S+ ){1,12}?,)?(?: [^\\s§,;:]+){0,8}? ${SAY_EN}(?: (?:on|in|at) \\S+)?(?: that)? `, 'u');
+// "In New Delhi, Minister X told parliament that ...": a place before the speaker is not the speaker.
+const LEADING_EN = new RegExp(`^(?:[^§]*? )?(?:(?:in|from|at) §\\d+§ , (?:[^§]*? )?)?§(\\d+)§(?: s)?(?: , (?:\\S+ ){1,12}?,)?(?: [^\\s§,;:]+){0,8}? ${SAY_EN}(?: (?:on|in|at) \\S+)?(?: that)? `, 'u');
 const SAYING_EN = /^(?:the )?§(\d+)§(?: s)? [^§]*?, (?:saying|adding|insisting|arguing|stressing)(?: that)? /u;
 const LEADING_UR = [
   expand('§(\\d+)§ (?:\\S+ ){0,5}?نے (?:\\S+ ){0,3}?(?:کہا|بتایا|دعویٰ کیا) (?:\\S+ ){0,2}?کہ ', 'ur'),

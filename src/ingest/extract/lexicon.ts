@@ -74,6 +74,9 @@ export const EXTRA_ALIASES: Record<string, string[]> = {
   'dmitry-peskov': ['Peskov', 'پیسکوف'],
   cverc: ['National Computer Virus Emergency Response Center'],
   asd: ['Australian Signals Directorate'],
+  // "China's Ministry of State Security": the possessive names the state, the head noun the ministry.
+  'china-mss': ['Ministry of State Security'],
+  'china-mps': ['Ministry of Public Security'],
 };
 
 /** Organisations that often accuse but are not parties yet: recognised, left unresolved (id null). */
