@@ -343,7 +343,7 @@ export class Extractor {
       if (c.type === 'confirmation' && !f.hasCyber && !articleCyber) continue;
       // "Tom Bossert wrote that North Korea was directly responsible": no cyber word, but in a cyber story
       // that already has someone else accusing the same side, it is the same matter.
-      const sameMatter = c.type === 'accusation' && articleCyber && !f.offTopic && /\b(?:responsible|behind|to blame|culprits?|perpetrators?|attributed|blamed)\b/i.test(c.evidence) && f.againstSides.some((a) => [...(accused.get(a) ?? [])].some((by) => by !== f.bySide));
+      const sameMatter = c.type === 'accusation' && articleCyber && !f.offTopic && /\b(?:responsible|behind|to blame|culprits?|perpetrators?|attributed|blamed)\b/i.test(c.evidence) && found.some((x) => x !== f && x.claim.type === 'accusation' && x.hasCyber && x.claim.by.id !== c.by.id && x.againstSides.some((a) => f.againstSides.includes(a)));
       // "China called the allegations baseless and accused Washington of hypocrisy": the accused side answering, in a cyber story.
       const answering = lang === 'en' && c.type === 'counter-accusation' && articleCyber && !f.offTopic && f.bySide !== undefined && accused.has(f.bySide);
       if (['accusation', 'counter-accusation', 'claim-of-responsibility', 'statement'].includes(c.type) && !f.hasCyber && !(f.anaphor && articleCyber && !f.offTopic) && !sameMatter && !answering) continue;

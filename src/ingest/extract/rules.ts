@@ -23,6 +23,9 @@ export interface Rule {
 }
 
 const PL = '§\\d+§(?: (?:,|and|&|, and|اور|و|،) (?:the )?§\\d+§)*';
+// A maker does not start in the middle of a list ("... Canada and Japan said" is not Japan alone), but
+// may start after a list closed with "and" ("agencies from A, B and C, the ASD said").
+const NOT_MID_LIST_EN = '(?<!§\\d+§ (?:and|, and) (?:the )?)(?<!(?<!(?:and|, and) (?:the )?)§\\d+§ (?:,|&) (?:the )?)';
 // English lists close with "and": in "agencies from the US, Britain and Japan, the ASD said" the ASD is not one of them.
 const PL_EN = '§\\d+§(?: (?:,|&) (?:the )?§\\d+§)*(?: (?:and|, and) (?:the )?§\\d+§)*';
 
@@ -30,7 +33,7 @@ export function expand(pattern: string, lang: 'en' | 'ur'): RegExp {
   const list = lang === 'en' ? PL_EN : PL;
   let src = pattern
     .replace(/\{PL\}/g, list)
-    .replace(/\{BY\}/g, `(?<by>${list})(?: s)?(?: , (?:\\S+ ){1,12}?,)? (?:[^\\s§,;:]+ ){0,8}?`)
+    .replace(/\{BY\}/g, `${lang === 'en' ? NOT_MID_LIST_EN : ''}(?<by>${list})(?: s)?(?: , (?:\\S+ ){1,12}?,)? (?:[^\\s§,;:]+ ){0,8}?`)
     // An object: words that do not start an adjunct ("sanctioned five entities over Russian ...").
     .replace(/\{O(\d+)\}/g, (_, n) => `(?:(?!(?:over|for|in|after|amid|about|following|because|on|against|during) )[^\\s§,;:]+ ){0,${n}}?`)
     .replace(/\{A(\d+)\}/g, (_, n) => `(?:\\S+ ){0,${n}}?`)
