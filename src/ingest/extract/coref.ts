@@ -97,7 +97,9 @@ export function resolveReferences(chunks: ChunkMentions[], parties: Map<string, 
     // Candidates, most salient first: this sentence's earlier parties (nearest first), then each
     // earlier sentence's subject (its first party) and the rest of it, nearest sentence first.
     const candidates = (before: number): Antecedent[] => {
-      const here = mentions().filter((m) => m.last <= before).reverse();
+      // In this sentence, its subject first ("Germany recalled its ambassador to Russia after the government said").
+      const before_ = mentions().filter((m) => m.last <= before);
+      const here = before_.length ? [before_[0]!, ...before_.slice(1).reverse()] : [];
       const earlier = chunks.slice(Math.max(0, index - 3), index).reverse().flatMap((c) => (c.mentions.length ? [c.mentions[0]!, ...c.mentions.slice(1).reverse()] : []));
       return [...here, ...earlier].filter((m) => m.kind !== 'media' && m.kind !== 'persons' && m.kind !== 'anonymous-officials');
     };

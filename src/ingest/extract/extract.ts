@@ -30,7 +30,7 @@ export interface ExtractOptions {
   outlet?: NamedParty;
 }
 
-const HACKER_NOUNS = new Set(['hacker', 'hackers', 'spies', 'agents', 'officers', 'operatives', 'ہیکرز', 'ہیکر', 'جاسوسوں', 'جاسوس', 'ایجنٹس', 'اہلکاروں', 'افسران'].map((w) => normalizeText(w)));
+const HACKER_NOUNS = new Set(['hacker', 'hackers', 'spies', 'spy', 'agents', 'agent', 'officers', 'officer', 'operatives', 'operative', 'ہیکرز', 'ہیکر', 'جاسوسوں', 'جاسوس', 'ایجنٹس', 'اہلکاروں', 'افسران'].map((w) => normalizeText(w)));
 const NEEDS_TARGET: ClaimType[] = ['accusation', 'counter-accusation', 'sanction', 'indictment', 'arrest', 'conviction', 'diplomatic-action'];
 const OFFICIAL_PASSIVE: ClaimType[] = ['sanction', 'indictment', 'arrest', 'conviction'];
 const ATTRIBUTIONS: ClaimType[] = ['accusation', 'counter-accusation', 'confirmation'];
@@ -175,6 +175,9 @@ export class Extractor {
           if (lang === 'en' && a.demonym) {
             const described = mentions.find((x) => x.start > a.end && /^\s+(?:(?:hacker|hacking|cybercrime|cybercriminal|ransomware|criminal|extortion)\s+)?(?:group|gang|crew|syndicate|collective)\s+$/i.test(s.text.slice(a.end, x.start)));
             if (described) return { id: described.id, name: described.name };
+            // "North Korean programmer Park Jin Hyok", "a Russian military intelligence officer, Amin Stigal": the person named.
+            const person = mentions.find((x) => x.kind === 'person' && x.start > a.end && /^\s+(?:[a-z-]+\s+){0,4}?[a-z-]+,?\s+$/.test(s.text.slice(a.end, x.start)));
+            if (person && OFFICIAL_PASSIVE.includes(type)) return { id: person.id, name: person.name };
           }
           const persons = (OFFICIAL_PASSIVE.includes(type) || type === 'diplomatic-action') && demonymLed && next && HACKER_NOUNS.has(normalizeText(next));
           return persons ? { id: null, name: s.text.slice(a.start, s.text.indexOf(next, a.end) + next.length) } : { id: a.id, name: a.name };

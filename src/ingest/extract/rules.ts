@@ -74,7 +74,7 @@ export const EN_RULES: Rule[] = [
   // "the FBI said Russia's GRU had targeted email servers": the accused as the subject of an attack verb.
   en('said-did', 'accusation', `{BY}(?<cue>${SAY})(?: that)? {N6}(?<against>{PL})(?: s)? {N3}(?:had |has |have |was |were )?(?:also |repeatedly |previously )?(?:hacked|breached|targeted|attacked|compromised|infiltrated|stole|spied on|broke into|broken into|penetrated)\\b`),
   en('according-to-first', 'accusation', `(?<cue>according to) (?<by>{PL})(?: s)? {N4}, {N8}(?<against>{PL})(?: s)? {N8}(?:was |were |is |are |had been )?{N3}${DID}\\b`),
-  en('according-to-last', 'accusation', `(?<against>{PL})(?: s)? {N8}(?:was |were |is |are |had been )?{N3}${DID}\\b {A40}(?<cue>according to) (?<by>{PL})`),
+  en('according-to-last', 'accusation', `(?<against>{PL})(?: s)? {N8}(?:was |were |is |are |had been )?{N3}${DID}\\b {A40}(?<cue>according to) (?:the )?(?<by>{PL})`),
   en('quote-first', 'accusation', `(?<against>{PL})(?: s)? {N8}(?:was |were |is |are |had been )?{N3}${DID}\\b {A40}, (?:the )?(?<by>{PL})(?: s)? {N3}(?<cue>said|says|stated|added|alleged)`),
   en('passive-accused', 'accusation', '(?<against>{PL}) {N4}(?:was |were |has been |have been |had been |is |are )(?:formally |publicly )?(?<cue>accused|blamed|named) {W12}by (?:the )?(?<by>{PL})'),
   en('attributed-by-passive', 'accusation', '(?:was|were|has been|have been|had been|is|are) (?:formally |publicly |officially |later )?(?<cue>attributed|linked|traced|tied|blamed|pinned) by (?:the )?(?<by>{PL})(?: s)? {N4}(?:to|on) (?:the )?{N4}(?<against>{PL})'),
@@ -82,7 +82,7 @@ export const EN_RULES: Rule[] = [
   // An accusation given only as what its target rejects: "North Korea rejected US claims that it was behind ...",
   // "condemned the accusations made by Washington and London". The accused is the one rejecting.
   en('rejected-claims-of', 'accusation', '(?<against>{PL})(?: s)? {N6}(?<cue>rejected|rejects|denied|denies|dismissed|dismisses|refuted|refutes|condemned|condemns|hit back at|slammed) (?:the |these |those )?(?:[^\\s§,;:]+ ){0,2}?(?<by>{PL})(?: s)? (?:[^\\s§,;:]+ ){0,2}?(?:claims?|accusations?|allegations?|charges|assertions?)\\b'),
-  en('rejected-claims-by', 'accusation', '(?<against>{PL})(?: s)? {N6}(?<cue>rejected|rejects|denied|denies|dismissed|dismisses|refuted|refutes|condemned|condemns|hit back at|slammed) (?:the |these |those )?(?:[^\\s§,;:]+ ){0,3}?(?:claims?|accusations?|allegations?|charges|assertions?) (?:made |levelled |leveled |leveraged )?(?:by|from) (?:the )?(?<by>{PL})'),
+  en('rejected-claims-by', 'accusation', '(?<against>{PL})(?: s)? {N6}(?<cue>rejected|rejects|denied|denies|dismissed|dismisses|refuted|refutes|condemned|condemns|hit back at|slammed) (?:the |these |those |an? )?(?:[^\\s§,;:]+ ){0,3}?(?:claims?|accusations?|allegations?|charges|assertions?|advisory|report|findings|assessment) (?:made |levelled |leveled |issued |published )?(?:by|from) (?:the )?(?<by>{PL})'),
   // "... said most attacks on its infrastructure were carried out from US territory": where the attacks came from.
   en('attacks-from', 'accusation', `{BY}(?<cue>${SAY})(?: that)? {W12}(?:attacks?|cyberattacks?|hacks?|intrusions?|operations?) {N8}(?:were |was |are |is |had been |have been )?(?:carried out|launched|conducted|originated|originating|came|coming|staged|mounted|routed) from (?:the )?(?:[^\\s§]+ ){0,2}?(?<against>{PL})`),
   en('attacks-from-coordinated', 'accusation', '(?<by>{PL})(?: s)? {A24}, (?:and )?(?<cue>said|says|added|claimed) (?:that )?{W12}(?:attacks?|cyberattacks?|hacks?|intrusions?|operations?) {N8}(?:were |was |are |is |had been |have been )?(?:carried out|launched|conducted|originated|originating|came|coming|staged|mounted|routed) from (?:the )?(?:[^\\s§]+ ){0,2}?(?<against>{PL})'),
@@ -196,7 +196,7 @@ export const ACCUSATION_NOUN_EN = /\b(accusations?|allegations?|claims?|charges?
 export const ACCUSATION_NOUN_UR = /الزام|دعو|رپورٹ|ملوث|فرد جرم/;
 
 /** A speaker's words that reject an accusation, whoever the grammatical subject is ("Moscow is not involved ..., Peskov said"). */
-export const SPEAKER_DENIAL_EN = /\b(disinformation|groundless|baseless|unfounded|smears?|fabricated|propaganda|fake news|nothing to do with|no connection with|no relation to|not involved|no involvement|never (?:support|supports|conducted|engaged|carried out)|will never support|(?:always|firmly) (?:opposes?|opposed) (?:all|any)(?: forms?)? (?:of )?(?:hack|cyber))/i;
+export const SPEAKER_DENIAL_EN = /\b(disinformation|groundless|baseless|unfounded|smears?|fabricated|propaganda|fake news|nothing to do with|no connection with|no relation to|not involved|no involvement|(?:had|has|have|played) no (?:role|part)|never (?:support|supports|conducted|engaged|carried out)|will never support|(?:always|firmly) (?:opposes?|opposed) (?:all|any)(?: forms?)? (?:of )?(?:hack|cyber))/i;
 export const SPEAKER_DENIAL_UR = /بے بنیاد|بےبنیاد|من گھڑت|پروپیگنڈا|ملوث نہیں|تعلق نہیں|حصہ نہیں/;
 /** Weaker: "there was no evidence that ...", "the reports have no substance" — a denial only from the side accused or charged in the article. */
 export const SPEAKER_WEAK_DENIAL_EN = /\b(?:no evidence|no proof|no substance|no basis|without (?:any )?(?:basis|foundation|substance))\b/i;
