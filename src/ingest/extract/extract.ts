@@ -231,6 +231,8 @@ export class Extractor {
           // "X has been sanctioned by Y" is not X sanctioning: an active rule never fires on a passive verb.
           if (lang === 'en' && byEnd !== undefined && byEnd < cueAt && !rule.name.includes('passive') && /(?:^| )(?:been|was|were|is|are|be|being) $/.test(skeleton.slice(0, cueAt))) continue;
           byIdx = byIdx.filter((i) => mentions[i]!.kind !== 'persons');
+          // "... were carried out by APT31 and summoned the ambassador": a threat group takes no official action.
+          if (lang === 'en' && ['sanction', 'indictment', 'arrest', 'diplomatic-action', 'takedown', 'advisory'].includes(rule.type)) byIdx = byIdx.filter((i) => !['threat-group', 'criminal-group'].includes(mentions[i]!.kind));
           // "a Chinese state-backed group it calls Storm-0558 was behind ...": an adjective does not speak.
           if (lang === 'en' && byEnd !== undefined && byEnd < cueAt && byIdx.length === 1 && mentions[byIdx[0]!]!.demonym && /^(?: s)? [^\s§,;:]+ [^\s§,;:]/.test(skeleton.slice(byEnd, cueAt)) && !/^ (?:on|in|at|has|have|had|also|later|publicly|formally|officially|firmly|was|were|is|are|will|would|did) /.test(skeleton.slice(byEnd, cueAt))) continue;
           // «... نے الزام عائد کیا کہ امریکی ایجنسیوں نے ... بے بنیاد بہانہ»: words inside an accusation are not a denial.
