@@ -115,6 +115,15 @@ describe('English', () => {
     expect(joint.map(triple).sort()).toEqual(['accusation|nsa|china', 'advisory|nsa|']);
   });
 
+  it('reads an answer that rejects and accuses back, a state\'s mission as the state, and no denial by a news agency', () => {
+    const back = claims('The US accused China of hacking its telecoms. China hit back on Friday, accusing the United States of running the largest cyber espionage network in the world.');
+    expect(back.map(triple)).toEqual(['accusation|united-states|china', 'counter-accusation|china|united-states']);
+    const coordinated = claims('India accused Pakistan of hacking its power grid. Pakistan rejected the allegations as baseless and accused India of spreading lies about cyber attacks.');
+    expect(coordinated.map(triple)).toEqual(['accusation|india|pakistan', 'counter-accusation|pakistan|india', 'denial|pakistan|']);
+    expect(claims("Microsoft said Iranian hackers targeted the campaign. Iran's UN mission said the claims were unsubstantiated.").map(triple)).toEqual(['accusation|microsoft|iran', 'denial|iran|']);
+    expect(claims('The US blamed North Korea for the hack. The state news agency KCNA called the accusation a fabrication.').map(triple)).toEqual(['accusation|united-states|north-korea']);
+  });
+
   it('reads claims of an attack by a group, named or referred back to', () => {
     const found = claims('A hacking group calling itself Silent Kestrel said on Monday that it had wiped servers at the water utility. A day later the group claimed a second attack, on a dam.');
     expect(found.map(triple)).toEqual(['claim-of-responsibility|?Silent Kestrel|']);

@@ -120,12 +120,29 @@ export function resolveReferences(chunks: ChunkMentions[], parties: Map<string, 
       chunk.mentions.splice(chunk.mentions.indexOf(m), 1, { ...m, last: at + span, end: tokens[at + span - 1]!.end, id: fm.id, name: chunk.text.slice(m.start, tokens[at + span - 1]!.end), kind: fm.kind, state: fm.state, demonym: false });
     }
 
+    // "Iran's UN mission" (the gazetteer reads "Iran's UN" as the UN): the state's mission, so the state.
+    chunk.mentions.forEach((m, k) => {
+      const owner = /^(.+?)['’]s\s/.exec(m.name)?.[1];
+      if (m.kind !== 'international-body' || !owner || !/^\s+(?:mission|delegation|envoy|ambassador)\b/i.test(chunk.text.slice(m.end))) return;
+      const state = find(owner)[0];
+      if (state?.kind !== 'state' || !state.id) return;
+      const last = m.last + 1;
+      chunk.mentions[k] = { ...m, last, end: tokens[last - 1]!.end, name: chunk.text.slice(m.start, tokens[last - 1]!.end), id: state.id, kind: 'state', state: state.id };
+    });
+
     // "Tehran's mission to the United Nations", "Iran's ambassador to the UN": the state speaks, not the place.
     for (let k = 0; k < chunk.mentions.length - 1; k++) {
       const m = chunk.mentions[k]!;
       const next = chunk.mentions[k + 1]!;
       if (m.kind !== 'state' || !m.id || m.first < 0) continue;
       const between = chunk.text.slice(m.end, next.start);
+      // "Iran's UN mission": the body named between the possessive and the mission.
+      const unMission = /^['’]s\s+$/.test(between) && next.kind === 'international-body' && /^\s+(?:mission|delegation|envoy|ambassador)\b/i.test(chunk.text.slice(next.end));
+      if (unMission) {
+        const last = next.last + 1;
+        chunk.mentions.splice(k, 2, { ...m, last, end: tokens[last - 1]!.end, name: chunk.text.slice(m.start, tokens[last - 1]!.end), demonym: false });
+        continue;
+      }
       if (!/^(?:['’]s)?\s+(?:(?:permanent|deputy|acting)\s+)?(?:mission|delegation|envoy|ambassador|representative|embassy|consulate)\s+(?:to|at|in)\s+(?:the\s+)?$/i.test(between)) continue;
       chunk.mentions.splice(k, 2, { ...m, last: next.last, end: next.end, name: chunk.text.slice(m.start, next.end), demonym: false });
     }

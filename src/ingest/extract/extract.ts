@@ -152,7 +152,7 @@ export class Extractor {
 
     const emit = (type: ClaimType, byIdx: number[], againstIdx: number[], extra: { strength?: 'responsible'; hackerFrame?: boolean; defaultBy?: boolean; weak?: boolean } = {}) => {
       // A media outlet reports; it does not accuse (docs/data-model.md).
-      if (ATTRIBUTIONS.includes(type)) byIdx = byIdx.filter((i) => mentions[i]!.kind !== 'media');
+      if (ATTRIBUTIONS.includes(type) || (lang === 'en' && (type === 'denial' || type === 'counter-accusation'))) byIdx = byIdx.filter((i) => mentions[i]!.kind !== 'media');
       againstIdx = againstIdx.filter((i) => mentions[i]!.kind !== 'media');
       const byParties: Array<NamedParty & { side?: string; mention?: Mention }> = byIdx.map((i) => ({ id: mentions[i]!.id, name: mentions[i]!.name, side: sideOf(mentions[i]!), mention: mentions[i]! }));
       if (!byParties.length && extra.defaultBy && OFFICIAL_PASSIVE.includes(type) && opts.defaultBy) {
@@ -350,7 +350,8 @@ export class Extractor {
       // that already has someone else accusing the same side, it is the same matter.
       const sameMatter = c.type === 'accusation' && articleCyber && !f.offTopic && /\b(?:responsible|behind|to blame|culprits?|perpetrators?|attributed|blamed)\b/i.test(c.evidence) && found.some((x) => x !== f && x.claim.type === 'accusation' && x.hasCyber && x.claim.by.id !== c.by.id && x.againstSides.some((a) => f.againstSides.includes(a)));
       // "China called the allegations baseless and accused Washington of hypocrisy": the accused side answering, in a cyber story.
-      const answering = lang === 'en' && c.type === 'counter-accusation' && articleCyber && !f.offTopic && f.bySide !== undefined && accused.has(f.bySide);
+      const turnsBack = c.type === 'accusation' && f.bySide !== undefined && f.againstSides.some((a) => accused.get(f.bySide!)?.has(a));
+      const answering = lang === 'en' && (c.type === 'counter-accusation' || turnsBack) && articleCyber && !f.offTopic && f.bySide !== undefined && accused.has(f.bySide);
       if (['accusation', 'counter-accusation', 'claim-of-responsibility', 'statement'].includes(c.type) && !f.hasCyber && !(f.anaphor && articleCyber && !f.offTopic) && !sameMatter && !answering) continue;
       // "The UK government has attributed ..., Oliver Dowden told parliament": the minister relays his government's claim.
       if (ATTRIBUTIONS.includes(c.type) && f.byKind === 'person' && f.bySide && found.some((x) => x !== f && x.sentence === f.sentence && x.claim.type === c.type && x.byKind !== 'person' && x.bySide === f.bySide && x.againstSides.join() === f.againstSides.join())) continue;
@@ -438,7 +439,8 @@ function inContent(skeleton: string, index: number, speaker: Speaker): boolean {
  * ہوئے الٹا امریکا پر الزام لگایا» rejects, and then accuses.
  */
 function rejectsFirst(between: string, lang: 'en' | 'ur'): boolean {
-  if (lang === 'en') return REJECTING_EN.test(between);
+  // "rejected the allegations as baseless and accused India of ...": the coordination closes the rejection.
+  if (lang === 'en') return REJECTING_EN.test(between) && !/ (?:and|but|,) (?:also |then |later |instead )?$/.test(between);
   const at = Math.max(between.lastIndexOf('مسترد'), between.lastIndexOf('تردید'));
   if (at === -1) return false;
   return !/(?:^| )(?:ہویی|ہوی|کر کی|کرکی|بعد|اور|بلکہ|,|،)(?: |$)/.test(between.slice(at));
