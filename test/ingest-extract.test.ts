@@ -127,6 +127,9 @@ describe('English', () => {
   it('reads claims of an attack by a group, named or referred back to', () => {
     const found = claims('A hacking group calling itself Silent Kestrel said on Monday that it had wiped servers at the water utility. A day later the group claimed a second attack, on a dam.');
     expect(found.map(triple)).toEqual(['claim-of-responsibility|?Silent Kestrel|']);
+    // An unnamed group's claim takes the group the next sentences name; with none named, nobody is made up.
+    expect(claims('A pro-Iranian hacking group claimed responsibility for the attack on the water plant. The group, Cyber Av3ngers, has targeted Israeli equipment before.').map(triple)).toEqual(['claim-of-responsibility|cyber-av3ngers|']);
+    expect(claims('Hackers claimed responsibility for the outage at the port. The company said it was investigating.')).toEqual([]);
   });
 });
 

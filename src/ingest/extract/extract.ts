@@ -124,17 +124,21 @@ export class Extractor {
     if (lang === 'en') resolveReferences(perChunk.slice(0, bodyCount), this.gazetteer.parties, (t) => this.gazetteer.find(t));
     chunks.forEach((raw, index) => {
       const mentions = perChunk[index]!.mentions;
-      if (!mentions.length && !opts.defaultBy) return;
+      // A sentence that names nobody may still carry a claim by a group the next sentences name.
+      if (!mentions.length && !opts.defaultBy && !(lang === 'en' && /\b(?:claim|boast)/i.test(raw))) return;
       let skeleton = buildSkeleton(raw, mentions, lang);
       // "wrote in The Wall Street Journal that ...": the outlet is where it was said, not a party to the clause.
       if (lang === 'en') skeleton = skeleton.replace(/ (in|on) (?:the )?§(\d+)§/g, (whole, prep: string, k: string) => (mentions[Number(k)]?.kind === 'media' ? ` ${prep} outlet` : whole));
       const sentence: Sentence = { text: raw, mentions, skeleton, index };
-      found.push(...this.fromSentence(sentence, rules, opts, found));
+      // A group the following two body sentences name ("The group, NoName057(16), ..."), for a claim by an unnamed group.
+      const groupAhead = () => perChunk.slice(index + 1, Math.min(bodyCount, index + 3)).flatMap((c) => c.mentions.map((x) => ({ x, after: c.text.slice(x.end) })))
+        .find(({ x, after }) => x.kind === 'threat-group' || x.kind === 'criminal-group' || (x.kind === 'unknown' && x.id === null && (/\d|hackers|group|gang|collective/i.test(x.name) || /^\s+(?:hackers|group|gang|collective|crew)\b/i.test(after))))?.x;
+      found.push(...this.fromSentence(sentence, rules, opts, found, index < bodyCount ? groupAhead : undefined));
     });
     return this.settle(found, lang, [opts.title ?? '', text.slice(0, 1500)].join(' '), bodyCount);
   }
 
-  private fromSentence(s: Sentence, rules: Rule[], opts: ExtractOptions, previous?: Found[]): Found[] {
+  private fromSentence(s: Sentence, rules: Rule[], opts: ExtractOptions, previous?: Found[], groupAhead?: () => Mention | undefined): Found[] {
     const lang = opts.lang;
     const out: Found[] = [];
     const taken = new Set<string>();
@@ -241,6 +245,13 @@ export class Extractor {
           if (!byIdx.length || ((rule.type === 'denial' || rule.type === 'counter-accusation' || (lang === 'en' && rule.type === 'statement')) && byInContent)) {
             // No subject ("Authorities arrested ...") or the subject is inside someone's quoted words: the speaker.
             byIdx = speaker ? [speaker.index] : [];
+          }
+          if (!byIdx.length && rule.groupAhead && groupAhead) {
+            const g = groupAhead();
+            if (g) {
+              mentions.push({ ...g, first: -1, last: -1, start: -1, end: -1 });
+              byIdx = [mentions.length - 1];
+            }
           }
           if (!byIdx.length && rule.carryBy) {
             const last = [...(previous ?? []), ...out].reverse().find((f) => f.claim.type === rule.type);

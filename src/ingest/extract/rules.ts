@@ -19,6 +19,8 @@ export interface Rule {
   strength?: 'responsible';
   /** No maker in the sentence: the maker of the article's last claim of this type ("The designations include ..."). */
   carryBy?: boolean;
+  /** The maker is an unnamed group ("pro-Russian hackers claimed ..."): the group the next two sentences name, if any. */
+  groupAhead?: boolean;
   name: string;
 }
 
@@ -58,6 +60,9 @@ export const EN_RULES: Rule[] = [
   en('claim-it-did', 'claim-of-responsibility', '(?<by>{PL})(?: hackers| group| gang)? (?:has |have |had |also |later |on \\S+ )*(?<cue>claimed|boasted|bragged|said|says|announced|announces) (?:on \\S+ )?(?:that )?(?:it|they) (?:had |has |have |was |were )?(?:behind|carried out|hacked|breached|attacked|responsible|stole|leaked|took down|targeted|destroyed|wiped|defaced|disrupted|crippled|knocked|encrypted|paralysed|paralyzed)', { strength: 'responsible' }),
   // "the group claimed a second attack", "claimed the hack of ...": the attack itself as the object.
   en('claim-attack', 'claim-of-responsibility', '(?<by>{PL})(?: hackers| group| gang)? (?:has |have |had |also |later |on \\S+ )*(?<cue>claimed|claims) (?:a|an|the) (?:[^\\s§,;:]+ ){0,2}?(?:attack|attacks|hack|breach|cyberattack|cyber attack|intrusion|operation)\\b', { strength: 'responsible' }),
+  // "An anti-IS hacking group has claimed responsibility ... New World Hackers sent a message ...": named later.
+  en('claim-unnamed', 'claim-of-responsibility', '^(?:an? |the )?(?:[^\\s,;:]+ ){0,5}?(?:hacking group|hacker group|hackers|hacktivists|hacktivist group|group|gang|collective)(?: has| have| had)? (?:also |later |on \\S+ )*(?<cue>claimed|claims|took|has taken|have taken|accepted) (?:full )?(?:the )?(?:responsibility|credit)', { strength: 'responsible', groupAhead: true }),
+  en('claim-unnamed-did', 'claim-of-responsibility', '^(?:an? |the )?(?:[^\\s,;:]+ ){0,5}?(?:hacking group|hacker group|hackers|hacktivists|hacktivist group|group|gang|collective)(?: has| have| had)? (?<cue>claimed|boasted) {W5}that (?:it|they) (?:had |have |has )?(?:hacked|breached|attacked|stole|leaked|took down|knocked|defaced|disrupted|crippled|made|wiped|encrypted)\\b', { strength: 'responsible', groupAhead: true }),
   en('claimed-by', 'claim-of-responsibility', 'responsibility (?:for {W8})?(?:was |has been |had been )?(?<cue>claimed) by {W3}(?<by>{PL})', { strength: 'responsible' }),
 
   en('accuse', 'accusation', '{BY}(?<cue>accused|accuses|accusing|accuse|blamed|blames|blaming|blame|named|names|exposed|exposes|called out|calls out|singled out|pointed the finger at|points the finger at) (?:the )?(?<against>{PL})'),
