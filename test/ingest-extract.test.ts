@@ -89,6 +89,9 @@ describe('English', () => {
     const prague = claims('PRAGUE – Hackers broke into the email servers of the foreign ministry, the government said on Tuesday. Foreign Minister Jan Novak said the attacks were carried out by APT31 and summoned the Chinese ambassador.');
     expect(prague.map(triple)).toEqual(expect.arrayContaining(['accusation|czech-foreign-ministry|apt31', 'diplomatic-action|czech-foreign-ministry|china']));
     expect(claims('The foreign minister said the hack was being investigated.')).toEqual([]);
+    // The dateline is where the story was filed, not who speaks.
+    expect(claims('KYIV – The security service said Russian military hackers had breached the mobile operator.').map(triple)).toEqual([]);
+    expect(claims('The State Department offered a reward for information on the Iranian hackers behind the attacks.').map(triple)).toEqual(['statement|us-state-department|']);
   });
 
   it('reads passives with the maker after "by", and accusations given as what is rejected', () => {

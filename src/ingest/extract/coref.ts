@@ -89,6 +89,17 @@ function synthetic(tokens: Token[], first: number, last: number, text: string, f
  */
 export function resolveReferences(chunks: ChunkMentions[], parties: Map<string, Party>, find: (text: string) => Mention[]): void {
   const dateline = datelineState(chunks[0], parties, find);
+  // The dateline is where the story was filed, never a maker: "ISLAMABAD – The military's media wing said ...".
+  const place = /^[A-Z][A-Z .'-]{2,30}?\s*[–—-]\s/.exec(chunks[0]?.text ?? '');
+  if (place && chunks[0]) {
+    const tokens = tokenize(chunks[0].text);
+    const after = tokens.findIndex((t) => t.start >= place[0].length);
+    chunks[0].mentions = chunks[0].mentions.flatMap((m) => {
+      if (after === -1 || m.first >= after) return [m];
+      if (m.last <= after) return [];
+      return [{ ...m, first: after, start: tokens[after]!.start, name: m.name.startsWith(chunks[0]!.text.slice(m.start, tokens[after]!.start)) ? m.name.slice(tokens[after]!.start - m.start) : m.name }];
+    });
+  }
   const surnames = new Map<string, Antecedent>();
   chunks.forEach((chunk, index) => {
     const tokens = tokenize(chunk.text);
@@ -119,6 +130,13 @@ export function resolveReferences(chunks: ChunkMentions[], parties: Map<string, 
       if (!fm || !spanFree(chunk.mentions.filter((x) => x !== m), m.first, at + span)) continue;
       chunk.mentions.splice(chunk.mentions.indexOf(m), 1, { ...m, last: at + span, end: tokens[at + span - 1]!.end, id: fm.id, name: chunk.text.slice(m.start, tokens[at + span - 1]!.end), kind: fm.kind, state: fm.state, demonym: false });
     }
+
+    // "Pakistan's Foreign Office" kept as an unknown organisation of Pakistan: the state's foreign ministry, if the data has it.
+    chunk.mentions.forEach((m, k) => {
+      if (m.kind !== 'unknown' || m.id !== null || !m.state || !/['’]s (?:foreign (?:ministry|office)|ministry of foreign affairs)$/i.test(m.name)) return;
+      const fm = foreignMinistryOf(m.state, parties);
+      if (fm) chunk.mentions[k] = { ...m, id: fm.id, kind: fm.kind, state: fm.state };
+    });
 
     // "Iran's UN mission" (the gazetteer reads "Iran's UN" as the UN): the state's mission, so the state.
     chunk.mentions.forEach((m, k) => {

@@ -133,6 +133,8 @@ export const EN_RULES: Rule[] = [
   en('takedown-byless', 'takedown', '(?<cue>took down|taken down|took down or disrupted|dismantled|shut down) {W8}(?:botnet|botnets|infrastructure|servers?|domains?|network of hacked|malware)\\b'),
   en('sever-ties', 'diplomatic-action', '{BY}{N4}(?<cue>severed|severs|cut|cuts|broke off|breaks off|suspended|suspends) (?:all )?(?:its )?(?:diplomatic )?(?:ties|relations) with (?:the )?(?<against>{PL})'),
   en('summon', 'diplomatic-action', '{BY}{N4}(?<cue>summoned|summons|expelled|expels|recalled) (?:the )?(?:[^\\s§]+ ){0,2}?(?<against>{PL})(?: s)? {N3}(?:ambassador|envoy|diplomats?|charg[eé]|embassy)'),
+  // "The State Department offered a reward of up to $10 million for information on ...": a statement, not an accusation.
+  en('reward', 'statement', '{BY}{N4}(?<cue>offered|offers|announced|announces|is offering) (?:a |an )?{N6}rewards?\\b'),
   en('statement', 'statement', '{BY}{N4}(?<cue>condemned|condemns|called for|calls for|urged|urges)\\b'),
 ];
 
