@@ -120,6 +120,7 @@ export const EN_RULES: Rule[] = [
   en('indict-byless', 'indictment', '(?:^|, |and )(?:federal |us |u s )?(?:prosecutors|authorities|a (?:federal )?grand jury|the grand jury|investigators) (?:have |had |on \\S+ )?(?<cue>charged|indicted) {O6}(?<against>{PL})'),
   en('indict-passive', 'indictment', '(?<against>{PL}) {A8}(?:was |were |has been |have been |had been |are |is )(?:also )?(?:formally )?(?<cue>charged|indicted)(?: {W10}by (?:the )?(?<by>{PL}))?'),
   en('wanted', 'indictment', '{BY}{N4}(?<cue>added|placed|put|included|listed) {O4}(?<against>{PL}) {N6}(?:most wanted|wanted list|wanted persons|wanted notice)'),
+  en('named-wanted', 'indictment', '{BY}{N4}(?<cue>named|listed|identified|declared) {O4}(?<against>{PL}) {N4}as (?:wanted|fugitives|wanted suspects)\\b'),
   en('wanted-for', 'indictment', '{BY}{N4}(?<cue>issued|issues|published|released) (?:a |an )?(?:arrest )?(?:warrants?|wanted notices?|wanted list) {N4}(?:for|against|naming) {O4}(?<against>{PL})'),
   en('arrest', 'arrest', '{BY}(?<cue>arrested|arrests|detained|detains|apprehended|extradited) {O6}(?<against>{PL})'),
   en('arrest-byless', 'arrest', '(?:authorities|police|officers|investigators) (?<cue>arrested|detained) (?<against>{PL})'),
@@ -210,7 +211,7 @@ export const SPEAKER_DENIAL_UR = /بے بنیاد|بےبنیاد|من گھڑت|�
 /** Weaker: "there was no evidence that ...", "the reports have no substance" — a denial only from the side accused or charged in the article. */
 export const SPEAKER_WEAK_DENIAL_EN = /\b(?:no evidence|no proof|no substance|no basis|without (?:any )?(?:basis|foundation|substance))\b/i;
 /** A speaker's words that turn the charge back: "explain its own cyber attacks", «سب سے بڑی ہیکنگ سلطنت». */
-export const SPEAKER_COUNTER_EN = /\b(its own cyber ?attacks|biggest hacker|largest hacker|hacking empire|empire of hacking|biggest source of cyber|largest source of cyber|no\.? ?1 .?hacking)/i;
+export const SPEAKER_COUNTER_EN = /\b(its own cyber ?attacks|biggest hacker|largest hacker|hacking empire|empire of hacking|(?:biggest|largest|greatest|main|real) (?:source|perpetrator|threat) of cyber|no\.? ?1 .?hacking|itself (?:conducts|carries out|engages in|launches|has launched|has carried out) (?:\S+ ){0,3}?cyber)/i;
 export const SPEAKER_COUNTER_UR = /سب سے بڑا ہیکر|سب سے بڑی ہیکنگ|ہیکنگ سلطنت|اپنے سائبر حملوں/;
 /** What a rejection may be about that is not an accusation: an offer, a proposal, a request. */
 export const NOT_AN_ACCUSATION_EN = /\b(offers?|proposals?|requests?|invitations?|suggestions?)\b/i;
