@@ -73,6 +73,67 @@ describe('English', () => {
     expect(claims('Russia accused Ukraine of attacking a power plant with drones.')).toEqual([]);
     expect(claims('The Chinese foreign ministry urged Washington to withdraw the charges against its hackers.').map(triple)).not.toContain('indictment|china-foreign-ministry|united-states');
   });
+
+  it('resolves a maker named earlier by a role noun, a pronoun or a surname', () => {
+    const bureau = claims('The Federal Bureau of Investigation opened an inquiry into the ransomware attack on the port. The bureau said on Friday that the Rhysida ransomware group was behind it.');
+    expect(bureau.map(triple)).toEqual(['accusation|fbi|rhysida']);
+    const government = claims('Britain on Monday blamed Russia for the cyber attack on its defence contractors. The government sanctioned Evil Corp over the attack.');
+    expect(government.map(triple)).toEqual(['accusation|united-kingdom|russia', 'sanction|united-kingdom|evil-corp']);
+    const he = claims('The United States accused Iran of hacking its water utilities. Iranian foreign ministry spokesman Nasser Kanaani spoke to reporters on Monday. Tehran has never carried out cyber attacks on civilian targets, he said.');
+    expect(he.map(triple)).toEqual(['accusation|united-states|iran', 'denial|iran-foreign-ministry|']);
+    const surname = claims('The US charged five Chinese hackers over intrusions at defence firms. Foreign ministry spokesperson Guo Jiakun called the charges baseless. The United States is the biggest hacking empire in the world, Guo said.');
+    expect(surname.map(triple)).toEqual(['indictment|united-states|?Chinese hackers', 'denial|china-foreign-ministry|', 'counter-accusation|china-foreign-ministry|united-states']);
+  });
+
+  it('gives a title-only maker the ministry of the state the story is about, and nothing without one', () => {
+    const prague = claims('PRAGUE – Hackers broke into the email servers of the foreign ministry, the government said on Tuesday. Foreign Minister Jan Novak said the attacks were carried out by APT31 and summoned the Chinese ambassador.');
+    expect(prague.map(triple)).toEqual(expect.arrayContaining(['accusation|czech-foreign-ministry|apt31', 'diplomatic-action|czech-foreign-ministry|china']));
+    expect(claims('The foreign minister said the hack was being investigated.')).toEqual([]);
+    // The dateline is where the story was filed, not who speaks.
+    expect(claims('KYIV – The security service said Russian military hackers had breached the mobile operator.').map(triple)).toEqual([]);
+    expect(claims('The State Department offered a reward for information on the Iranian hackers behind the attacks.').map(triple)).toEqual(['statement|us-state-department|']);
+  });
+
+  it('reads passives with the maker after "by", and accusations given as what is rejected', () => {
+    expect(claims('The intrusion at the defence ministry was attributed by Microsoft to APT29.').map(triple)).toEqual(['accusation|microsoft|apt29']);
+    expect(claims('The 2022 wiper attack on the ministry was blamed on Sandworm by the SBU.').map(triple)).toEqual(['accusation|sbu|sandworm']);
+    const rejected = claims('Moscow on Friday rejected British claims that it had hacked the defence ministry, calling them Russophobic lies.');
+    expect(rejected.map(triple).sort()).toEqual(['accusation|united-kingdom|russia', 'denial|russia|']);
+    // A rejected offer names no accuser.
+    expect(claims('Russia rejected a US proposal on cyber security talks.')).toEqual([]);
+  });
+
+  it('does not turn an open question, a bystander\'s "no evidence" or a mere mention into a claim', () => {
+    expect(claims('The FBI said it was investigating whether Russia was behind the hack of the water utility.')).toEqual([]);
+    expect(claims('A ransomware attack hit the hospital. Officials said there was no evidence that Iran was involved.')).toEqual([]);
+    // From the side accused, "no evidence" is a denial.
+    const accused = claims('The United States accused Iran of hacking the campaign. Iran said there was no evidence for the claims.');
+    expect(accused.map(triple)).toEqual(['accusation|united-states|iran', 'denial|iran|']);
+  });
+
+  it('reads wanted lists, persons named after a demonym, and a list that closes with "and"', () => {
+    expect(claims('The FBI added two Iranian hackers to its most wanted list over attacks on US hospitals.').map(triple)).toEqual(['indictment|fbi|?Iranian hackers']);
+    expect(claims('The Justice Department charged North Korean programmer Park Jin Hyok over a string of cyber attacks.').map(triple)).toEqual(['indictment|us-justice-department|park-jin-hyok']);
+    const joint = claims('In an alert shared with agencies from Britain, Canada and Japan, the NSA said Chinese state hackers had exploited routers.');
+    expect(joint.map(triple).sort()).toEqual(['accusation|nsa|china', 'advisory|nsa|']);
+  });
+
+  it('reads an answer that rejects and accuses back, a state\'s mission as the state, and no denial by a news agency', () => {
+    const back = claims('The US accused China of hacking its telecoms. China hit back on Friday, accusing the United States of running the largest cyber espionage network in the world.');
+    expect(back.map(triple)).toEqual(['accusation|united-states|china', 'counter-accusation|china|united-states']);
+    const coordinated = claims('India accused Pakistan of hacking its power grid. Pakistan rejected the allegations as baseless and accused India of spreading lies about cyber attacks.');
+    expect(coordinated.map(triple)).toEqual(['accusation|india|pakistan', 'counter-accusation|pakistan|india', 'denial|pakistan|']);
+    expect(claims("Microsoft said Iranian hackers targeted the campaign. Iran's UN mission said the claims were unsubstantiated.").map(triple)).toEqual(['accusation|microsoft|iran', 'denial|iran|']);
+    expect(claims('The US blamed North Korea for the hack. The state news agency KCNA called the accusation a fabrication.').map(triple)).toEqual(['accusation|united-states|north-korea']);
+  });
+
+  it('reads claims of an attack by a group, named or referred back to', () => {
+    const found = claims('A hacking group calling itself Silent Kestrel said on Monday that it had wiped servers at the water utility. A day later the group claimed a second attack, on a dam.');
+    expect(found.map(triple)).toEqual(['claim-of-responsibility|?Silent Kestrel|']);
+    // An unnamed group's claim takes the group the next sentences name; with none named, nobody is made up.
+    expect(claims('A pro-Iranian hacking group claimed responsibility for the attack on the water plant. The group, Cyber Av3ngers, has targeted Israeli equipment before.').map(triple)).toEqual(['claim-of-responsibility|cyber-av3ngers|']);
+    expect(claims('Hackers claimed responsibility for the outage at the port. The company said it was investigating.')).toEqual([]);
+  });
 });
 
 describe('Urdu', () => {

@@ -10,12 +10,14 @@ import { type Gazetteer, type Mention, tokenize } from './gazetteer.ts';
 import {
   ACCUSATION_NOUN_EN, ACCUSATION_NOUN_UR, CYBER_EN, CYBER_UR, EN_HACKER_AFTER, EN_HACKER_BEFORE, EN_RULES, expand, NOT_AN_ACCUSATION_EN,
   NOT_AN_ACCUSATION_UR, OFF_TOPIC_EN, OFF_TOPIC_UR, REJECTING_EN, SPEAKER_COUNTER_EN, SPEAKER_COUNTER_UR, SPEAKER_DENIAL_EN, SPEAKER_DENIAL_UR,
-  UR_HACKER_AFTER, UR_RULES, ATTACK_ACTION_EN, ATTACK_ACTION_UR, type Rule,
+  UR_HACKER_AFTER, UR_RULES, ATTACK_ACTION_EN, ATTACK_ACTION_UR, SPEAKER_WEAK_DENIAL_EN, type Rule,
 } from './rules.ts';
+import { DEMONYMS } from './lexicon.ts';
 import { splitSentences } from './sentences.ts';
 import { normalizeText } from '../../search/normalize.ts';
 import { claimDate } from './dates.ts';
 import { strengthOf } from './strength.ts';
+import { resolveReferences } from './coref.ts';
 
 export interface ExtractOptions {
   lang: 'en' | 'ur';
@@ -28,7 +30,7 @@ export interface ExtractOptions {
   outlet?: NamedParty;
 }
 
-const HACKER_NOUNS = new Set(['hacker', 'hackers', 'spies', 'agents', 'officers', 'operatives', 'ہیکرز', 'ہیکر', 'جاسوسوں', 'جاسوس', 'ایجنٹس', 'اہلکاروں', 'افسران'].map((w) => normalizeText(w)));
+const HACKER_NOUNS = new Set(['hacker', 'hackers', 'spies', 'spy', 'agents', 'agent', 'officers', 'officer', 'operatives', 'operative', 'ہیکرز', 'ہیکر', 'جاسوسوں', 'جاسوس', 'ایجنٹس', 'اہلکاروں', 'افسران'].map((w) => normalizeText(w)));
 const NEEDS_TARGET: ClaimType[] = ['accusation', 'counter-accusation', 'sanction', 'indictment', 'arrest', 'conviction', 'diplomatic-action'];
 const OFFICIAL_PASSIVE: ClaimType[] = ['sanction', 'indictment', 'arrest', 'conviction'];
 const ATTRIBUTIONS: ClaimType[] = ['accusation', 'counter-accusation', 'confirmation'];
@@ -40,6 +42,8 @@ const WEAK_CYBER_UR = /حملہ|حملے|حملوں|نیٹ ورک/g;
 const ANAPHOR_EN = /\b(?:the|this|that|these|those) (?:heist|attacks?|breach|breaches|intrusions?|incident|hack|theft|outage|operation|campaign|interference|compromise)\b/i;
 const ANAPHOR_UR = /(?:اس|ان|یہ|انہی|اسی) (?:حملے|حملوں|حملہ|مداخلت|واقعے|واقعہ|کارروائی|کارروائیوں|چوری|ہیکنگ)/;
 const NO_GROUP_EN = /\bno (?:group|one|organi[sz]ation|actor|country|state)\b|\bnot (?:yet )?(?:been )?(?:publicly )?(?:attributed|claimed)|\bhas not been attributed|\bunattributed\b/i;
+/** "Russian military intelligence officers": an agency named through a demonym, before a person noun, is persons. */
+const DEMONYM_LED_EN = new RegExp(`^(?:${Object.values(DEMONYMS).flat().filter((d) => /^[A-Z]/.test(d)).join('|')}) `);
 const NO_GROUP_UR = /کسی (?:\S+ ){0,2}?نے (?:\S+ ){0,6}?(?:نہیں|نہ)|نام نہیں لیا|منسوب نہیں/;
 
 interface Sentence {
@@ -99,6 +103,8 @@ interface Found {
   hackerFrame: boolean;
   /** Refers back to the article's attack ("the heist", «اس حملے») without a cyber word of its own. */
   anaphor: boolean;
+  /** A denial only if its maker's side is accused or charged in the article ("there was no evidence that ..."). */
+  weak?: boolean;
   byKind?: string;
 }
 
@@ -113,16 +119,26 @@ export class Extractor {
     const bodyCount = body.length;
     const chunks = [...body, ...(opts.title ? splitSentences(opts.title, lang) : [])];
     const found: Found[] = [];
+    const perChunk = chunks.map((raw) => ({ text: raw, mentions: this.gazetteer.find(raw) }));
+    // English only: "the bureau", "he", "Lin" and title-only makers refer back to a party named earlier in the body.
+    if (lang === 'en') resolveReferences(perChunk.slice(0, bodyCount), this.gazetteer.parties, (t) => this.gazetteer.find(t));
     chunks.forEach((raw, index) => {
-      const mentions = this.gazetteer.find(raw);
-      if (!mentions.length && !opts.defaultBy) return;
-      const sentence: Sentence = { text: raw, mentions, skeleton: buildSkeleton(raw, mentions, lang), index };
-      found.push(...this.fromSentence(sentence, rules, opts, found));
+      const mentions = perChunk[index]!.mentions;
+      // A sentence that names nobody may still carry a claim by a group the next sentences name.
+      if (!mentions.length && !opts.defaultBy && !(lang === 'en' && /\b(?:claim|boast)/i.test(raw))) return;
+      let skeleton = buildSkeleton(raw, mentions, lang);
+      // "wrote in The Wall Street Journal that ...": the outlet is where it was said, not a party to the clause.
+      if (lang === 'en') skeleton = skeleton.replace(/ (in|on) (?:the )?§(\d+)§/g, (whole, prep: string, k: string) => (mentions[Number(k)]?.kind === 'media' ? ` ${prep} outlet` : whole));
+      const sentence: Sentence = { text: raw, mentions, skeleton, index };
+      // A group the following two body sentences name ("The group, NoName057(16), ..."), for a claim by an unnamed group.
+      const groupAhead = () => perChunk.slice(index + 1, Math.min(bodyCount, index + 3)).flatMap((c) => c.mentions.map((x) => ({ x, after: c.text.slice(x.end) })))
+        .find(({ x, after }) => x.kind === 'threat-group' || x.kind === 'criminal-group' || (x.kind === 'unknown' && x.id === null && (/\d|hackers|group|gang|collective/i.test(x.name) || /^\s+(?:hackers|group|gang|collective|crew)\b/i.test(after))))?.x;
+      found.push(...this.fromSentence(sentence, rules, opts, found, index < bodyCount ? groupAhead : undefined));
     });
     return this.settle(found, lang, [opts.title ?? '', text.slice(0, 1500)].join(' '), bodyCount);
   }
 
-  private fromSentence(s: Sentence, rules: Rule[], opts: ExtractOptions, previous?: Found[]): Found[] {
+  private fromSentence(s: Sentence, rules: Rule[], opts: ExtractOptions, previous?: Found[], groupAhead?: () => Mention | undefined): Found[] {
     const lang = opts.lang;
     const out: Found[] = [];
     const taken = new Set<string>();
@@ -138,9 +154,9 @@ export class Extractor {
     const mentions = s.mentions;
     const declined = new Set<number>();
 
-    const emit = (type: ClaimType, byIdx: number[], againstIdx: number[], extra: { strength?: 'responsible'; hackerFrame?: boolean; defaultBy?: boolean } = {}) => {
+    const emit = (type: ClaimType, byIdx: number[], againstIdx: number[], extra: { strength?: 'responsible'; hackerFrame?: boolean; defaultBy?: boolean; weak?: boolean } = {}) => {
       // A media outlet reports; it does not accuse (docs/data-model.md).
-      if (ATTRIBUTIONS.includes(type)) byIdx = byIdx.filter((i) => mentions[i]!.kind !== 'media');
+      if (ATTRIBUTIONS.includes(type) || (lang === 'en' && (type === 'denial' || type === 'counter-accusation'))) byIdx = byIdx.filter((i) => mentions[i]!.kind !== 'media');
       againstIdx = againstIdx.filter((i) => mentions[i]!.kind !== 'media');
       const byParties: Array<NamedParty & { side?: string; mention?: Mention }> = byIdx.map((i) => ({ id: mentions[i]!.id, name: mentions[i]!.name, side: sideOf(mentions[i]!), mention: mentions[i]! }));
       if (!byParties.length && extra.defaultBy && OFFICIAL_PASSIVE.includes(type) && opts.defaultBy) {
@@ -158,7 +174,16 @@ export class Extractor {
         // "sanctioned two Iranian hackers", "expelled four Russian spies": persons, not the state.
         const named = against.map((a) => {
           const next = /^\s*(?:(?:military|intelligence|state|government|cyber|army|سرکاری|فوجی|ریاستی)\s+)?([\p{L}\p{M}]+)/iu.exec(s.text.slice(a.end))?.[1];
-          const persons = (OFFICIAL_PASSIVE.includes(type) || type === 'diplomatic-action') && a.demonym && next && HACKER_NOUNS.has(normalizeText(next));
+          const demonymLed = a.demonym || (lang === 'en' && a.kind === 'state-agency' && DEMONYM_LED_EN.test(a.name));
+          // "the Russian hacker group Evil Corp": the demonym describes the group named next.
+          if (lang === 'en' && a.demonym) {
+            const described = mentions.find((x) => x.start > a.end && /^\s+(?:(?:hacker|hacking|cybercrime|cybercriminal|ransomware|criminal|extortion)\s+)?(?:group|gang|crew|syndicate|collective)\s+$/i.test(s.text.slice(a.end, x.start)));
+            if (described) return { id: described.id, name: described.name };
+            // "North Korean programmer Park Jin Hyok", "a Russian military intelligence officer, Amin Stigal": the person named.
+            const person = mentions.find((x) => x.kind === 'person' && x.start > a.end && /^\s+(?:[a-z-]+\s+){0,4}?[a-z-]+,?\s+$/.test(s.text.slice(a.end, x.start)));
+            if (person && OFFICIAL_PASSIVE.includes(type)) return { id: person.id, name: person.name };
+          }
+          const persons = (OFFICIAL_PASSIVE.includes(type) || type === 'diplomatic-action') && demonymLed && next && HACKER_NOUNS.has(normalizeText(next));
           return persons ? { id: null, name: s.text.slice(a.start, s.text.indexOf(next, a.end) + next.length) } : { id: a.id, name: a.name };
         });
         const key = `${type}|${by.id ?? by.name}|${named.map((a) => a.id ?? a.name).sort().join(',')}`;
@@ -180,7 +205,7 @@ export class Extractor {
           const reportedBy = outlet ? { id: outlet.id, name: outlet.name } : opts.outlet;
           if (reportedBy) claim.reportedBy = reportedBy;
         }
-        out.push({ claim, bySide: by.side, againstSides: against.flatMap((a) => sideOf(a) ?? []), sentence: s.index, hasCyber, offTopic, accusationWord, hackerFrame: !!extra.hackerFrame, anaphor, byKind: by.mention?.kind });
+        out.push({ claim, bySide: by.side, againstSides: against.flatMap((a) => sideOf(a) ?? []), sentence: s.index, hasCyber, offTopic, accusationWord, hackerFrame: !!extra.hackerFrame, anaphor, byKind: by.mention?.kind, weak: extra.weak });
       }
     };
 
@@ -199,6 +224,9 @@ export class Extractor {
         // "ties with Iran", "links with Moscow": relations, not an attribution.
         if (lang === 'en' && /^(?:links|ties)$/.test(g.cue ?? '') && skeleton.startsWith(' with ', cueAt + g.cue!.length)) continue;
           if ((rule.type === 'accusation' || rule.type === 'claim-of-responsibility') && nobodyNamed) continue;
+          // "said it was investigating whether Russia was behind the hack": an open question, not a claim.
+          const againstAt = m.indices?.groups?.against?.[0];
+          if (lang === 'en' && rule.type === 'accusation' && againstAt !== undefined && againstAt > cueAt && /(?:^| )(?:whether|if)(?: |$)/.test(skeleton.slice(cueAt, againstAt))) continue;
           let byIdx = placeholders(g.by);
           // "China rejects charges about hacking": the cue is what the subject rejects, not its act.
           const byEnd = m.indices?.groups?.by?.[1];
@@ -207,12 +235,23 @@ export class Extractor {
           // "X has been sanctioned by Y" is not X sanctioning: an active rule never fires on a passive verb.
           if (lang === 'en' && byEnd !== undefined && byEnd < cueAt && !rule.name.includes('passive') && /(?:^| )(?:been|was|were|is|are|be|being) $/.test(skeleton.slice(0, cueAt))) continue;
           byIdx = byIdx.filter((i) => mentions[i]!.kind !== 'persons');
+          // "... were carried out by APT31 and summoned the ambassador": a threat group takes no official action.
+          if (lang === 'en' && ['sanction', 'indictment', 'arrest', 'diplomatic-action', 'takedown', 'advisory'].includes(rule.type)) byIdx = byIdx.filter((i) => !['threat-group', 'criminal-group'].includes(mentions[i]!.kind));
+          // "a Chinese state-backed group it calls Storm-0558 was behind ...": an adjective does not speak.
+          if (lang === 'en' && byEnd !== undefined && byEnd < cueAt && byIdx.length === 1 && mentions[byIdx[0]!]!.demonym && /^(?: s)? [^\s§,;:]+ [^\s§,;:]/.test(skeleton.slice(byEnd, cueAt)) && !/^ (?:on|in|at|has|have|had|also|later|publicly|formally|officially|firmly|was|were|is|are|will|would|did) /.test(skeleton.slice(byEnd, cueAt))) continue;
           // «... نے الزام عائد کیا کہ امریکی ایجنسیوں نے ... بے بنیاد بہانہ»: words inside an accusation are not a denial.
           if (rule.type === 'denial' && lang === 'ur' && byEnd !== undefined && insideAccusationClause(skeleton, byEnd)) continue;
           const byInContent = speaker && byIdx.length && byIdx.every((i) => i !== speaker.index && inContent(skeleton, i, speaker));
-          if (!byIdx.length || ((rule.type === 'denial' || rule.type === 'counter-accusation') && byInContent)) {
+          if (!byIdx.length || ((rule.type === 'denial' || rule.type === 'counter-accusation' || (lang === 'en' && rule.type === 'statement')) && byInContent)) {
             // No subject ("Authorities arrested ...") or the subject is inside someone's quoted words: the speaker.
             byIdx = speaker ? [speaker.index] : [];
+          }
+          if (!byIdx.length && rule.groupAhead && groupAhead) {
+            const g = groupAhead();
+            if (g) {
+              mentions.push({ ...g, first: -1, last: -1, start: -1, end: -1 });
+              byIdx = [mentions.length - 1];
+            }
           }
           if (!byIdx.length && rule.carryBy) {
             const last = [...(previous ?? []), ...out].reverse().find((f) => f.claim.type === rule.type);
@@ -227,7 +266,15 @@ export class Extractor {
             const at = m.indices?.groups?.against?.[0] ?? 0;
             if (/(?:linked|tied|connected|affiliated|associated) (?:to|with) (?:the )?$/.test(skeleton.slice(Math.max(0, at - 40), at))) continue;
           }
-          const named = [...placeholders(g.against), ...placeholders(g.against2)];
+          let named = [...placeholders(g.against), ...placeholders(g.against2)];
+          // "Peskov rejected US claims ...": what was claimed is about his side, the state.
+          if (rule.name.startsWith('rejected-claims')) {
+            named = named.map((i) => stateMention(mentions, i));
+            // "dismisses WannaCry accusation": the attack's name, not an accuser.
+            byIdx = byIdx.filter((i) => !['threat-group', 'criminal-group'].includes(mentions[i]!.kind));
+          }
+          // "two men, Zhao Guangzong and Ni Gaobin": the count describes the names that follow.
+          if (lang === 'en') named = named.filter((i) => !(mentions[i]!.kind === 'persons' && new RegExp(`§${i}§ , §(\\d+)§`).test(skeleton) && mentions[Number(new RegExp(`§${i}§ , §(\\d+)§`).exec(skeleton)![1])]?.kind === 'person'));
           const againstIdx = rule.hackerFrame ? this.hackerPhrases(s, lang, new Set(byIdx)) : [...named, ...named.flatMap((i) => appositives.get(i) ?? []).filter((j) => !byIdx.includes(j) && !named.includes(j))];
           if (rule.hackerFrame && !againstIdx.length) continue;
           if (rule.type === 'declined-to-comment') for (const i of byIdx) declined.add(i);
@@ -243,6 +290,7 @@ export class Extractor {
         if (doers.length && !(lang === 'en' ? REJECTING_EN : /مسترد|تردید/).test(content)) emit('accusation', [speaker.index], doers, { hackerFrame: true });
       }
       if ((lang === 'en' ? SPEAKER_DENIAL_EN : SPEAKER_DENIAL_UR).test(content) && !(lang === 'en' ? NOT_AN_ACCUSATION_EN : NOT_AN_ACCUSATION_UR).test(content)) emit('denial', [speaker.index], []);
+      else if (lang === 'en' && SPEAKER_WEAK_DENIAL_EN.test(content) && !NOT_AN_ACCUSATION_EN.test(content)) emit('denial', [speaker.index], [], { weak: true });
       if ((lang === 'en' ? SPEAKER_COUNTER_EN : SPEAKER_COUNTER_UR).test(content)) {
         const target = placeholders(content).find((i) => mentions[i]!.kind === 'state' && sideOf(mentions[i]!) !== sideOf(mentions[speaker.index]!));
         if (target !== undefined) emit('counter-accusation', [speaker.index], [target]);
@@ -309,18 +357,28 @@ export class Extractor {
       if (f.sentence >= titleFrom && (bodyKeys.has(`${c.type}|${c.by.id ?? c.by.name}`) || (f.bySide && bodyKeys.has(`${c.type}|side:${f.bySide}`)))) continue;
       if (f.hackerFrame && actionSentences.has(f.sentence)) continue;
       if (c.type === 'confirmation' && !f.hasCyber && !articleCyber) continue;
-      if (['accusation', 'counter-accusation', 'claim-of-responsibility', 'statement'].includes(c.type) && !f.hasCyber && !(f.anaphor && articleCyber && !f.offTopic)) continue;
+      // "Tom Bossert wrote that North Korea was directly responsible": no cyber word, but in a cyber story
+      // that already has someone else accusing the same side, it is the same matter.
+      const sameMatter = c.type === 'accusation' && articleCyber && !f.offTopic && /\b(?:responsible|behind|to blame|culprits?|perpetrators?|attributed|blamed)\b/i.test(c.evidence) && found.some((x) => x !== f && x.claim.type === 'accusation' && x.hasCyber && x.claim.by.id !== c.by.id && x.againstSides.some((a) => f.againstSides.includes(a)));
+      // "China called the allegations baseless and accused Washington of hypocrisy": the accused side answering, in a cyber story.
+      const turnsBack = c.type === 'accusation' && f.bySide !== undefined && f.againstSides.some((a) => accused.get(f.bySide!)?.has(a));
+      const answering = lang === 'en' && (c.type === 'counter-accusation' || turnsBack) && articleCyber && !f.offTopic && f.bySide !== undefined && accused.has(f.bySide);
+      if (['accusation', 'counter-accusation', 'claim-of-responsibility', 'statement'].includes(c.type) && !f.hasCyber && !(f.anaphor && articleCyber && !f.offTopic) && !sameMatter && !answering) continue;
       // "The UK government has attributed ..., Oliver Dowden told parliament": the minister relays his government's claim.
       if (ATTRIBUTIONS.includes(c.type) && f.byKind === 'person' && f.bySide && found.some((x) => x !== f && x.sentence === f.sentence && x.claim.type === c.type && x.byKind !== 'person' && x.bySide === f.bySide && x.againstSides.join() === f.againstSides.join())) continue;
       // «الٹا امریکا پر الزام لگایا»: said in so many words to be a counter-accusation, it is not also an accusation.
       if (c.type === 'accusation' && found.some((x) => x.claim.type === 'counter-accusation' && x.sentence === f.sentence && x.claim.by.id === c.by.id && x.claim.by.name === c.by.name && x.againstSides.some((a) => f.againstSides.includes(a)))) continue;
       if (['sanction', 'indictment', 'arrest', 'conviction', 'advisory', 'takedown', 'diplomatic-action'].includes(c.type) && !f.hasCyber && !articleCyber) continue;
+      // "condemned the accusations", "condemned India's spying": the denial or accusation is what was said, not a statement too.
+      if (c.type === 'statement' && found.some((x) => x.sentence === f.sentence && (x.claim.type === 'accusation' || x.claim.type === 'denial') && x.claim.by.id === c.by.id && x.claim.by.name === c.by.name)) continue;
       if (c.type === 'denial') {
         // Without a cyber word of its own, a denial must be about an accusation this article reports
         // against the same side (or that side denies on a cyber matter elsewhere in the article).
         const side = f.bySide;
         const onTheAccusation = side !== undefined && (accused.has(side) || actedAgainst.has(side) || found.some((x) => x !== f && x.claim.type === 'denial' && x.bySide === side && x.hasCyber && !x.offTopic));
         if (!(f.hasCyber && !f.offTopic) && !(f.accusationWord && onTheAccusation && !f.offTopic && articleCyber)) continue;
+        // "There was no evidence that ...": a denial from the side accused or charged, not from a bystander.
+        if (f.weak && !(side !== undefined && (accused.has(side) || actedAgainst.has(side)))) continue;
       }
       // Turning the charge back: the accused side accuses its accuser. When both sides accuse each
       // other, the counter is the side that also denies; failing that, the one that comes later.
@@ -351,8 +409,10 @@ interface Speaker {
 
 const SAY_EN = '(?:said|says|say|told(?: \\S+){1,2}?|added|stated|wrote|noted|insisted|argued)';
 const TRAILING_EN = new RegExp(`, (?:the )?(?:\\S+ ){0,3}?§(\\d+)§(?: s)?(?: [^\\s§,;:]+){0,4}? ${SAY_EN}(?: (?:on|in|at|during|after) [^,]*)?(?: ,.*)?$`, 'u');
-const TRAILING_INVERTED_EN = /, (?:said|says|added|according to) (?:the )?§(\d+)§/u;
-const LEADING_EN = new RegExp(`^(?:[^§]*? )?§(\\d+)§(?: s)?(?: , (?:\\S+ ){1,12}?,)?(?: [^\\s§,;:]+){0,8}? ${SAY_EN}(?: (?:on|in|at) \\S+)?(?: that)? `, 'u');
+// "..., said the FBI", not "..., said Russia had never engaged in ..." (the party is the subject of what is said).
+const TRAILING_INVERTED_EN = /, (?:said|says|added|according to) (?:the )?§(\d+)§(?! (?:s )?(?:had|has|have|was|were|is|are|would|will|could|did|does|never|not|may|might|must|should|can)\b)/u;
+// "In New Delhi, Minister X told parliament that ...": a place before the speaker is not the speaker.
+const LEADING_EN = new RegExp(`^(?:[^§]*? )?(?:(?:in|from|at) §\\d+§ , (?:[^§]*? )?)?§(\\d+)§(?: s)?(?: , (?:\\S+ ){1,12}?,)?(?: [^\\s§,;:]+){0,8}? ${SAY_EN}(?: (?:on|in|at) \\S+)?(?: that)? `, 'u');
 const SAYING_EN = /^(?:the )?§(\d+)§(?: s)? [^§]*?, (?:saying|adding|insisting|arguing|stressing)(?: that)? /u;
 const LEADING_UR = [
   expand('§(\\d+)§ (?:\\S+ ){0,5}?نے (?:\\S+ ){0,3}?(?:کہا|بتایا|دعویٰ کیا) (?:\\S+ ){0,2}?کہ ', 'ur'),
@@ -390,7 +450,8 @@ function inContent(skeleton: string, index: number, speaker: Speaker): boolean {
  * ہوئے الٹا امریکا پر الزام لگایا» rejects, and then accuses.
  */
 function rejectsFirst(between: string, lang: 'en' | 'ur'): boolean {
-  if (lang === 'en') return REJECTING_EN.test(between);
+  // "rejected the allegations as baseless and accused India of ...": the coordination closes the rejection.
+  if (lang === 'en') return REJECTING_EN.test(between) && !/ (?:and|but|,) (?:also |then |later |instead )?$/.test(between);
   const at = Math.max(between.lastIndexOf('مسترد'), between.lastIndexOf('تردید'));
   if (at === -1) return false;
   return !/(?:^| )(?:ہویی|ہوی|کر کی|کرکی|بعد|اور|بلکہ|,|،)(?: |$)/.test(between.slice(at));
@@ -406,7 +467,12 @@ function withoutAppositives(skeleton: string, lang: 'en' | 'ur', mentions: Menti
     appositives.set(Number(k), named);
     return `§${k}§${end === ',' ? '' : ''}`;
   });
-  return { skeleton: out.replace(/ +/g, ' ').trim(), appositives };
+  // "sanctioned X, which it described as a front company, and two men": the relative clause cut out too.
+  const relativeless = out
+    .replace(/ , (?:which|who|whom|whose) [^,;:]*?(?= ,|$)/gu, '')
+    // "two men , Zhao and Ni": the count is an appositive head; the names are the parties.
+    .replace(/§(\d+)§ , (?=§(\d+)§)/gu, (whole, k: string, n: string) => (mentions[Number(k)]?.kind === 'persons' && mentions[Number(n)]?.kind === 'person' ? '' : whole));
+  return { skeleton: relativeless.replace(/ +/g, ' ').trim(), appositives };
 }
 
 /** Urdu: the position lies in the «کہ» clause of an accusation («الزام عائد کیا گیا ہے کہ ...»). */
@@ -414,6 +480,17 @@ function insideAccusationClause(skeleton: string, at: number): boolean {
   const ke = skeleton.lastIndexOf(' کہ ', at);
   if (ke === -1) return false;
   return /الزام/.test(skeleton.slice(0, ke));
+}
+
+/** The state a party belongs to, as a mention (added to the sentence's list when it is not there). */
+function stateMention(mentions: Mention[], i: number): number {
+  const m = mentions[i]!;
+  const state = m.kind === 'state' ? undefined : m.state;
+  if (!state || m.kind === 'threat-group' || m.kind === 'criminal-group') return i;
+  const there = mentions.findIndex((x) => x.kind === 'state' && x.id === state);
+  if (there !== -1) return there;
+  mentions.push({ first: -1, last: -1, start: m.start, end: m.end, id: state, name: state, kind: 'state', state });
+  return mentions.length - 1;
 }
 
 function basisOf(type: ClaimType, by: Mention | undefined): AttributionBasis | undefined {

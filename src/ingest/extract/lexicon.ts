@@ -26,6 +26,12 @@ export const DEMONYMS: Record<string, string[]> = {
   australia: ['Australian', 'آسٹریلوی'],
   canada: ['Canadian', 'کینیڈین'],
   japan: ['Japanese', 'جاپانی'],
+  albania: ['Albanian'],
+  czechia: ['Czech'],
+  italy: ['Italian'],
+  bangladesh: ['Bangladeshi'],
+  taiwan: ['Taiwanese'],
+  'costa-rica': ['Costa Rican'],
 };
 
 /** Extra names for existing parties. */
@@ -35,7 +41,7 @@ export const EXTRA_ALIASES: Record<string, string[]> = {
   russia: ['Moscow', 'ماسکو', 'Russian government', 'روسی حکومت'],
   iran: ['Tehran', 'تہران', 'Iranian government', 'ایرانی حکومت'],
   'north-korea': ['Pyongyang', 'North Korean government'],
-  'united-kingdom': ['U.K.', 'British government', 'برطانوی حکومت'],
+  'united-kingdom': ['U.K.', 'British government', 'برطانوی حکومت', 'London'],
   india: ['New Delhi', 'نئی دہلی', 'Indian government', 'بھارتی حکومت'],
   pakistan: ['Islamabad', 'اسلام آباد', 'Pakistani government', 'پاکستانی حکومت', 'حکومت پاکستان'],
   'china-foreign-ministry': [
@@ -67,6 +73,20 @@ export const EXTRA_ALIASES: Record<string, string[]> = {
   kremlin: ['کریملن'],
   'dmitry-peskov': ['Peskov', 'پیسکوف'],
   cverc: ['National Computer Virus Emergency Response Center'],
+  asd: ['Australian Signals Directorate'],
+  // Capitals as metonyms in English copy ("Seoul said ...", "Paris summoned ...").
+  'south-korea': ['Seoul'],
+  japan: ['Tokyo'],
+  germany: ['Berlin'],
+  france: ['Paris'],
+  ukraine: ['Kyiv', 'Kiev'],
+  australia: ['Canberra'],
+  canada: ['Ottawa'],
+  czechia: ['Prague'],
+  albania: ['Tirana'],
+  // "China's Ministry of State Security": the possessive names the state, the head noun the ministry.
+  'china-mss': ['Ministry of State Security'],
+  'china-mps': ['Ministry of Public Security'],
 };
 
 /** Organisations that often accuse but are not parties yet: recognised, left unresolved (id null). */
