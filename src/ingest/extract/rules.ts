@@ -23,16 +23,22 @@ export interface Rule {
 }
 
 const PL = '§\\d+§(?: (?:,|and|&|, and|اور|و|،) (?:the )?§\\d+§)*';
+// Urdu: a list whose later members carry a title or a number before the name («ایف بی آئی اور
+// سائبر سکیورٹی ایجنسی سی آئی ایس اے», «پانچ ... افسران اور ایک روسی شہری»). The words between may
+// not be a postposition, so a list never swallows the end of another phrase.
+const PL_UR = '§\\d+§(?: (?:,|اور|و|،) (?:(?!(?:نے|پر|کو|سے|میں|تک|کے|کی|کا|نی|سی|کہ) )[^\\s§,]+ ){0,3}?§\\d+§)*';
 
 export function expand(pattern: string, lang: 'en' | 'ur'): RegExp {
   let src = pattern
+    .replace(/\{PLU\}/g, PL_UR)
     .replace(/\{PL\}/g, PL)
     .replace(/\{BY\}/g, `(?<by>${PL})(?: s)?(?: , (?:\\S+ ){1,12}?,)? (?:[^\\s§,;:]+ ){0,8}?`)
     // An object: words that do not start an adjunct ("sanctioned five entities over Russian ...").
     .replace(/\{O(\d+)\}/g, (_, n) => `(?:(?!(?:over|for|in|after|amid|about|following|because|on|against|during) )[^\\s§,;:]+ ){0,${n}}?`)
     .replace(/\{A(\d+)\}/g, (_, n) => `(?:\\S+ ){0,${n}}?`)
-    // Urdu: any tokens, but not across another clause's subject marker «نے» (folded «نی»).
-    .replace(/\{U(\d+)\}/g, (_, n) => `(?:(?!نی )\\S+ ){0,${n}}?`)
+    // Urdu: any tokens, but not across another clause's subject marker «نے» (folded «نی»), nor into a
+    // clause with a new subject («…، تاہم بیجنگ …», «جبکہ پاکستان …»).
+    .replace(/\{U(\d+)\}/g, (_, n) => `(?:(?!نی |(?:,|تاہم|جبکہ|لیکن|مگر|البتہ|بلکہ) §)\\S+ ){0,${n}}?`)
     .replace(/\{W(\d+)\}/g, (_, n) => `(?:[^\\s§]+ ){0,${n}}?`)
     .replace(/\{N(\d+)\}/g, (_, n) => `(?:[^\\s§,;:]+ ){0,${n}}?`);
   // Urdu cue words are written as a reader writes them and folded here like the skeleton.
@@ -102,7 +108,9 @@ export const EN_RULES: Rule[] = [
   en('statement', 'statement', '{BY}{N4}(?<cue>condemned|condemns|called for|calls for|urged|urges)\\b'),
 ];
 
-const ur = rule('ur');
+const urRule = rule('ur');
+// Every Urdu party list may carry titles between its names (PL_UR).
+const ur = (name: string, type: ClaimType, pattern: string, extra: Partial<Rule> = {}): Rule => urRule(name, type, pattern.replace(/\{PL\}/g, '{PLU}'), extra);
 const UR_SAY = '(?:کہا|بتایا|انکشاف|دعویٰ|دعوی|رپورٹ|خبردار|الزام|اعلان|تصدیق|لکھا|بیان)';
 const UR_DID = '(?:ملوث|ذمہ دار|ذمے دار|پیچھے|ہاتھ|کارفرما|کار فرما|کارروائی|حملے کر|حملہ کر|حملے کیے|حملہ کیا|نے کیے|نے کیا|ہیک کی|ہیک کر|ہیک کیا|نشانہ بنا|سے ملتے)';
 
@@ -114,15 +122,17 @@ export const UR_RULES: Rule[] = [
   ur('accuse-head', 'accusation', '(?<by>{PL}) {W5}نے {W6}(?<cue>الزام|الزامات) {A6}(?<against>{PL}) (?:پر|کے سر) {W3}(?:عائد|لگا|لگایا|لگائے|دھرا)'),
   ur('accuse-that', 'accusation', `(?<by>{PL}) {W5}نے {W10}(?<cue>الزام|الزامات) {W2}(?:عائد|لگا|لگایا|لگائے|لگاتے) {W4}(?:ہے |ہیں |تھا |تھے |ہوئے )?{W2}کہ {W8}(?<against>{PL})`),
   ur('said-behind', 'accusation', `(?<by>{PL}) {W5}نے {W3}(?<cue>${UR_SAY}) {W4}کہ {W12}(?<against>{PL}) {A22}${UR_DID}`),
-  ur('according-to', 'accusation', `(?<by>{PL}) (?<cue>کے مطابق) {W8}(?<against>{PL}) {A16}${UR_DID}`),
+  ur('according-to', 'accusation', `(?<by>{PL}) (?<cue>کے مطابق) {W8}(?<against>{PL}) {A24}${UR_DID}`),
   ur('says-that', 'accusation', `(?<by>{PL})(?: حکومت)? (?:کا|کی) (?<cue>کہنا|دعویٰ|دعوی|موقف) (?:ہے|تھا) (?:کہ )?{W8}(?<against>{PL}) {A16}${UR_DID}`),
   ur('declared-backed', 'accusation', '(?<by>{PL}) {W5}نے {U6}(?<against>{PL}) {W3}کو {W2}(?<against2>{PL})? ?{W3}(?<cue>حمایت یافتہ|ذمہ دار|ذمے دار) {W2}قرار'),
   ur('hold-responsible', 'accusation', '(?<by>{PL}) {W5}نے {U8}(?<against>{PL}) (?:کو) {U14}(?<cue>ذمہ دار|ذمے دار) (?:ٹھہرایا|ٹھہراتے|ٹھہرا|قرار)'),
+  // «X نے حملے کا ذمہ دار Y کو قرار دیا / ٹھہرایا»: the accused after the cue; «GRU کے زیر انتظام گروپ APT28 کو» names both.
+  ur('responsible-for-to', 'accusation', '(?<by>{PL}) {W5}نے {U16}(?:کا|کی|کے) (?<cue>ذمہ دار|ذمے دار) {W4}(?:(?<against2>{PL}) (?:کی|کے) (?:زیر انتظام|زیر کمان|ماتحت|حمایت یافتہ|پشت پناہی میں کام کرنے والے|پشت پناہی میں کام کرنے والا) {W3})?(?<against>{PL}) {W3}کو {W2}(?:قرار|ٹھہرا\\S*)'),
   // Passive with the maker in «کی جانب سے» / «کی طرف سے»: «برطانوی حکومت کی جانب سے چین پر الزام عائد کیا گیا».
   ur('accuse-passive-by', 'accusation', '(?<by>{PL}) (?:کی جانب سے|کی طرف سے) {U8}(?<against>{PL}) {W2}(?:پر) {U12}(?<cue>الزام|الزامات) {W2}(?:عائد|لگا|لگایا|لگائے)'),
   ur('responsible-passive-by', 'accusation', '(?<by>{PL}) (?:کی جانب سے|کی طرف سے) {U8}(?<against>{PL}) (?:کو) {U12}(?<cue>ذمہ دار|ذمے دار) (?:ٹھہرایا|قرار)'),
   ur('attribute', 'accusation', '(?<by>{PL}) {W5}نے {U8}(?<against>{PL}) (?:سے) (?<cue>منسوب|جوڑا|جوڑ|منسلک)'),
-  ur('hacker-frame', 'accusation', `(?<by>{PL}) {W5}نے {W6}(?<cue>${UR_SAY})`, { hackerFrame: true }),
+  ur('hacker-frame', 'accusation', `(?<by>{PL}) {W5}نے (?:{W10}(?:کرتے|دیتے) ہوئے )?{W6}(?<cue>${UR_SAY})`, { hackerFrame: true }),
   ur('hacker-frame-according', 'accusation', '(?<by>{PL}) (?<cue>کے مطابق)', { hackerFrame: true }),
   ur('hacker-frame-report', 'accusation', '(?<by>{PL}) (?:کی|کا) (?<cue>رپورٹ|کہنا|بیان|تحقیق)', { hackerFrame: true }),
   ur('accusations-of', 'accusation', '(?<by>{PL}) (?:کے|کی) (?:ان |اس )?(?<cue>الزامات|الزام|دعوؤں|دعوے|دعویٰ) {A10}کہ', { hackerFrame: true }),
@@ -131,7 +141,9 @@ export const UR_RULES: Rule[] = [
 
   ur('declined-comment', 'declined-to-comment', '(?<by>{PL}) {W5}نے {U8}(?<cue>(?:تبصرہ|تبصرے|تفصیلات|بات) (?:کرنے |بتانے )?سے انکار|تبصرہ نہیں کیا)'),
   ur('no-response', 'no-response', '(?<by>{PL}) {W5}نے {U8}(?<cue>جواب نہیں دی\\S*|کوئی جواب نہیں)'),
-  ur('deny', 'denial', '(?<by>{PL}) {W5}نے {U14}(?<cue>تردید|مسترد|انکار|بے بنیاد|بےبنیاد|من گھڑت|جھوٹ|غلط قرار|لغو|پروپیگنڈا|بہتان)'),
+  ur('deny', 'denial', '(?<by>{PL}) {W5}نے {U20}(?<cue>تردید|مسترد|انکار|بے بنیاد|بےبنیاد|من گھڑت|جھوٹ|غلط قرار|لغو|پروپیگنڈا|بہتان|بلا ثبوت|حقائق مسخ|حقائق کے منافی|گمراہ کن)'),
+  // «ترجمان ... ان رپورٹس کو حقائق مسخ کرنے کے مترادف قرار دے چکے ہیں»: a perfect with «چکا» takes no «نے».
+  ur('deny-call', 'denial', '(?<by>{PL}) (?:{W6}نے )?{U16}(?:الزامات|الزام|رپورٹس|رپورٹوں|رپورٹ|دعووں|دعوے|دعوؤں|خبروں|خبریں) {W2}کو {W8}(?<cue>بے بنیاد|بےبنیاد|من گھڑت|جھوٹ|جھوٹا|بلا ثبوت|حقائق مسخ|حقائق کے منافی|گمراہ کن|لغو|پروپیگنڈا|بہتان) {W8}(?:قرار|کہا)'),
   ur('deny-says', 'denial', '(?<by>{PL}) (?:کا|کی) (?:کہنا|موقف) (?:ہے|تھا) (?:کہ )?{A10}(?<cue>بے بنیاد|بےبنیاد|من گھڑت|جھوٹ|غلط|پروپیگنڈا)'),
   ur('not-involved', 'denial', '(?<by>{PL}) {W5}نے {U16}(?<cue>ملوث نہیں|کوئی تعلق نہیں|تعلق نہیں|حصہ نہیں)'),
   ur('biggest-hacker', 'counter-accusation', '(?<by>{PL}) {W3}(?:نے )?{W4}(?:کہا|کہنا|قرار|الزام) {W3}(?:کہ )?{W3}(?<against>{PL}) (?:خود )?{W5}(?<cue>سب سے بڑا|سب سے بڑی) {W3}(?:ہیکر|سائبر|ہیکنگ|مجرم|خطرہ|ذریعہ|سلطنت)'),
@@ -140,15 +152,20 @@ export const UR_RULES: Rule[] = [
   ur('accuse-back', 'counter-accusation', '(?<by>{PL}) {W5}نے {U12}(?:الٹا|جواباً|جوابا|جوابی طور پر|جوابی) {W3}(?<against>{PL}) {W2}(?:پر) {U12}(?<cue>الزام|الزامات) {W2}(?:عائد|لگا|لگایا|لگائے)'),
 
   ur('sanction', 'sanction', '(?<by>{PL}) {W5}نے {U16}(?<against>{PL}) {W4}(?:پر|کے خلاف) {W6}(?<cue>پابندی|پابندیاں|پابندیوں) {W2}(?:عائد|لگا|لگائی|لگا دی|نافذ)'),
-  ur('indict', 'indictment', '(?<by>{PL}) {W5}نے {U16}(?<against>{PL}) {W2}(?:پر|کے خلاف) {A14}(?<cue>فرد جرم|فردِ جرم|مقدمہ|مقدمات) {W2}(?:عائد|درج|دائر)'),
+  ur('indict', 'indictment', '(?<by>{PL}) {W5}نے {U16}(?<against>{PL}) {W2}(?:پر|کے خلاف) {A22}(?<cue>فرد جرم|فردِ جرم|مقدمہ|مقدمات) {W2}(?:عائد|درج|دائر)'),
   ur('indict-passive', 'indictment', '(?<against>{PL}) (?:پر|کے خلاف) {A8}(?<cue>فرد جرم|فردِ جرم) {W2}(?:عائد کی گئی|عائد کر دی گئی|عائد کی گئی ہے)'),
   ur('arrest', 'arrest', '(?<by>{PL}) {W5}نے {U8}(?<against>{PL}) {W2}(?:کو )?{W4}(?<cue>گرفتار)'),
   ur('arrest-passive', 'arrest', '(?<against>{PL}) (?:کو )?{W4}(?<cue>گرفتار) (?:کر لیا گیا|کیا گیا|کر لیے گئے)'),
   ur('expel', 'diplomatic-action', '(?<by>{PL}) {W5}نے {U8}(?<against>{PL}) {W2}(?:کو )?(?<cue>ملک بدر|بے دخل)'),
+  ur('recall-envoy', 'diplomatic-action', '(?<by>{PL}) {W5}نے {U24}(?<against>{PL}) (?:سے|میں متعین|میں تعینات) (?:اپنے )?(?:سفیر|ہائی کمشنر|سفارتکاروں|سفارت کاروں|سفارتی عملے) {W4}کو {W4}(?<cue>واپس بلا|واپس طلب)'),
+  ur('summon-envoy', 'diplomatic-action', '(?<by>{PL}) {W5}نے {U12}(?<against>{PL}) (?:کے|کی) {W2}(?:سفیر|ہائی کمشنر|ناظم الامور|سفارتکار|سفارت کار|نائب سفیر|ڈپٹی ہائی کمشنر) {W4}کو {W4}(?<cue>طلب)'),
   ur('expel-byless', 'diplomatic-action', '(?<against>{PL}) {W2}(?:کو )?(?<cue>ملک بدر|بے دخل) کر دیا گیا'),
   ur('advisory', 'advisory', '(?<by>{PL}) {W5}نے {W10}(?<cue>انتباہ|ایڈوائزری|الرٹ|وارننگ|انتباہی) {W3}جاری'),
   ur('takedown', 'takedown', '(?<by>{PL}) {W5}نے {U10}(?:بوٹ نیٹ|بوٹ نیٹس|نیٹ ورک|سرور|سرورز|ڈومین|ڈومینز|ویب سائٹ|ویب سائٹس|انفراسٹرکچر) {W4}(?<cue>ناکارہ|بند|قبضے|تباہ|غیر فعال|ضبط)'),
   ur('statement', 'statement', '(?<by>{PL}) {W5}نے {W10}(?<cue>مذمت|مطالبہ)'),
+  // A reward for information, a request for help: the maker's statement, not an accusation of anyone.
+  ur('reward', 'statement', '(?<by>{PL}) {W5}نے {U24}(?<cue>انعام) {W3}(?:کا |کی )?(?:اعلان|پیشکش)'),
+  ur('ask-help', 'statement', '(?<by>{PL}) {W5}نے {U16}(?<cue>مدد مانگی|مدد طلب|مدد کی درخواست|تعاون کی درخواست|تعاون مانگا|تعاون طلب)'),
 ];
 
 /** Hacker phrases after a party: "Chinese state-sponsored hackers", "Iran-linked group". */
@@ -156,7 +173,7 @@ export const EN_HACKER_AFTER = /^(?: s)?(?: (?:state|government|military|intelli
 /** Hacker phrases before a party: "hackers linked to Iran", "a group backed by China". */
 export const EN_HACKER_BEFORE = /(?:hackers?|group|groups|actors?|spies|operatives|campaign|operation|activity|attackers?|gang|unit|crew|intrusions?) (?:with (?:clear |close |direct )?(?:links|ties) to|(?:likely |probably |possibly |reportedly |allegedly )?(?:linked|tied|connected|affiliated|associated|aligned)(?: to| with)|(?:backed|sponsored|directed|run|controlled|supported|funded) by|working (?:for|on behalf of)|acting on behalf of|on behalf of|from|of|in) (?:the )?(?:[^\s§]+ ){0,2}?$/;
 export const UR_HACKER_AFTER = new RegExp(
-  '^(?: (?:حکومت|ریاست|فوج|انٹیلی|جنس|انٹیلیجنس|ملٹری|کے|کی|سے|حمایت|یافتہ|منسلک|وابستہ|جڑے|سرپرستی|پشت|پناہی|ایما|اشارے|پر|ایجنسیوں|ایجنسی|اداروں|میں|لیے|کام|کرنے|والے|سرکاری|ریاستی|تعلق|رکھنے))* (?:ہیکرز|ہیکر|ہیکروں|ہیکنگ|گروپ|سائبر جاسوس|جاسوس)'.replace(/[\u0600-\u06FF]+/g, (w) => normalizeText(w).replace(/ /g, '')),
+  '^(?: (?:حکومت|ریاست|فوج|انٹیلی|جنس|انٹیلیجنس|ملٹری|کے|کی|سے|حمایت|یافتہ|منسلک|وابستہ|جڑے|سرپرستی|پشت|پناہی|ایما|اشارے|پر|ایجنسیوں|ایجنسی|اداروں|میں|لیے|کام|کرنے|والے|والا|سرکاری|ریاستی|تعلق|رکھنے))* (?:ہیکرز|ہیکر|ہیکروں|ہیکنگ|گروپ|سائبر جاسوس|جاسوس)'.replace(/[\u0600-\u06FF]+/g, (w) => normalizeText(w).replace(/ /g, '')),
   'u',
 );
 
