@@ -113,16 +113,18 @@ export class Extractor {
     const bodyCount = body.length;
     const chunks = [...body, ...(opts.title ? splitSentences(opts.title, lang) : [])];
     const found: Found[] = [];
+    // «سیاحوں پر حملے»: in an Urdu article with no word that is cyber by itself, «حملہ» is not a cyber attack.
+    const weakCyberCounts = lang === 'en' || CYBER_UR.test(chunks.join(' ').replace(WEAK_CYBER_UR, ' '));
     chunks.forEach((raw, index) => {
       const mentions = this.gazetteer.find(raw);
       if (!mentions.length && !opts.defaultBy) return;
       const sentence: Sentence = { text: raw, mentions, skeleton: buildSkeleton(raw, mentions, lang), index };
-      found.push(...this.fromSentence(sentence, rules, opts, found));
+      found.push(...this.fromSentence(sentence, rules, opts, found, weakCyberCounts));
     });
     return this.settle(found, lang, [opts.title ?? '', text.slice(0, 1500)].join(' '), bodyCount);
   }
 
-  private fromSentence(s: Sentence, rules: Rule[], opts: ExtractOptions, previous?: Found[]): Found[] {
+  private fromSentence(s: Sentence, rules: Rule[], opts: ExtractOptions, previous?: Found[], weakCyberCounts = true): Found[] {
     const lang = opts.lang;
     const out: Found[] = [];
     const taken = new Set<string>();
@@ -130,7 +132,7 @@ export class Extractor {
     // A sentence that names a known threat group is about hacking, whatever its other words.
     const namesGroup = s.mentions.some((m) => m.kind === 'threat-group');
     // "attacking a refinery with drones", «ڈرون حملے»: on an off-topic matter only a word that is cyber by itself counts.
-    const hasCyber = namesGroup || (lang === 'en' ? CYBER_EN : CYBER_UR).test(offTopic ? s.text.replace(lang === 'en' ? WEAK_CYBER_EN : WEAK_CYBER_UR, ' ') : s.text);
+    const hasCyber = namesGroup || (lang === 'en' ? CYBER_EN : CYBER_UR).test(offTopic || !weakCyberCounts ? s.text.replace(lang === 'en' ? WEAK_CYBER_EN : WEAK_CYBER_UR, ' ') : s.text);
     const anaphor = (lang === 'en' ? ANAPHOR_EN : ANAPHOR_UR).test(s.text);
     const accusationWord = (lang === 'en' ? ACCUSATION_NOUN_EN : ACCUSATION_NOUN_UR).test(s.text);
     const nobodyNamed = (lang === 'en' ? NO_GROUP_EN : NO_GROUP_UR).test(s.text);
@@ -355,7 +357,8 @@ const TRAILING_INVERTED_EN = /, (?:said|says|added|according to) (?:the )?§(\d+
 const LEADING_EN = new RegExp(`^(?:[^§]*? )?§(\\d+)§(?: s)?(?: , (?:\\S+ ){1,12}?,)?(?: [^\\s§,;:]+){0,8}? ${SAY_EN}(?: (?:on|in|at) \\S+)?(?: that)? `, 'u');
 const SAYING_EN = /^(?:the )?§(\d+)§(?: s)? [^§]*?, (?:saying|adding|insisting|arguing|stressing)(?: that)? /u;
 const LEADING_UR = [
-  expand('§(\\d+)§ (?:\\S+ ){0,5}?نے (?:\\S+ ){0,3}?(?:کہا|بتایا|دعویٰ کیا) (?:\\S+ ){0,2}?کہ ', 'ur'),
+  // «X نے صحافیوں سے گفتگو میں کہا کہ»: an adverbial of up to six words before the verb of saying.
+  expand('§(\\d+)§ (?:[^\\s§:]+ ){0,5}?نے (?:[^\\s§]+ ){0,6}?(?:کہا|بتایا|دعویٰ کیا) (?:\\S+ ){0,2}?کہ ', 'ur'),
   expand('§(\\d+)§(?: حکومت)? (?:کا|کی) (?:کہنا|موقف) (?:ہے|تھا) (?:کہ )?', 'ur'),
   expand('§(\\d+)§ کے مطابق ', 'ur'),
 ];

@@ -165,7 +165,7 @@ export const UR_RULES: Rule[] = [
   ur('statement', 'statement', '(?<by>{PL}) {W5}نے {W10}(?<cue>مذمت|مطالبہ)'),
   // A reward for information, a request for help: the maker's statement, not an accusation of anyone.
   ur('reward', 'statement', '(?<by>{PL}) {W5}نے {U24}(?<cue>انعام) {W3}(?:کا |کی )?(?:اعلان|پیشکش)'),
-  ur('ask-help', 'statement', '(?<by>{PL}) {W5}نے {U16}(?<cue>مدد مانگی|مدد طلب|مدد کی درخواست|تعاون کی درخواست|تعاون مانگا|تعاون طلب)'),
+  ur('ask-help', 'statement', '(?<by>{PL}) {W5}نے {U24}(?<cue>مدد مانگی|مدد طلب|مدد کی درخواست|تعاون کی درخواست|تعاون مانگا|تعاون طلب)'),
 ];
 
 /** Hacker phrases after a party: "Chinese state-sponsored hackers", "Iran-linked group". */
