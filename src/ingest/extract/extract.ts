@@ -13,6 +13,7 @@ import {
   UR_HACKER_AFTER, UR_RULES, ATTACK_ACTION_EN, ATTACK_ACTION_UR, type Rule,
 } from './rules.ts';
 import { splitSentences } from './sentences.ts';
+import { UrduHistory } from './coref-ur.ts';
 import { normalizeText } from '../../search/normalize.ts';
 import { claimDate } from './dates.ts';
 import { strengthOf } from './strength.ts';
@@ -38,7 +39,8 @@ const NEGATION_BEFORE_UR = /(?:^| )(?:نہ|بغیر|اگر|کیا)(?: [^\s§]+){
 const WEAK_CYBER_EN = /attack\w*|infrastructure|network\w*|data/gi;
 const WEAK_CYBER_UR = /حملہ|حملے|حملوں|نیٹ ورک/g;
 const ANAPHOR_EN = /\b(?:the|this|that|these|those) (?:heist|attacks?|breach|breaches|intrusions?|incident|hack|theft|outage|operation|campaign|interference|compromise)\b/i;
-const ANAPHOR_UR = /(?:اس|ان|یہ|انہی|اسی) (?:حملے|حملوں|حملہ|مداخلت|واقعے|واقعہ|کارروائی|کارروائیوں|چوری|ہیکنگ)/;
+// «ملزمان»: the defendants of the article's case.
+const ANAPHOR_UR = /(?:اس|ان|یہ|انہی|اسی) (?:حملے|حملوں|حملہ|مداخلت|واقعے|واقعہ|کارروائی|کارروائیوں|چوری|ہیکنگ)|ملزمان|ملزموں/;
 const NO_GROUP_EN = /\bno (?:group|one|organi[sz]ation|actor|country|state)\b|\bnot (?:yet )?(?:been )?(?:publicly )?(?:attributed|claimed)|\bhas not been attributed|\bunattributed\b/i;
 const NO_GROUP_UR = /کسی (?:\S+ ){0,2}?نے (?:\S+ ){0,6}?(?:نہیں|نہ)|نام نہیں لیا|منسوب نہیں/;
 
@@ -115,8 +117,12 @@ export class Extractor {
     const found: Found[] = [];
     // «سیاحوں پر حملے»: in an Urdu article with no word that is cyber by itself, «حملہ» is not a cyber attack.
     const weakCyberCounts = lang === 'en' || CYBER_UR.test(chunks.join(' ').replace(WEAK_CYBER_UR, ' '));
+    const history = lang === 'ur' ? new UrduHistory() : undefined;
     chunks.forEach((raw, index) => {
-      const mentions = this.gazetteer.find(raw);
+      const named = this.gazetteer.find(raw);
+      // Urdu «ادارے کے مطابق», «انہوں نے»: the party named earlier (body sentences only; the headline comes last).
+      const mentions = history && index < bodyCount ? history.resolve(raw, named) : named;
+      if (history && index < bodyCount) history.remember(raw, mentions);
       if (!mentions.length && !opts.defaultBy) return;
       const sentence: Sentence = { text: raw, mentions, skeleton: buildSkeleton(raw, mentions, lang), index };
       found.push(...this.fromSentence(sentence, rules, opts, found, weakCyberCounts));

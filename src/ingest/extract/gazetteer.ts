@@ -102,6 +102,11 @@ export class Gazetteer {
       const names = [p.name.en, p.name.ur, ...(p.urOblique ? [p.urOblique] : []), ...p.aliases.map((a) => a.name)];
       for (const n of names) this.add(n, { id: p.id, kind: p.kind, state: stateOf(p), priority: PRIORITY.party });
       for (const n of EXTRA_ALIASES[p.id] ?? []) this.add(n, { id: p.id, kind: p.kind, state: stateOf(p), priority: PRIORITY.lexicon });
+      // «ہاربن پولیس» is also written «ہاربن کی پولیس».
+      for (const n of names) {
+        const police = /^(\S+) (پولیس)$/.exec(n);
+        if (police) this.add(`${police[1]} کی ${police[2]}`, { id: p.id, kind: p.kind, state: stateOf(p), priority: PRIORITY.extra });
+      }
       for (const n of names) {
         const ur = urduSpelling(n);
         if (ur) this.add(ur, { id: p.id, kind: p.kind, state: stateOf(p), priority: PRIORITY.registry });
@@ -263,6 +268,11 @@ export class Gazetteer {
           out.push({ ...m, last, end: tokens[last - 1]!.end, id: null, name: text.slice(m.start, tokens[last - 1]!.end), kind: 'persons' });
           continue;
         }
+      }
+      // «پانچ روسی فوجی انٹیلی جنس افسران»: a number of an agency's officers are persons, not the agency.
+      if (m.kind === 'state-agency' && isArabicScript(m.name) && NUMBER_WORDS.test(tokens[m.first - 1]?.raw ?? '') && PERSON_NOUNS_UR.test(after(0)) && (mentions[k + 1]?.first ?? Infinity) > m.last) {
+        out.push({ ...m, first: m.first - 1, start: tokens[m.first - 1]!.start, last: m.last + 1, end: tokens[m.last]!.end, id: null, name: text.slice(tokens[m.first - 1]!.start, tokens[m.last]!.end), kind: 'persons' });
+        continue;
       }
       const next = mentions[k + 1];
       // «برطانوی نیشنل سائبر سکیورٹی سینٹر», "US National Security Agency": the state names its own agency;

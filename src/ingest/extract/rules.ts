@@ -131,6 +131,8 @@ export const UR_RULES: Rule[] = [
   // Passive with the maker in «کی جانب سے» / «کی طرف سے»: «برطانوی حکومت کی جانب سے چین پر الزام عائد کیا گیا».
   ur('accuse-passive-by', 'accusation', '(?<by>{PL}) (?:کی جانب سے|کی طرف سے) {U8}(?<against>{PL}) {W2}(?:پر) {U12}(?<cue>الزام|الزامات) {W2}(?:عائد|لگا|لگایا|لگائے)'),
   ur('responsible-passive-by', 'accusation', '(?<by>{PL}) (?:کی جانب سے|کی طرف سے) {U8}(?<against>{PL}) (?:کو) {U12}(?<cue>ذمہ دار|ذمے دار) (?:ٹھہرایا|قرار)'),
+  // «X نے Y پر زور دیا کہ وہ (چین کے خلاف) سائبر حملے بند کرے»: asking Y to stop its attacks says Y makes them.
+  ur('urge-stop', 'accusation', '(?<by>{PL}) {W5}نے {W4}(?<against>{PL}) (?:پر|سے) {W3}(?:زور دیا|مطالبہ کیا) (?:ہے |تھا )?کہ (?:وہ )?{A12}(?:سائبر|ہیکنگ|ہیک)\\S* {A8}(?<cue>بند کرے|روکے|ترک کرے|سے باز)'),
   ur('attribute', 'accusation', '(?<by>{PL}) {W5}نے {U8}(?<against>{PL}) (?:سے) (?<cue>منسوب|جوڑا|جوڑ|منسلک)'),
   ur('hacker-frame', 'accusation', `(?<by>{PL}) {W5}نے (?:{W10}(?:کرتے|دیتے) ہوئے )?{W6}(?<cue>${UR_SAY})`, { hackerFrame: true }),
   ur('hacker-frame-according', 'accusation', '(?<by>{PL}) (?<cue>کے مطابق)', { hackerFrame: true }),
