@@ -42,6 +42,12 @@ const ANAPHOR_EN = /\b(?:the|this|that|these|those) (?:heist|attacks?|breach|bre
 // «ملزمان»: the defendants of the article's case.
 const ANAPHOR_UR = /(?:اس|ان|یہ|انہی|اسی) (?:حملے|حملوں|حملہ|مداخلت|واقعے|واقعہ|کارروائی|کارروائیوں|چوری|ہیکنگ)|ملزمان|ملزموں/;
 const NO_GROUP_EN = /\bno (?:group|one|organi[sz]ation|actor|country|state)\b|\bnot (?:yet )?(?:been )?(?:publicly )?(?:attributed|claimed)|\bhas not been attributed|\bunattributed\b/i;
+/** «چینی سائبر حملوں کا بے بنیاد بہانہ»: the party, as the doer (not the victim, «کے خلاف», «پر»), called a baseless story. */
+const OWN_SIDE_DISMISSED_UR = expand('^(?: (?!(?:کے خلاف|پر|کو) )[^\\s§]+){0,4}? (?:بے بنیاد|بےبنیاد|من گھڑت|جھوٹے|پروپیگنڈا)', 'ur');
+const ownSideDismissed = (skeleton: string, i: number) => {
+  const at = skeleton.indexOf(`§${i}§`);
+  return at >= 0 && OWN_SIDE_DISMISSED_UR.test(skeleton.slice(at + `§${i}§`.length));
+};
 const NO_GROUP_UR = /کسی (?:\S+ ){0,2}?نے (?:\S+ ){0,6}?(?:نہیں|نہ)|نام نہیں لیا|منسوب نہیں/;
 
 interface Sentence {
@@ -169,11 +175,13 @@ export class Extractor {
           const persons = (OFFICIAL_PASSIVE.includes(type) || type === 'diplomatic-action') && a.demonym && next && HACKER_NOUNS.has(normalizeText(next));
           return persons ? { id: null, name: s.text.slice(a.start, s.text.indexOf(next, a.end) + next.length) } : { id: a.id, name: a.name };
         });
-        const key = `${type}|${by.id ?? by.name}|${named.map((a) => a.id ?? a.name).sort().join(',')}`;
+        // «… امریکی ایجنسیوں نے 'چینی سائبر حملوں' کا بے بنیاد بہانہ استعمال کیا»: accusing while calling the charge against its own side baseless turns it back.
+        const kind = lang === 'ur' && type === 'accusation' && by.side && mentions.some((x, i) => x !== by.mention && x.kind === 'state' && sideOf(x) === by.side && ownSideDismissed(s.skeleton, i)) ? 'counter-accusation' : type;
+        const key = `${kind}|${by.id ?? by.name}|${named.map((a) => a.id ?? a.name).sort().join(',')}`;
         if (taken.has(key)) continue;
         taken.add(key);
         const claim: ExtractedClaim = {
-          type,
+          type: kind,
           by: { id: by.id, name: by.name },
           against: named,
           date: claimDate(s.text, lang, opts.published),

@@ -79,6 +79,8 @@ interface Entry {
   exact?: string[];
   /** A single ordinary-looking word from the registry: only with a group noun next to it. */
   needsGroupNoun?: boolean;
+  /** For an acronym spelled out in Urdu letters, the Latin name («اے پی ٹی 38» is APT38). */
+  latin?: string;
   priority: number;
 }
 
@@ -142,7 +144,8 @@ export class Gazetteer {
           const id = found.length === 1 ? (party?.id ?? actor.id) : null; // shared by several actors: unresolved
           this.add(name, { id, kind: party?.kind ?? actor.kind, state: party?.state, needsGroupNoun: plainWord, priority: PRIORITY.registry });
           const ur = latin ? urduSpelling(name) : undefined;
-          if (ur) this.add(ur, { id, kind: party?.kind ?? actor.kind, state: party?.state, priority: PRIORITY.registry });
+          // Unresolved, it keeps the Latin name: the registry and the reviewer know "APT38", not «اے پی ٹی 38».
+          if (ur) this.add(ur, { id, kind: party?.kind ?? actor.kind, state: party?.state, latin: id === null ? name : undefined, priority: PRIORITY.registry });
         }
       }
     }
@@ -226,7 +229,7 @@ export class Gazetteer {
       start: tokens[i]!.start,
       end: tokens[last - 1]!.end,
       id: entry.id,
-      name: '',
+      name: entry.latin ?? '',
       kind: entry.kind,
       state: entry.state,
       demonym: entry.demonym,
