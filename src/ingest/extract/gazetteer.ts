@@ -375,6 +375,11 @@ function unknownName(tokens: Token[], i: number): { first: number; last: number 
       if (words.some((w) => /^(نے|کے|کی|کا|کو|پر|میں|سے|اور|ایک|اس|یہ|وہ|جس|جو)$/.test(w))) continue;
       return { first: i, last: i + n };
     }
+    // «نیویارک کی ایک عدالت», «ورجینیا کی وفاقی عدالت»: a court the data lacks, named by its place.
+    if (/^(کی|کے)$/.test(tokens[i + 1]?.raw ?? '') && !/^(نے|کے|کی|کا|کو|پر|میں|سے|اور|ایک|اس|یہ|وہ|جس|جو|ان)$/.test(t.raw)) {
+      const court = /^(ایک|وفاقی|ضلعی|مقامی|خصوصی)$/.test(tokens[i + 2]?.raw ?? '') ? i + 3 : i + 2;
+      if (tokens[court]?.raw === 'عدالت') return { first: i, last: court + 1 };
+    }
     return undefined;
   }
   if (ACTOR_CODE.test(t.raw)) return { first: i, last: i + 1 };

@@ -118,9 +118,10 @@ export const UR_RULES: Rule[] = [
   ur('claim-responsibility', 'claim-of-responsibility', '(?<by>{PL})(?: گروپ)? {W5}نے {U14}(?<cue>ذمہ داری|ذمے داری) (?:قبول|لے لی|لی)', { strength: 'responsible' }),
   ur('claim-responsibility-2', 'claim-of-responsibility', '(?<by>{PL}) {W6}(?:کا|کی) (?<cue>دعویٰ|دعوی) (?:ہے )?(?:کہ )?(?:اس|انہوں) نے', { strength: 'responsible' }),
 
-  ur('accuse-on', 'accusation', '(?<by>{PL}) {W5}نے {U8}(?<against>{PL}) {W2}(?:پر|کو) {A16}(?<cue>الزام|الزامات) {W2}(?:عائد|لگا|لگایا|لگائے|لگاتے|دھرا)'),
-  ur('accuse-head', 'accusation', '(?<by>{PL}) {W5}نے {W6}(?<cue>الزام|الزامات) {A6}(?<against>{PL}) (?:پر|کے سر) {W3}(?:عائد|لگا|لگایا|لگائے|دھرا)'),
-  ur('accuse-that', 'accusation', `(?<by>{PL}) {W5}نے {W10}(?<cue>الزام|الزامات) {W2}(?:عائد|لگا|لگایا|لگائے|لگاتے) {W4}(?:ہے |ہیں |تھا |تھے |ہوئے )?{W2}کہ {W8}(?<against>{PL})`),
+  // «کے الزام میں» (on a charge of) is the reason for an action, not an accusation: the cue is never followed by «میں».
+  ur('accuse-on', 'accusation', '(?<by>{PL}) {W5}نے {U8}(?<against>{PL}) {W2}(?:پر|کو) {A16}(?<cue>الزام|الزامات)(?! میں) {W2}(?:عائد|لگا|لگایا|لگائے|لگاتے|دھرا)'),
+  ur('accuse-head', 'accusation', '(?<by>{PL}) {W5}نے {W6}(?<cue>الزام|الزامات)(?! میں) {A6}(?<against>{PL}) (?:پر|کے سر) {W3}(?:عائد|لگا|لگایا|لگائے|دھرا)'),
+  ur('accuse-that', 'accusation', `(?<by>{PL}) {W5}نے {W10}(?<cue>الزام|الزامات)(?! میں) {W2}(?:عائد|لگا|لگایا|لگائے|لگاتے) {W4}(?:ہے |ہیں |تھا |تھے |ہوئے )?{W2}کہ {W8}(?<against>{PL})`),
   ur('said-behind', 'accusation', `(?<by>{PL}) {W5}نے {W3}(?<cue>${UR_SAY}) {W4}کہ {W12}(?<against>{PL}) {A22}${UR_DID}`),
   ur('according-to', 'accusation', `(?<by>{PL}) (?<cue>کے مطابق) {W8}(?<against>{PL}) {A24}${UR_DID}`),
   ur('says-that', 'accusation', `(?<by>{PL})(?: حکومت)? (?:کا|کی) (?<cue>کہنا|دعویٰ|دعوی|موقف) (?:ہے|تھا) (?:کہ )?{W8}(?<against>{PL}) {A16}${UR_DID}`),
@@ -129,7 +130,7 @@ export const UR_RULES: Rule[] = [
   // «X نے حملے کا ذمہ دار Y کو قرار دیا / ٹھہرایا»: the accused after the cue; «GRU کے زیر انتظام گروپ APT28 کو» names both.
   ur('responsible-for-to', 'accusation', '(?<by>{PL}) {W5}نے {U16}(?:کا|کی|کے) (?<cue>ذمہ دار|ذمے دار) {W4}(?:(?<against2>{PL}) (?:کی|کے) (?:زیر انتظام|زیر کمان|ماتحت|حمایت یافتہ|پشت پناہی میں کام کرنے والے|پشت پناہی میں کام کرنے والا) {W3})?(?<against>{PL}) {W3}کو {W2}(?:قرار|ٹھہرا\\S*)'),
   // Passive with the maker in «کی جانب سے» / «کی طرف سے»: «برطانوی حکومت کی جانب سے چین پر الزام عائد کیا گیا».
-  ur('accuse-passive-by', 'accusation', '(?<by>{PL}) (?:کی جانب سے|کی طرف سے) {U8}(?<against>{PL}) {W2}(?:پر) {U12}(?<cue>الزام|الزامات) {W2}(?:عائد|لگا|لگایا|لگائے)'),
+  ur('accuse-passive-by', 'accusation', '(?<by>{PL}) (?:کی جانب سے|کی طرف سے) {U8}(?<against>{PL}) {W2}(?:پر) {U12}(?<cue>الزام|الزامات)(?! میں) {W2}(?:عائد|لگا|لگایا|لگائے)'),
   ur('responsible-passive-by', 'accusation', '(?<by>{PL}) (?:کی جانب سے|کی طرف سے) {U8}(?<against>{PL}) (?:کو) {U12}(?<cue>ذمہ دار|ذمے دار) (?:ٹھہرایا|قرار)'),
   // «X نے Y پر زور دیا کہ وہ (چین کے خلاف) سائبر حملے بند کرے»: asking Y to stop its attacks says Y makes them.
   ur('urge-stop', 'accusation', '(?<by>{PL}) {W5}نے {W4}(?<against>{PL}) (?:پر|سے) {W3}(?:زور دیا|مطالبہ کیا) (?:ہے |تھا )?کہ (?:وہ )?{A12}(?:سائبر|ہیکنگ|ہیک)\\S* {A8}(?<cue>بند کرے|روکے|ترک کرے|سے باز)'),
@@ -151,7 +152,7 @@ export const UR_RULES: Rule[] = [
   ur('biggest-hacker', 'counter-accusation', '(?<by>{PL}) {W3}(?:نے )?{W4}(?:کہا|کہنا|قرار|الزام) {W3}(?:کہ )?{W3}(?<against>{PL}) (?:خود )?{W5}(?<cue>سب سے بڑا|سب سے بڑی) {W3}(?:ہیکر|سائبر|ہیکنگ|مجرم|خطرہ|ذریعہ|سلطنت)'),
   ur('biggest-hacker-byless', 'counter-accusation', '(?<against>{PL}) (?:خود )?{W5}(?<cue>سب سے بڑا|سب سے بڑی) {W3}(?:ہیکر|سائبر|ہیکنگ|مجرم|خطرہ|ذریعہ|سلطنت)'),
   // «الٹا», «جوابی الزام»: the charge turned back, in so many words.
-  ur('accuse-back', 'counter-accusation', '(?<by>{PL}) {W5}نے {U12}(?:الٹا|جواباً|جوابا|جوابی طور پر|جوابی) {W3}(?<against>{PL}) {W2}(?:پر) {U12}(?<cue>الزام|الزامات) {W2}(?:عائد|لگا|لگایا|لگائے)'),
+  ur('accuse-back', 'counter-accusation', '(?<by>{PL}) {W5}نے {U12}(?:الٹا|جواباً|جوابا|جوابی طور پر|جوابی) {W3}(?<against>{PL}) {W2}(?:پر) {U12}(?<cue>الزام|الزامات)(?! میں) {W2}(?:عائد|لگا|لگایا|لگائے)'),
 
   ur('sanction', 'sanction', '(?<by>{PL}) {W5}نے {U16}(?<against>{PL}) {W4}(?:پر|کے خلاف) {W6}(?<cue>پابندی|پابندیاں|پابندیوں) {W2}(?:عائد|لگا|لگائی|لگا دی|نافذ)'),
   ur('indict', 'indictment', '(?<by>{PL}) {W5}نے {U16}(?<against>{PL}) {W2}(?:پر|کے خلاف) {A22}(?<cue>فرد جرم|فردِ جرم|مقدمہ|مقدمات) {W2}(?:عائد|درج|دائر)'),
