@@ -133,7 +133,7 @@ export class Extractor {
       const sentence: Sentence = { text: raw, mentions, skeleton: buildSkeleton(raw, mentions, lang), index };
       found.push(...this.fromSentence(sentence, rules, opts, found, weakCyberCounts));
     });
-    return this.settle(found, lang, [opts.title ?? '', text.slice(0, 1500)].join(' '), bodyCount);
+    return this.settle(found, lang, [opts.title ?? '', text.slice(0, 1500)].join(' '), bodyCount, weakCyberCounts);
   }
 
   private fromSentence(s: Sentence, rules: Rule[], opts: ExtractOptions, previous?: Found[], weakCyberCounts = true): Found[] {
@@ -243,7 +243,7 @@ export class Extractor {
             const at = m.indices?.groups?.against?.[0] ?? 0;
             if (/(?:linked|tied|connected|affiliated|associated) (?:to|with) (?:the )?$/.test(skeleton.slice(Math.max(0, at - 40), at))) continue;
           }
-          const named = [...placeholders(g.against), ...placeholders(g.against2)];
+          const named = [...placeholders(g.against), ...placeholders(g.against2)].filter((i) => !rule.personsOnly || ['person', 'persons', 'unknown', 'threat-group', 'criminal-group'].includes(mentions[i]!.kind));
           const againstIdx = rule.hackerFrame ? this.hackerPhrases(s, lang, new Set(byIdx)) : [...named, ...named.flatMap((i) => appositives.get(i) ?? []).filter((j) => !byIdx.includes(j) && !named.includes(j))];
           if (rule.hackerFrame && !againstIdx.length) continue;
           if (rule.type === 'declined-to-comment') for (const i of byIdx) declined.add(i);
@@ -304,8 +304,8 @@ export class Extractor {
   }
 
   /** Article-level checks: topic guards for denials and reversal of accusations into counter-accusations. */
-  private settle(found: Found[], lang: 'en' | 'ur', lead: string, titleFrom: number): ExtractedClaim[] {
-    const articleCyber = (lang === 'en' ? CYBER_EN : CYBER_UR).test(lead);
+  private settle(found: Found[], lang: 'en' | 'ur', lead: string, titleFrom: number, weakCyberCounts = true): ExtractedClaim[] {
+    const articleCyber = weakCyberCounts && (lang === 'en' ? CYBER_EN : CYBER_UR).test(lead);
     const accused = new Map<string, Set<string>>(); // accused side -> accuser sides
     for (const f of found) {
       if (f.claim.type !== 'accusation' || !f.bySide) continue;

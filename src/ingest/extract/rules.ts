@@ -19,6 +19,8 @@ export interface Rule {
   strength?: 'responsible';
   /** No maker in the sentence: the maker of the article's last claim of this type ("The designations include ..."). */
   carryBy?: boolean;
+  /** Only people or groups can be the target (a wanted list names persons, not an agency). */
+  personsOnly?: boolean;
   name: string;
 }
 
@@ -128,7 +130,7 @@ export const UR_RULES: Rule[] = [
   ur('declared-backed', 'accusation', '(?<by>{PL}) {W5}نے {U6}(?<against>{PL}) {W3}کو {W2}(?<against2>{PL})? ?{W3}(?<cue>حمایت یافتہ|ذمہ دار|ذمے دار) {W2}قرار'),
   ur('hold-responsible', 'accusation', '(?<by>{PL}) {W5}نے {U8}(?<against>{PL}) (?:کو) {U14}(?<cue>ذمہ دار|ذمے دار) (?:ٹھہرایا|ٹھہراتے|ٹھہرا|قرار)'),
   // «X نے حملے کا ذمہ دار Y کو قرار دیا / ٹھہرایا»: the accused after the cue; «GRU کے زیر انتظام گروپ APT28 کو» names both.
-  ur('responsible-for-to', 'accusation', '(?<by>{PL}) {W5}نے {U16}(?:کا|کی|کے) (?<cue>ذمہ دار|ذمے دار) {W4}(?:(?<against2>{PL}) (?:کی|کے) (?:زیر انتظام|زیر کمان|ماتحت|حمایت یافتہ|پشت پناہی میں کام کرنے والے|پشت پناہی میں کام کرنے والا) {W3})?(?<against>{PL}) {W3}کو {W2}(?:قرار|ٹھہرا\\S*)'),
+  ur('responsible-for-to', 'accusation', '(?<by>{PL}) {W5}نے {U16}(?:کا|کی|کے) (?<cue>ذمہ دار|ذمے دار) {W4}(?:(?<against2>{PL}) {W4}(?:کی|کے) (?:زیر انتظام|زیر کمان|ماتحت|حمایت یافتہ|پشت پناہی میں کام کرنے والے|پشت پناہی میں کام کرنے والا) {W3})?(?<against>{PL}) {W3}کو {W2}(?:قرار|ٹھہرا\\S*)'),
   // Passive with the maker in «کی جانب سے» / «کی طرف سے»: «برطانوی حکومت کی جانب سے چین پر الزام عائد کیا گیا».
   ur('accuse-passive-by', 'accusation', '(?<by>{PL}) (?:کی جانب سے|کی طرف سے) {U8}(?<against>{PL}) {W2}(?:پر) {U12}(?<cue>الزام|الزامات)(?! میں) {W2}(?:عائد|لگا|لگایا|لگائے)'),
   ur('responsible-passive-by', 'accusation', '(?<by>{PL}) (?:کی جانب سے|کی طرف سے) {U8}(?<against>{PL}) (?:کو) {U12}(?<cue>ذمہ دار|ذمے دار) (?:ٹھہرایا|قرار)'),
@@ -144,10 +146,11 @@ export const UR_RULES: Rule[] = [
 
   ur('declined-comment', 'declined-to-comment', '(?<by>{PL}) {W5}نے {U8}(?<cue>(?:تبصرہ|تبصرے|تفصیلات|بات) (?:کرنے |بتانے )?سے انکار|تبصرہ نہیں کیا)'),
   ur('no-response', 'no-response', '(?<by>{PL}) {W5}نے {U8}(?<cue>جواب نہیں دی\\S*|کوئی جواب نہیں)'),
-  ur('deny', 'denial', '(?<by>{PL}) {W5}نے {U20}(?<cue>تردید|مسترد|انکار|بے بنیاد|بےبنیاد|من گھڑت|جھوٹ|غلط قرار|لغو|پروپیگنڈا|بہتان|بلا ثبوت|حقائق مسخ|حقائق کے منافی|گمراہ کن)'),
+  ur('deny', 'denial', '(?<by>{PL}) {W5}نے {U28}(?<cue>تردید|مسترد|انکار|بے بنیاد|بےبنیاد|من گھڑت|جھوٹ|غلط قرار|لغو|پروپیگنڈا|بہتان|بلا ثبوت|حقائق مسخ|حقائق کے منافی|گمراہ کن)'),
   // «ترجمان ... ان رپورٹس کو حقائق مسخ کرنے کے مترادف قرار دے چکے ہیں»: a perfect with «چکا» takes no «نے».
   ur('deny-call', 'denial', '(?<by>{PL}) (?:{W6}نے )?{U16}(?:الزامات|الزام|رپورٹس|رپورٹوں|رپورٹ|دعووں|دعوے|دعوؤں|خبروں|خبریں) {W2}کو {W8}(?<cue>بے بنیاد|بےبنیاد|من گھڑت|جھوٹ|جھوٹا|بلا ثبوت|حقائق مسخ|حقائق کے منافی|گمراہ کن|لغو|پروپیگنڈا|بہتان) {W8}(?:قرار|کہا)'),
   ur('deny-says', 'denial', '(?<by>{PL}) (?:کا|کی) (?:کہنا|موقف) (?:ہے|تھا) (?:کہ )?{A10}(?<cue>بے بنیاد|بےبنیاد|من گھڑت|جھوٹ|غلط|پروپیگنڈا)'),
+  ur('deny-passive-by', 'denial', '(?<by>{PL}) (?:کی جانب سے|کی طرف سے) {U14}(?<cue>تردید|مسترد) (?:کی گئی|کر دی گئی|کیا گیا|کر دیا گیا|کیے گئے|کر دیے گئے)'),
   ur('not-involved', 'denial', '(?<by>{PL}) {W5}نے {U16}(?<cue>ملوث نہیں|کوئی تعلق نہیں|تعلق نہیں|حصہ نہیں)'),
   ur('biggest-hacker', 'counter-accusation', '(?<by>{PL}) {W3}(?:نے )?{W4}(?:کہا|کہنا|قرار|الزام) {W3}(?:کہ )?{W3}(?<against>{PL}) (?:خود )?{W5}(?<cue>سب سے بڑا|سب سے بڑی) {W3}(?:ہیکر|سائبر|ہیکنگ|مجرم|خطرہ|ذریعہ|سلطنت)'),
   ur('biggest-hacker-byless', 'counter-accusation', '(?<against>{PL}) (?:خود )?{W5}(?<cue>سب سے بڑا|سب سے بڑی) {W3}(?:ہیکر|سائبر|ہیکنگ|مجرم|خطرہ|ذریعہ|سلطنت)'),
@@ -156,10 +159,15 @@ export const UR_RULES: Rule[] = [
 
   ur('sanction', 'sanction', '(?<by>{PL}) {W5}نے {U16}(?<against>{PL}) {W4}(?:پر|کے خلاف) {W6}(?<cue>پابندی|پابندیاں|پابندیوں) {W2}(?:عائد|لگا|لگائی|لگا دی|نافذ)'),
   ur('indict', 'indictment', '(?<by>{PL}) {W5}نے {U16}(?<against>{PL}) {W2}(?:پر|کے خلاف) {A22}(?<cue>فرد جرم|فردِ جرم|مقدمہ|مقدمات) {W2}(?:عائد|درج|دائر)'),
+  // «X کی جانب سے Y پر فرد جرم عائد / پابندیاں عائد کی گئیں»: the passive with its maker.
+  ur('indict-passive-by', 'indictment', '(?<by>{PL}) (?:کی جانب سے|کی طرف سے) {U8}(?<against>{PL}) {W2}(?:پر|کے خلاف) {A22}(?<cue>فرد جرم|فردِ جرم|مقدمہ|مقدمات) {W2}(?:عائد|درج|دائر)'),
+  ur('sanction-passive-by', 'sanction', '(?<by>{PL}) (?:کی جانب سے|کی طرف سے) {U8}(?<against>{PL}) {W4}(?:پر|کے خلاف) {W6}(?<cue>پابندی|پابندیاں|پابندیوں) {W2}(?:عائد|لگا|لگائی|نافذ)'),
+  // «ایف بی آئی نے X کو مطلوب افراد کی فہرست میں شامل کر لیا»: a wanted list is an indictment, of persons.
+  ur('wanted-list', 'indictment', '(?<by>{PL}) {W5}نے {U12}(?<against>{PL}) {W3}کو {W6}(?<cue>مطلوب|انتہائی مطلوب) {W3}فہرست میں (?:شامل|ڈال)', { personsOnly: true }),
   ur('indict-passive', 'indictment', '(?<against>{PL}) (?:پر|کے خلاف) {A8}(?<cue>فرد جرم|فردِ جرم) {W2}(?:عائد کی گئی|عائد کر دی گئی|عائد کی گئی ہے)'),
   ur('arrest', 'arrest', '(?<by>{PL}) {W5}نے {U8}(?<against>{PL}) {W2}(?:کو )?{W4}(?<cue>گرفتار)'),
   ur('arrest-passive', 'arrest', '(?<against>{PL}) (?:کو )?{W4}(?<cue>گرفتار) (?:کر لیا گیا|کیا گیا|کر لیے گئے)'),
-  ur('expel', 'diplomatic-action', '(?<by>{PL}) {W5}نے {U8}(?<against>{PL}) {W2}(?:کو )?(?<cue>ملک بدر|بے دخل)'),
+  ur('expel', 'diplomatic-action', '(?<by>{PL}) {W5}نے {U8}(?<against>{PL}) {W4}(?:کو )?(?<cue>ملک بدر|بے دخل|ناپسندیدہ قرار|ناپسندیدہ شخصیت قرار)'),
   ur('recall-envoy', 'diplomatic-action', '(?<by>{PL}) {W5}نے {U24}(?<against>{PL}) (?:سے|میں متعین|میں تعینات) (?:اپنے )?(?:سفیر|ہائی کمشنر|سفارتکاروں|سفارت کاروں|سفارتی عملے) {W4}کو {W4}(?<cue>واپس بلا|واپس طلب)'),
   ur('summon-envoy', 'diplomatic-action', '(?<by>{PL}) {W5}نے {U12}(?<against>{PL}) (?:کے|کی) {W2}(?:سفیر|ہائی کمشنر|ناظم الامور|سفارتکار|سفارت کار|نائب سفیر|ڈپٹی ہائی کمشنر) {W4}کو {W4}(?<cue>طلب)'),
   ur('expel-byless', 'diplomatic-action', '(?<against>{PL}) {W2}(?:کو )?(?<cue>ملک بدر|بے دخل) کر دیا گیا'),
