@@ -34,7 +34,12 @@ const NEEDS_TARGET: ClaimType[] = ['accusation', 'counter-accusation', 'sanction
 const OFFICIAL_PASSIVE: ClaimType[] = ['sanction', 'indictment', 'arrest', 'conviction'];
 const ATTRIBUTIONS: ClaimType[] = ['accusation', 'counter-accusation', 'confirmation'];
 const NEGATION_BEFORE_EN = /(?:^| )(?:not|never|no|neither|nor|without|whether|if|unless|declined to|refused to|stopped short of|didn t|doesn t|don t|hasn t|haven t|won t|wouldn t|isn t|aren t|wasn t|weren t|cannot|can t|yet to|failed to|avoided)(?: [^\s§]+){0,2} ?$/;
-const NEGATION_AFTER_UR = /^(?: [^\s§]+){0,4}? (?:نہیں|نہ|بغیر)(?: |$)/;
+// «ذمہ دار قرار دینے سے انکار» (refused to blame), folded «سی انکار».
+const NEGATION_AFTER_UR = /^(?: [^\s§]+){0,4}? (?:نہیں|نہ|بغیر|سی انکار)(?: |$)/;
+/** «الزام لگانے سے انکار»: refusing to accuse is not denying an accusation. */
+const REFUSED_TO_ACCUSE_UR = expand('(?:ذمہ دار|ذمے دار|الزام|الزامات)(?: [^\\s§]+){0,3} (?:دینے|لگانے|ٹھہرانے|کرنے) سے $', 'ur');
+/** «… کے مطابق روسی ہیکرز نے کوئی حملہ نہیں کیا»: a reported proposition that is negated accuses nobody. */
+const NEGATED_CONTENT_UR = /(?:^| )(?:نہیں|نہ)(?: |$)/;
 const NEGATION_BEFORE_UR = /(?:^| )(?:نہ|بغیر|اگر|کیا)(?: [^\s§]+){0,2} ?$/;
 const WEAK_CYBER_EN = /attack\w*|infrastructure|network\w*|data/gi;
 const WEAK_CYBER_UR = /حملہ|حملے|حملوں|نیٹ ورک/g;
@@ -48,6 +53,7 @@ const ownSideDismissed = (skeleton: string, i: number) => {
   const at = skeleton.indexOf(`§${i}§`);
   return at >= 0 && OWN_SIDE_DISMISSED_UR.test(skeleton.slice(at + `§${i}§`.length));
 };
+const LEGAL_MAKER_UR = /justice-department|prosecutor|عدالت|استغاثہ|پراسیکیوٹر|پراسیکیوشن|جیوری/;
 const NO_GROUP_UR = /کسی (?:\S+ ){0,2}?نے (?:\S+ ){0,6}?(?:نہیں|نہ)|نام نہیں لیا|منسوب نہیں/;
 
 interface Sentence {
@@ -220,6 +226,8 @@ export class Extractor {
           const byEnd = m.indices?.groups?.by?.[1];
           if (rule.type !== 'denial' && byEnd !== undefined && byEnd < cueAt && rejectsFirst(skeleton.slice(byEnd, cueAt), lang)) continue;
           if (rule.type === 'denial' && this.notAnAccusation(skeleton, cueAt, lang)) continue;
+          if (lang === 'ur' && rule.type === 'denial' && REFUSED_TO_ACCUSE_UR.test(skeleton.slice(Math.max(0, cueAt - 60), cueAt))) continue;
+          if (lang === 'ur' && rule.type === 'accusation' && (rule.hackerFrame || /said|according|says/.test(rule.name)) && NEGATED_CONTENT_UR.test(skeleton.slice(cueAt + (g.cue ?? '').length).replace(/ نہ صرف /g, ' '))) continue;
           // "X has been sanctioned by Y" is not X sanctioning: an active rule never fires on a passive verb.
           if (lang === 'en' && byEnd !== undefined && byEnd < cueAt && !rule.name.includes('passive') && /(?:^| )(?:been|was|were|is|are|be|being) $/.test(skeleton.slice(0, cueAt))) continue;
           byIdx = byIdx.filter((i) => mentions[i]!.kind !== 'persons');
@@ -247,7 +255,9 @@ export class Extractor {
           const againstIdx = rule.hackerFrame ? this.hackerPhrases(s, lang, new Set(byIdx)) : [...named, ...named.flatMap((i) => appositives.get(i) ?? []).filter((j) => !byIdx.includes(j) && !named.includes(j))];
           if (rule.hackerFrame && !againstIdx.length) continue;
           if (rule.type === 'declined-to-comment') for (const i of byIdx) declined.add(i);
-          emit(rule.type, byIdx, againstIdx, { strength: rule.strength, hackerFrame: rule.hackerFrame, defaultBy: true });
+          // «محکمہ انصاف نے X پر ہیکنگ کے الزامات عائد کیے»: a prosecutor or court laying charges indicts.
+          const type = lang === 'ur' && rule.type === 'accusation' && /^accuse-(?:on|head|that)$/.test(rule.name) && byIdx.some((i) => LEGAL_MAKER_UR.test(mentions[i]!.id ?? '') || LEGAL_MAKER_UR.test(mentions[i]!.name)) ? 'indictment' : rule.type;
+          emit(type, byIdx, againstIdx, { strength: rule.strength, hackerFrame: rule.hackerFrame, defaultBy: true });
         }
       }
     }
@@ -256,7 +266,8 @@ export class Extractor {
       const content = speaker.content;
       if (!out.some((f) => f.claim.type === 'accusation' || f.claim.type === 'counter-accusation')) {
         const doers = this.hackerPhrases(s, lang, new Set([speaker.index])).filter((i) => inContent(s.skeleton, i, speaker));
-        if (doers.length && !(lang === 'en' ? REJECTING_EN : /مسترد|تردید/).test(content)) emit('accusation', [speaker.index], doers, { hackerFrame: true });
+        const negated = lang === 'ur' && NEGATED_CONTENT_UR.test(content.replace(/ نہ صرف /g, ' '));
+        if (doers.length && !negated && !(lang === 'en' ? REJECTING_EN : /مسترد|تردید/).test(content)) emit('accusation', [speaker.index], doers, { hackerFrame: true });
       }
       if ((lang === 'en' ? SPEAKER_DENIAL_EN : SPEAKER_DENIAL_UR).test(content) && !(lang === 'en' ? NOT_AN_ACCUSATION_EN : NOT_AN_ACCUSATION_UR).test(content)) emit('denial', [speaker.index], []);
       if ((lang === 'en' ? SPEAKER_COUNTER_EN : SPEAKER_COUNTER_UR).test(content)) {

@@ -121,10 +121,13 @@ export const UR_RULES: Rule[] = [
   ur('claim-responsibility-2', 'claim-of-responsibility', '(?<by>{PL}) {W6}(?:کا|کی) (?<cue>دعویٰ|دعوی) (?:ہے )?(?:کہ )?(?:اس|انہوں) نے', { strength: 'responsible' }),
 
   // «کے الزام میں» (on a charge of) is the reason for an action, not an accusation: the cue is never followed by «میں».
-  ur('accuse-on', 'accusation', '(?<by>{PL}) {W5}نے {U8}(?<against>{PL}) {W2}(?:پر|کو) {A16}(?<cue>الزام|الزامات)(?! میں) {W2}(?:عائد|لگا|لگایا|لگائے|لگاتے|دھرا)'),
+  ur('accuse-on', 'accusation', '(?<by>{PL}) {W5}نے {U8}(?<against>{PL}) {W4}(?:پر|کو) {U30}(?<cue>الزام|الزامات)(?! میں) {W2}(?:عائد|لگا|لگایا|لگائے|لگاتے|دھرا)'),
   ur('accuse-head', 'accusation', '(?<by>{PL}) {W5}نے {W6}(?<cue>الزام|الزامات)(?! میں) {A6}(?<against>{PL}) (?:پر|کے سر) {W3}(?:عائد|لگا|لگایا|لگائے|دھرا)'),
   ur('accuse-that', 'accusation', `(?<by>{PL}) {W5}نے {W10}(?<cue>الزام|الزامات)(?! میں) {W2}(?:عائد|لگا|لگایا|لگائے|لگاتے) {W4}(?:ہے |ہیں |تھا |تھے |ہوئے )?{W2}کہ {W8}(?<against>{PL})`),
   ur('said-behind', 'accusation', `(?<by>{PL}) {W5}نے {W3}(?<cue>${UR_SAY}) {W4}کہ {W12}(?<against>{PL}) {A22}${UR_DID}`),
+  // «امریکا اور برطانیہ کے مشترکہ بیان میں کہا گیا ہے کہ …», «نیٹو کے اعلامیے میں»: the makers own the statement.
+  ur('statement-said', 'accusation', `(?<by>{PL}) (?:کے|کی|کا) (?:مشترکہ |تازہ |نئی |سالانہ )?(?:بیان|اعلامیے|اعلامیہ|رپورٹ|ایڈوائزری) میں (?<cue>کہا گیا|الزام عائد کیا گیا|الزام لگایا گیا|بتایا گیا|دعویٰ کیا گیا|انکشاف کیا گیا) (?:ہے |تھا )?کہ {W12}(?<against>{PL}) {A22}${UR_DID}`),
+  ur('statement-said-frame', 'accusation', '(?<by>{PL}) (?:کے|کی|کا) (?:مشترکہ |تازہ |نئی |سالانہ )?(?:بیان|اعلامیے|اعلامیہ|رپورٹ|ایڈوائزری) میں (?<cue>کہا گیا|الزام عائد کیا گیا|الزام لگایا گیا|بتایا گیا|دعویٰ کیا گیا|انکشاف کیا گیا)', { hackerFrame: true }),
   ur('according-to', 'accusation', `(?<by>{PL}) (?<cue>کے مطابق) {W8}(?<against>{PL}) {A24}${UR_DID}`),
   ur('says-that', 'accusation', `(?<by>{PL})(?: حکومت)? (?:کا|کی) (?<cue>کہنا|دعویٰ|دعوی|موقف) (?:ہے|تھا) (?:کہ )?{W8}(?<against>{PL}) {A16}${UR_DID}`),
   ur('declared-backed', 'accusation', '(?<by>{PL}) {W5}نے {U6}(?<against>{PL}) {W3}کو {W2}(?<against2>{PL})? ?{W3}(?<cue>حمایت یافتہ|ذمہ دار|ذمے دار) {W2}قرار'),
@@ -157,7 +160,7 @@ export const UR_RULES: Rule[] = [
   // «الٹا», «جوابی الزام»: the charge turned back, in so many words.
   ur('accuse-back', 'counter-accusation', '(?<by>{PL}) {W5}نے {U12}(?:الٹا|جواباً|جوابا|جوابی طور پر|جوابی) {W3}(?<against>{PL}) {W2}(?:پر) {U12}(?<cue>الزام|الزامات)(?! میں) {W2}(?:عائد|لگا|لگایا|لگائے)'),
 
-  ur('sanction', 'sanction', '(?<by>{PL}) {W5}نے {U16}(?<against>{PL}) {W4}(?:پر|کے خلاف) {W6}(?<cue>پابندی|پابندیاں|پابندیوں) {W2}(?:عائد|لگا|لگائی|لگا دی|نافذ)'),
+  ur('sanction', 'sanction', '(?<by>{PL}) {W5}نے {U16}(?<against>{PL}) {W4}(?:پر|کے خلاف) {W6}(?<cue>پابندی|پابندیاں|پابندیوں) {W2}(?:عائد|لگا|لگائی|لگا دی|نافذ|اعلان)'),
   ur('indict', 'indictment', '(?<by>{PL}) {W5}نے {U16}(?<against>{PL}) {W2}(?:پر|کے خلاف) {A22}(?<cue>فرد جرم|فردِ جرم|مقدمہ|مقدمات) {W2}(?:عائد|درج|دائر)'),
   // «X کی جانب سے Y پر فرد جرم عائد / پابندیاں عائد کی گئیں»: the passive with its maker.
   ur('indict-passive-by', 'indictment', '(?<by>{PL}) (?:کی جانب سے|کی طرف سے) {U8}(?<against>{PL}) {W2}(?:پر|کے خلاف) {A22}(?<cue>فرد جرم|فردِ جرم|مقدمہ|مقدمات) {W2}(?:عائد|درج|دائر)'),
@@ -167,7 +170,7 @@ export const UR_RULES: Rule[] = [
   ur('indict-passive', 'indictment', '(?<against>{PL}) (?:پر|کے خلاف) {A8}(?<cue>فرد جرم|فردِ جرم) {W2}(?:عائد کی گئی|عائد کر دی گئی|عائد کی گئی ہے)'),
   ur('arrest', 'arrest', '(?<by>{PL}) {W5}نے {U8}(?<against>{PL}) {W2}(?:کو )?{W4}(?<cue>گرفتار)'),
   ur('arrest-passive', 'arrest', '(?<against>{PL}) (?:کو )?{W4}(?<cue>گرفتار) (?:کر لیا گیا|کیا گیا|کر لیے گئے)'),
-  ur('expel', 'diplomatic-action', '(?<by>{PL}) {W5}نے {U8}(?<against>{PL}) {W4}(?:کو )?(?<cue>ملک بدر|بے دخل|ناپسندیدہ قرار|ناپسندیدہ شخصیت قرار)'),
+  ur('expel', 'diplomatic-action', '(?<by>{PL}) {W5}نے {U8}(?<against>{PL}) {W4}(?:کو )?{W5}(?<cue>ملک بدر|بے دخل|ناپسندیدہ قرار|ناپسندیدہ شخصیت قرار|ملک چھوڑنے کا حکم)'),
   ur('recall-envoy', 'diplomatic-action', '(?<by>{PL}) {W5}نے {U24}(?<against>{PL}) (?:سے|میں متعین|میں تعینات) (?:اپنے )?(?:سفیر|ہائی کمشنر|سفارتکاروں|سفارت کاروں|سفارتی عملے) {W4}کو {W4}(?<cue>واپس بلا|واپس طلب)'),
   ur('summon-envoy', 'diplomatic-action', '(?<by>{PL}) {W5}نے {U12}(?<against>{PL}) (?:کے|کی) {W2}(?:سفیر|ہائی کمشنر|ناظم الامور|سفارتکار|سفارت کار|نائب سفیر|ڈپٹی ہائی کمشنر) {W4}کو {W4}(?<cue>طلب)'),
   ur('expel-byless', 'diplomatic-action', '(?<against>{PL}) {W2}(?:کو )?(?<cue>ملک بدر|بے دخل) کر دیا گیا'),
