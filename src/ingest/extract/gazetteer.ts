@@ -377,7 +377,8 @@ function unknownName(tokens: Token[], i: number): { first: number; last: number 
     }
     // «نیویارک کی ایک عدالت», «ورجینیا کی وفاقی عدالت»: a court the data lacks, named by its place.
     if (/^(کی|کے)$/.test(tokens[i + 1]?.raw ?? '') && !/^(نے|کے|کی|کا|کو|پر|میں|سے|اور|ایک|اس|یہ|وہ|جس|جو|ان)$/.test(t.raw)) {
-      const court = /^(ایک|وفاقی|ضلعی|مقامی|خصوصی)$/.test(tokens[i + 2]?.raw ?? '') ? i + 3 : i + 2;
+      let court = i + 2;
+      while (court < i + 4 && /^(ایک|وفاقی|ضلعی|مقامی|خصوصی|فوجداری)$/.test(tokens[court]?.raw ?? '')) court++;
       if (tokens[court]?.raw === 'عدالت') return { first: i, last: court + 1 };
     }
     return undefined;

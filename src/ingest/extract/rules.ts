@@ -212,4 +212,4 @@ export const NOT_AN_ACCUSATION_UR = /پیشکش|تجویز|درخواست|دعو
 export const REJECTING_EN = /\b(rejects?|rejected|denies|denied|deny|dismiss\w*|refut\w*|rebuff\w*|slams?|slammed)\b/i;
 /** An attack done, for a group named without a hacker phrase ("APT41 breached ..."); "a unit known as Bureau 121" is not one. */
 export const ATTACK_ACTION_EN = /\b(hack(?:ed|ing)?|attack(?:ed|s|ing)?|breach(?:ed|es)?|stole|steal(?:ing)?|compromis\w*|target(?:ed|ing|s)?|infiltrat\w*|intrusions?|exploit(?:ed|ing)|deploy(?:ed|ing)|behind|espionage|campaign|theft|drained)\b/i;
-export const ATTACK_ACTION_UR = /حملہ|حملے|حملوں|ہیک|نشانہ|چوری|جاسوسی|نقب|رسائی|ملوث|ذمہ دار/;
+export const ATTACK_ACTION_UR = /حملہ|حملے|حملوں|ہیک|نشانہ|چوری|چرا|جاسوسی|نقب|رسائی|ملوث|ذمہ دار/;
