@@ -53,6 +53,9 @@ const ownSideDismissed = (skeleton: string, i: number) => {
   const at = skeleton.indexOf(`§${i}§`);
   return at >= 0 && OWN_SIDE_DISMISSED_UR.test(skeleton.slice(at + `§${i}§`.length));
 };
+// The speaker's words are read in the skeleton, which is folded («بے بنیاد» is «بی بنیاد» there).
+const SPEAKER_DENIAL_UR_FOLDED = expand(SPEAKER_DENIAL_UR.source, 'ur');
+const SPEAKER_COUNTER_UR_FOLDED = expand(SPEAKER_COUNTER_UR.source, 'ur');
 const LEGAL_MAKER_UR = /justice-department|prosecutor|عدالت|استغاثہ|پراسیکیوٹر|پراسیکیوشن|جیوری/;
 const NO_GROUP_UR = /کسی (?:\S+ ){0,2}?نے (?:\S+ ){0,6}?(?:نہیں|نہ)|نام نہیں لیا|منسوب نہیں/;
 
@@ -269,8 +272,8 @@ export class Extractor {
         const negated = lang === 'ur' && NEGATED_CONTENT_UR.test(content.replace(/ نہ صرف /g, ' '));
         if (doers.length && !negated && !(lang === 'en' ? REJECTING_EN : /مسترد|تردید/).test(content)) emit('accusation', [speaker.index], doers, { hackerFrame: true });
       }
-      if ((lang === 'en' ? SPEAKER_DENIAL_EN : SPEAKER_DENIAL_UR).test(content) && !(lang === 'en' ? NOT_AN_ACCUSATION_EN : NOT_AN_ACCUSATION_UR).test(content)) emit('denial', [speaker.index], []);
-      if ((lang === 'en' ? SPEAKER_COUNTER_EN : SPEAKER_COUNTER_UR).test(content)) {
+      if ((lang === 'en' ? SPEAKER_DENIAL_EN : SPEAKER_DENIAL_UR_FOLDED).test(content) && !(lang === 'en' ? NOT_AN_ACCUSATION_EN : NOT_AN_ACCUSATION_UR).test(content)) emit('denial', [speaker.index], []);
+      if ((lang === 'en' ? SPEAKER_COUNTER_EN : SPEAKER_COUNTER_UR_FOLDED).test(content)) {
         const target = placeholders(content).find((i) => mentions[i]!.kind === 'state' && sideOf(mentions[i]!) !== sideOf(mentions[speaker.index]!));
         if (target !== undefined) emit('counter-accusation', [speaker.index], [target]);
       }
