@@ -165,6 +165,15 @@ describe('Urdu', () => {
     expect(claims('ورجینیا کی ایک وفاقی عدالت نے دو روسی شہریوں پر ہیکنگ کے الزام میں فرد جرم عائد کی۔', 'ur').map(triple)).toEqual(['indictment|?ورجینیا کی ایک وفاقی عدالت|?روسی شہریوں']);
   });
 
+  it('reads officials who charge as their state, persons of an agency as persons, and «وزارت خارجہ» after a dateline as that state\'s ministry', () => {
+    expect(claims('امریکا نے روسی خفیہ ادارے کے چھ افسران پر یوکرین میں سائبر حملوں کے الزام میں فرد جرم عائد کر دی۔', 'ur').map(triple)).toEqual(['indictment|united-states|?روسی خفیہ ادارے کے چھ افسران']);
+    expect(claims('واشنگٹن: امریکی حکام نے سات ایرانی شہریوں پر امریکی بینکوں پر سائبر حملوں کے الزامات عائد کیے ہیں۔', 'ur').map(triple)).toEqual(['indictment|united-states|?ایرانی شہریوں']);
+    // Officials who only speak stay anonymous officials.
+    expect(claims('امریکی حکام کا کہنا ہے کہ ایرانی ہیکرز نے انتخابی مہم کو نشانہ بنایا۔', 'ur')[0]).toMatchObject({ type: 'accusation', by: { id: null }, officialsOf: 'united-states' });
+    expect(claims('بیجنگ: امریکا نے چین پر سائبر حملوں کا الزام لگایا ہے۔ وزارت خارجہ کے ترجمان نے کہا کہ یہ الزامات بے بنیاد ہیں۔', 'ur').map(triple)).toEqual(['accusation|united-states|china', 'denial|china-foreign-ministry|']);
+    expect(claims('وزارت خارجہ کے ترجمان نے کہا کہ یہ الزامات بے بنیاد ہیں اور سائبر حملوں سے کوئی تعلق نہیں۔', 'ur')).toEqual([]);
+  });
+
   it('keeps the Latin name of an acronym spelled in Urdu letters that the registry cannot resolve alone', () => {
     expect(claims('ایف بی آئی نے کہا کہ شمالی کوریا سے منسلک اے پی ٹی 38 نے بینکوں سے رقم چرائی۔', 'ur').map(triple)).toEqual(['accusation|fbi|north-korea', 'accusation|fbi|?APT38']);
   });

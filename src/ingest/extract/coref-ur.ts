@@ -42,6 +42,18 @@ const MAKER_AFTER = /^(?:\s+\S+){0,4}?\s+(?:نے|کے مطابق|کا کہنا|�
 export class UrduHistory {
   private readonly mentions: Mention[] = [];
   private lastSubject: Mention | undefined;
+  /** The state of the dateline («بیجنگ:», «ماسکو:»), for «وزارت خارجہ» named with no state. */
+  private datelineState: string | undefined;
+
+  /** `foreignMinistryOf` gives a state's foreign ministry as a party mention, where the data has one. */
+  constructor(private readonly foreignMinistryOf: (state: string) => Pick<Mention, 'id' | 'name' | 'kind' | 'state'> | undefined = () => undefined) {}
+
+  /** The first sentence's dateline, as the gazetteer reads it. */
+  dateline(text: string, find: (s: string) => Mention[]): void {
+    const head = /^\s*([^:\n]{2,30}):/.exec(text)?.[1];
+    const found = head ? find(head) : [];
+    if (found.length === 1 && found[0]!.kind === 'state' && found[0]!.id) this.datelineState = found[0]!.id;
+  }
 
   remember(text: string, mentions: Mention[]): void {
     this.mentions.push(...mentions.filter((m) => m.first >= 0));
@@ -66,12 +78,16 @@ export class UrduHistory {
     const title = TITLES.find((t) => t.head.has(fold(tokens[head]!.raw)));
     if (!title || !MAKER_AFTER.test(` ${text.slice(tokens[head]!.start)}`)) return mentions;
     // The nearest earlier party the title fits, not one already named in this sentence.
-    const antecedent = [...this.mentions].reverse().find((m) => title.fits(m) && m.kind !== 'media' && m.kind !== 'persons');
+    let antecedent: Pick<Mention, 'id' | 'name' | 'kind' | 'state'> | undefined = [...this.mentions].reverse().find((m) => title.fits(m) && m.kind !== 'media' && m.kind !== 'persons');
+    // «بیجنگ: … وزارت خارجہ کے ترجمان نے»: with no ministry named before, the dateline's state's.
+    if (!antecedent && fold(tokens[head]!.raw) === fold('وزارت') && fold(tokens[head + 1]?.raw ?? '') === fold('خارجہ') && this.datelineState) {
+      antecedent = this.foreignMinistryOf(this.datelineState);
+    }
     if (!antecedent || mentions.some((m) => m.id !== null && m.id === antecedent.id)) return mentions;
     return insert(mentions, this.copy(antecedent, tokens, i, head + 1));
   }
 
-  private copy(m: Mention, tokens: Token[], first: number, last: number): Mention {
+  private copy(m: Pick<Mention, 'id' | 'name' | 'kind' | 'state'>, tokens: Token[], first: number, last: number): Mention {
     return { ...m, first, last, start: tokens[first]!.start, end: tokens[last - 1]!.end };
   }
 }

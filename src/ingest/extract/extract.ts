@@ -132,7 +132,8 @@ export class Extractor {
     const found: Found[] = [];
     // «سیاحوں پر حملے»: in an Urdu article with no word that is cyber by itself, «حملہ» is not a cyber attack.
     const weakCyberCounts = lang === 'en' || CYBER_UR.test(chunks.join(' ').replace(WEAK_CYBER_UR, ' '));
-    const history = lang === 'ur' ? new UrduHistory() : undefined;
+    const history = lang === 'ur' ? new UrduHistory((state) => this.foreignMinistryOf(state)) : undefined;
+    if (history && body[0]) history.dateline(body[0], (t) => this.gazetteer.find(t));
     chunks.forEach((raw, index) => {
       const named = this.gazetteer.find(raw);
       // Urdu «ادارے کے مطابق», «انہوں نے»: the party named earlier (body sentences only; the headline comes last).
@@ -165,7 +166,14 @@ export class Extractor {
       // A media outlet reports; it does not accuse (docs/data-model.md).
       if (ATTRIBUTIONS.includes(type)) byIdx = byIdx.filter((i) => mentions[i]!.kind !== 'media');
       againstIdx = againstIdx.filter((i) => mentions[i]!.kind !== 'media');
-      const byParties: Array<NamedParty & { side?: string; mention?: Mention }> = byIdx.map((i) => ({ id: mentions[i]!.id, name: mentions[i]!.name, side: sideOf(mentions[i]!), mention: mentions[i]! }));
+      const byParties: Array<NamedParty & { side?: string; mention?: Mention }> = byIdx.map((i) => {
+        const m = mentions[i]!;
+        // «واشنگٹن: امریکی حکام نے … فرد جرم عائد کی»: officials who charge, sanction or expel act for their state; they are not anonymous sources.
+        if (lang === 'ur' && m.kind === 'anonymous-officials' && m.officialsOf && (OFFICIAL_PASSIVE.includes(type) || type === 'diplomatic-action')) {
+          return { id: m.officialsOf, name: m.name, side: m.officialsOf, mention: { ...m, id: m.officialsOf, kind: 'state', state: m.officialsOf, officialsOf: undefined } };
+        }
+        return { id: m.id, name: m.name, side: sideOf(m), mention: m };
+      });
       if (!byParties.length && extra.defaultBy && OFFICIAL_PASSIVE.includes(type) && opts.defaultBy) {
         byParties.push({ id: opts.defaultBy.id, name: opts.defaultBy.name, side: opts.defaultBy.state ?? opts.defaultBy.id ?? undefined });
       }
@@ -259,7 +267,9 @@ export class Extractor {
           if (rule.hackerFrame && !againstIdx.length) continue;
           if (rule.type === 'declined-to-comment') for (const i of byIdx) declined.add(i);
           // «محکمہ انصاف نے X پر ہیکنگ کے الزامات عائد کیے»: a prosecutor or court laying charges indicts.
-          const type = lang === 'ur' && rule.type === 'accusation' && /^accuse-(?:on|head|that)$/.test(rule.name) && byIdx.some((i) => LEGAL_MAKER_UR.test(mentions[i]!.id ?? '') || LEGAL_MAKER_UR.test(mentions[i]!.name)) ? 'indictment' : rule.type;
+          // So does a government charging unnamed persons («سات ایرانی شہریوں پر … الزامات عائد کیے»).
+          const charged = named.length > 0 && named.every((i) => mentions[i]!.kind === 'persons') && byIdx.some((i) => ['state', 'state-agency', 'anonymous-officials'].includes(mentions[i]!.kind));
+          const type = lang === 'ur' && rule.type === 'accusation' && /^accuse-(?:on|head|that)$/.test(rule.name) && (charged || byIdx.some((i) => LEGAL_MAKER_UR.test(mentions[i]!.id ?? '') || LEGAL_MAKER_UR.test(mentions[i]!.name))) ? 'indictment' : rule.type;
           emit(type, byIdx, againstIdx, { strength: rule.strength, hackerFrame: rule.hackerFrame, defaultBy: true });
         }
       }
@@ -279,6 +289,14 @@ export class Extractor {
       }
     }
     return out;
+  }
+
+  /** A state's foreign ministry or office, where the data has one. */
+  private foreignMinistryOf(state: string): Pick<Mention, 'id' | 'name' | 'kind' | 'state'> | undefined {
+    for (const p of this.gazetteer.parties.values()) {
+      if (p.state === state && p.kind === 'state-agency' && /-foreign-(?:ministry|office)$/.test(p.id)) return { id: p.id, name: p.name.ur ?? p.name.en, kind: p.kind, state };
+    }
+    return undefined;
   }
 
   /** A rejection of an offer or a request is not a denial of an accusation. */

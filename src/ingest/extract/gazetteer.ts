@@ -272,6 +272,15 @@ export class Gazetteer {
           continue;
         }
       }
+      // «روسی خفیہ ادارے کے چھ افسران», «جی آر یو کے سات اہلکاروں»: a number of a state's or an agency's officers are persons.
+      if ((m.kind === 'state' || m.kind === 'state-agency') && isArabicScript(m.name)) {
+        let j = m.last;
+        while (j < m.last + 3 && /^(خفیہ|فوجی|انٹیلی|جنس|سکیورٹی|ادارے|ادارہ|ایجنسی|فوج|ملٹری|سرکاری)$/.test(tokens[j]?.raw ?? '')) j++;
+        if (/^(کے|کی)$/.test(tokens[j]?.raw ?? '') && NUMBER_WORDS.test(tokens[j + 1]?.raw ?? '') && PERSON_NOUNS_UR.test(tokens[j + 2]?.raw ?? '') && (mentions[k + 1]?.first ?? Infinity) > j + 2) {
+          out.push({ ...m, last: j + 3, end: tokens[j + 2]!.end, id: null, name: text.slice(m.start, tokens[j + 2]!.end), kind: 'persons', demonym: false });
+          continue;
+        }
+      }
       // «پانچ روسی فوجی انٹیلی جنس افسران»: a number of an agency's officers are persons, not the agency.
       if (m.kind === 'state-agency' && isArabicScript(m.name) && NUMBER_WORDS.test(tokens[m.first - 1]?.raw ?? '') && PERSON_NOUNS_UR.test(after(0)) && (mentions[k + 1]?.first ?? Infinity) > m.last) {
         out.push({ ...m, first: m.first - 1, start: tokens[m.first - 1]!.start, last: m.last + 1, end: tokens[m.last]!.end, id: null, name: text.slice(tokens[m.first - 1]!.start, tokens[m.last]!.end), kind: 'persons' });

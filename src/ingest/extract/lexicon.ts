@@ -30,7 +30,7 @@ export const DEMONYMS: Record<string, string[]> = {
 
 /** Extra names for existing parties. */
 export const EXTRA_ALIASES: Record<string, string[]> = {
-  'united-states': ['U.S.', 'America', 'Washington', 'واشنگٹن', 'امریکا'],
+  'united-states': ['U.S.', 'America', 'Washington', 'واشنگٹن', 'امریکا', 'امریکی انتظامیہ', 'بائیڈن انتظامیہ', 'ٹرمپ انتظامیہ', 'اوباما انتظامیہ'],
   china: ['Beijing', 'بیجنگ', 'چین کی حکومت', 'Chinese government'],
   russia: ['Moscow', 'ماسکو', 'Russian government', 'روسی حکومت'],
   iran: ['Tehran', 'تہران', 'Iranian government', 'ایرانی حکومت'],
