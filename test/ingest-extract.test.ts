@@ -174,6 +174,11 @@ describe('Urdu', () => {
     expect(claims('وزارت خارجہ کے ترجمان نے کہا کہ یہ الزامات بے بنیاد ہیں اور سائبر حملوں سے کوئی تعلق نہیں۔', 'ur')).toEqual([]);
   });
 
+  it('reads «کی جانب سے … کوئی ردعمل سامنے نہیں آیا» as no response and «تبصرہ کرنے سے گریز» as declining to comment', () => {
+    expect(claims('امریکا نے شمالی کوریا پر ہیکنگ کا الزام لگایا۔ شمالی کوریا کی جانب سے ان الزامات پر کوئی ردعمل سامنے نہیں آیا۔', 'ur').map(triple)).toEqual(['accusation|united-states|north-korea', 'no-response|north-korea|']);
+    expect(claims('امریکا نے روس پر ہیکنگ کا الزام لگایا۔ کریملن نے اس معاملے پر تبصرہ کرنے سے گریز کیا۔', 'ur').map(triple)).toEqual(['accusation|united-states|russia', 'declined-to-comment|kremlin|']);
+  });
+
   it('keeps the Latin name of an acronym spelled in Urdu letters that the registry cannot resolve alone', () => {
     expect(claims('ایف بی آئی نے کہا کہ شمالی کوریا سے منسلک اے پی ٹی 38 نے بینکوں سے رقم چرائی۔', 'ur').map(triple)).toEqual(['accusation|fbi|north-korea', 'accusation|fbi|?APT38']);
   });
