@@ -179,6 +179,11 @@ describe('Urdu', () => {
     expect(claims('امریکا نے روس پر ہیکنگ کا الزام لگایا۔ کریملن نے اس معاملے پر تبصرہ کرنے سے گریز کیا۔', 'ur').map(triple)).toEqual(['accusation|united-states|russia', 'declined-to-comment|kremlin|']);
   });
 
+  it('knows a state\'s foreign ministry by its adjective and «وزارت» spellings of US departments', () => {
+    expect(claims('پاکستانی وزارت خارجہ نے کہا کہ بھارتی ہیکرز نے سرکاری ویب سائٹس کو نشانہ بنایا۔', 'ur').map(triple)).toEqual(['accusation|pakistan-foreign-office|india']);
+    expect(claims('امریکی وزارت انصاف نے دو روسی شہریوں پر ہیکنگ کے الزام میں فرد جرم عائد کی۔', 'ur').map(triple)).toEqual(['indictment|us-justice-department|?روسی شہریوں']);
+  });
+
   it('keeps the Latin name of an acronym spelled in Urdu letters that the registry cannot resolve alone', () => {
     expect(claims('ایف بی آئی نے کہا کہ شمالی کوریا سے منسلک اے پی ٹی 38 نے بینکوں سے رقم چرائی۔', 'ur').map(triple)).toEqual(['accusation|fbi|north-korea', 'accusation|fbi|?APT38']);
   });

@@ -128,6 +128,14 @@ export class Gazetteer {
       for (const n of names) this.add(isArabicScript(n) ? `${n} حکومت` : `${n} government`, { id, kind: 'state', state: id, priority: PRIORITY.extra });
       if (state?.name.ur) this.add(`حکومت ${state.name.ur}`, { id, kind: 'state', state: id, priority: PRIORITY.extra });
     }
+    // «پاکستانی وزارت خارجہ», «جرمنی کی وزارت خارجہ», «چین کے دفتر خارجہ»: a state's foreign ministry, where the data has one.
+    for (const p of parties) {
+      if (p.kind !== 'state-agency' || !p.state || !/-foreign-(?:ministry|office)$/.test(p.id)) continue;
+      const state = parties.find((x) => x.id === p.state);
+      const adjectives = (DEMONYMS[p.state] ?? []).filter(isArabicScript);
+      const forms = [...adjectives.flatMap((d) => [`${d} وزارت خارجہ`, `${d} دفتر خارجہ`]), ...(state?.name.ur ? [`${state.name.ur} کی وزارت خارجہ`, `${state.name.ur} کے دفتر خارجہ`] : [])];
+      for (const n of forms) this.add(n, { id: p.id, kind: p.kind, state: p.state, priority: PRIORITY.extra });
+    }
     for (const n of KNOWN_UNRESOLVED) this.add(n, { id: null, kind: 'company', priority: PRIORITY.unresolved });
     if (registry) {
       const curatedByActor = new Map<string, Party>();
