@@ -184,6 +184,12 @@ describe('Urdu', () => {
     expect(claims('امریکی وزارت انصاف نے دو روسی شہریوں پر ہیکنگ کے الزام میں فرد جرم عائد کی۔', 'ur').map(triple)).toEqual(['indictment|us-justice-department|?روسی شہریوں']);
   });
 
+  it('reads «X کے ڈائریکٹر … کا کہنا تھا», «کی جانب سے جاری بیان میں کہا گیا» and «مرتکب قرار»', () => {
+    expect(claims('ایف بی آئی کے ڈائریکٹر کرسٹوفر رے کا کہنا تھا کہ چینی ہیکرز امریکی انفراسٹرکچر کو نشانہ بنا رہے ہیں۔', 'ur').map(triple)).toEqual(['accusation|fbi|china']);
+    expect(claims('امریکی محکمہ خزانہ کی جانب سے جاری کردہ رپورٹ میں کہا گیا کہ شمالی کوریا کے ہیکرز نے کرپٹو کرنسی چرائی۔', 'ur').map(triple)).toEqual(['accusation|us-treasury|north-korea']);
+    expect(claims('جرمنی نے روس کو سائبر حملوں کا مرتکب قرار دیا ہے۔', 'ur').map(triple)).toEqual(['accusation|germany|russia']);
+  });
+
   it('keeps the Latin name of an acronym spelled in Urdu letters that the registry cannot resolve alone', () => {
     expect(claims('ایف بی آئی نے کہا کہ شمالی کوریا سے منسلک اے پی ٹی 38 نے بینکوں سے رقم چرائی۔', 'ur').map(triple)).toEqual(['accusation|fbi|north-korea', 'accusation|fbi|?APT38']);
   });
