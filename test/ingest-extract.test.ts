@@ -136,6 +136,9 @@ describe('Urdu', () => {
     // «ایک کمپنی» is a new company, not the one before; a negated report accuses nobody.
     expect(claims('مائیکروسافٹ نے ایک رپورٹ جاری کی۔ ایک کمپنی نے کہا کہ روسی ہیکرز نے حملہ کیا۔', 'ur')).toEqual([]);
     expect(claims('مائیکروسافٹ نے ایک رپورٹ جاری کی۔ کمپنی کے مطابق روس کے ہیکرز نے کوئی حملہ نہیں کیا۔', 'ur')).toEqual([]);
+    // A negation in a later clause leaves the reported attack standing.
+    expect(claims('مائیکروسافٹ کے مطابق روسی ہیکرز نے ای میلز تک رسائی حاصل کی، تاہم کمپنی نے یہ نہیں بتایا کہ کتنے صارفین متاثر ہوئے۔', 'ur').map(triple)).toEqual(['accusation|microsoft|russia']);
+    expect(claims('ایف بی آئی نے کہا کہ شمالی کوریا کے ہیکرز نے کرپٹو کرنسی چرائی اور ابھی تک رقم واپس نہیں ملی۔', 'ur').map(triple)).toEqual(['accusation|fbi|north-korea']);
   });
 
   it('finds joint makers named with titles, and statements issued jointly', () => {

@@ -40,6 +40,10 @@ const NEGATION_AFTER_UR = /^(?: [^\s§]+){0,4}? (?:نہیں|نہ|بغیر|سی �
 const REFUSED_TO_ACCUSE_UR = expand('(?:ذمہ دار|ذمے دار|الزام|الزامات)(?: [^\\s§]+){0,3} (?:دینے|لگانے|ٹھہرانے|کرنے) سے $', 'ur');
 /** «… کے مطابق روسی ہیکرز نے کوئی حملہ نہیں کیا»: a reported proposition that is negated accuses nobody. */
 const NEGATED_CONTENT_UR = /(?:^| )(?:نہیں|نہ)(?: |$)/;
+/** Where the reported proposition's clause ends: a comma, a conjunction («اور» not inside a list of parties), a relative. */
+const CLAUSE_END_UR = / (?:,|؛|;|جبکہ|تاہم|لیکن|مگر|بلکہ|کیونکہ|جس|جن|جو|اور(?! §)) /;
+/** A negation in the first clause of what is reported, «نہ صرف» (not only) aside. */
+const negatedProposition = (content: string) => NEGATED_CONTENT_UR.test(` ${content} `.replace(/ نہ صرف /g, ' ').split(CLAUSE_END_UR)[0]!);
 const NEGATION_BEFORE_UR = /(?:^| )(?:نہ|بغیر|اگر|کیا)(?: [^\s§]+){0,2} ?$/;
 const WEAK_CYBER_EN = /attack\w*|infrastructure|network\w*|data/gi;
 const WEAK_CYBER_UR = /حملہ|حملے|حملوں|نیٹ ورک/g;
@@ -238,7 +242,7 @@ export class Extractor {
           if (rule.type !== 'denial' && byEnd !== undefined && byEnd < cueAt && rejectsFirst(skeleton.slice(byEnd, cueAt), lang)) continue;
           if (rule.type === 'denial' && this.notAnAccusation(skeleton, cueAt, lang)) continue;
           if (lang === 'ur' && rule.type === 'denial' && REFUSED_TO_ACCUSE_UR.test(skeleton.slice(Math.max(0, cueAt - 60), cueAt))) continue;
-          if (lang === 'ur' && rule.type === 'accusation' && (rule.hackerFrame || /said|according|says/.test(rule.name)) && NEGATED_CONTENT_UR.test(skeleton.slice(cueAt + (g.cue ?? '').length).replace(/ نہ صرف /g, ' '))) continue;
+          if (lang === 'ur' && rule.type === 'accusation' && (rule.hackerFrame || /said|according|says/.test(rule.name)) && negatedProposition(skeleton.slice(cueAt + (g.cue ?? '').length))) continue;
           // "X has been sanctioned by Y" is not X sanctioning: an active rule never fires on a passive verb.
           if (lang === 'en' && byEnd !== undefined && byEnd < cueAt && !rule.name.includes('passive') && /(?:^| )(?:been|was|were|is|are|be|being) $/.test(skeleton.slice(0, cueAt))) continue;
           byIdx = byIdx.filter((i) => mentions[i]!.kind !== 'persons');
@@ -279,7 +283,7 @@ export class Extractor {
       const content = speaker.content;
       if (!out.some((f) => f.claim.type === 'accusation' || f.claim.type === 'counter-accusation')) {
         const doers = this.hackerPhrases(s, lang, new Set([speaker.index])).filter((i) => inContent(s.skeleton, i, speaker));
-        const negated = lang === 'ur' && NEGATED_CONTENT_UR.test(content.replace(/ نہ صرف /g, ' '));
+        const negated = lang === 'ur' && negatedProposition(content);
         if (doers.length && !negated && !(lang === 'en' ? REJECTING_EN : /مسترد|تردید/).test(content)) emit('accusation', [speaker.index], doers, { hackerFrame: true });
       }
       if ((lang === 'en' ? SPEAKER_DENIAL_EN : SPEAKER_DENIAL_UR_FOLDED).test(content) && !(lang === 'en' ? NOT_AN_ACCUSATION_EN : NOT_AN_ACCUSATION_UR).test(content)) emit('denial', [speaker.index], []);
