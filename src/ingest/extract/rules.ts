@@ -42,7 +42,7 @@ export function expand(pattern: string, lang: 'en' | 'ur'): RegExp {
     .replace(/\{A(\d+)\}/g, (_, n) => `(?:\\S+ ){0,${n}}?`)
     // Urdu: any tokens, but not across another clause's subject marker «نے» (folded «نی»), nor into a
     // clause with a new subject («…، تاہم بیجنگ …», «جبکہ پاکستان …»).
-    .replace(/\{U(\d+)\}/g, (_, n) => `(?:(?!نی |(?:,|تاہم|جبکہ|لیکن|مگر|البتہ|بلکہ) §)\\S+ ){0,${n}}?`)
+    .replace(/\{U(\d+)\}/g, (_, n) => `(?:(?!نی |(?:, )?(?:تاہم|جبکہ|لیکن|مگر|البتہ|بلکہ) §)\\S+ ){0,${n}}?`)
     .replace(/\{W(\d+)\}/g, (_, n) => `(?:[^\\s§]+ ){0,${n}}?`)
     .replace(/\{N(\d+)\}/g, (_, n) => `(?:[^\\s§,;:]+ ){0,${n}}?`);
   // Urdu cue words are written as a reader writes them and folded here like the skeleton.
