@@ -193,6 +193,14 @@ describe('Urdu', () => {
     expect(claims('جرمنی نے روس کو سائبر حملوں کا مرتکب قرار دیا ہے۔', 'ur').map(triple)).toEqual(['accusation|germany|russia']);
   });
 
+  it('reads condemnations of a named side\'s attacks as accusations, «کا الزام ہے کہ» and «ملوث قرار»', () => {
+    expect(claims('نیٹو نے روس کی جانب سے کیے گئے سائبر حملوں کی شدید مذمت کی۔', 'ur').map(triple)).toEqual(['accusation|nato|russia']);
+    expect(claims('یورپی یونین نے روس کے حالیہ سائبر حملوں کی مذمت کی ہے۔', 'ur').map(triple)).toEqual(['accusation|european-union|russia']);
+    expect(claims('نیٹو نے سائبر حملوں کی مذمت کی۔', 'ur').map(triple)).toEqual(['statement|nato|']);
+    expect(claims('امریکا کا الزام ہے کہ چین کے ہیکرز نے امریکی ٹیلی کام کمپنیوں کے نیٹ ورکس میں نقب لگائی۔', 'ur').map(triple)).toEqual(['accusation|united-states|china']);
+    expect(claims('جرمنی نے روس کو وفاقی پارلیمان پر سائبر حملے میں ملوث قرار دیا۔', 'ur').map(triple)).toEqual(['accusation|germany|russia']);
+  });
+
   it('keeps the Latin name of an acronym spelled in Urdu letters that the registry cannot resolve alone', () => {
     expect(claims('ایف بی آئی نے کہا کہ شمالی کوریا سے منسلک اے پی ٹی 38 نے بینکوں سے رقم چرائی۔', 'ur').map(triple)).toEqual(['accusation|fbi|north-korea', 'accusation|fbi|?APT38']);
   });

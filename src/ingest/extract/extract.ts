@@ -409,7 +409,7 @@ const SAYING_EN = /^(?:the )?§(\d+)§(?: s)? [^§]*?, (?:saying|adding|insistin
 const LEADING_UR = [
   // «X نے صحافیوں سے گفتگو میں کہا کہ»: an adverbial of up to six words before the verb of saying.
   expand('§(\\d+)§ (?:[^\\s§:]+ ){0,5}?نے (?:[^\\s§]+ ){0,6}?(?:کہا|بتایا|دعویٰ کیا) (?:\\S+ ){0,2}?کہ ', 'ur'),
-  expand('§(\\d+)§(?: حکومت)?{TTL} (?:کا|کی) (?:کہنا|موقف) (?:ہے|تھا) (?:کہ )?', 'ur'),
+  expand('§(\\d+)§(?: حکومت)?{TTL} (?:کا|کی) (?:کہنا|موقف|الزام) (?:ہے|تھا) (?:کہ )?', 'ur'),
   expand('§(\\d+)§ کے مطابق ', 'ur'),
 ];
 
