@@ -201,6 +201,11 @@ describe('Urdu', () => {
     expect(claims('جرمنی نے روس کو وفاقی پارلیمان پر سائبر حملے میں ملوث قرار دیا۔', 'ur').map(triple)).toEqual(['accusation|germany|russia']);
   });
 
+  it('keeps a quoted group name after «ہیکر گروپ» and does not take the victim before «پر» for the doer', () => {
+    expect(claims("گوگل نے کہا کہ ہیکر گروپ 'سلور فاکس' نے ایرانی بینکوں پر سائبر حملے کیے۔", 'ur').map(triple)).toEqual(['accusation|google|?سلور فاکس']);
+    expect(claims("مائیکروسافٹ نے کہا کہ روسی ہیکر گروپ 'مڈنائٹ بلیزرڈ' نے کمپنی کی ای میلز تک رسائی حاصل کی۔", 'ur').map(triple)).toEqual(['accusation|microsoft|russia,apt29']);
+  });
+
   it('keeps the Latin name of an acronym spelled in Urdu letters that the registry cannot resolve alone', () => {
     expect(claims('ایف بی آئی نے کہا کہ شمالی کوریا سے منسلک اے پی ٹی 38 نے بینکوں سے رقم چرائی۔', 'ur').map(triple)).toEqual(['accusation|fbi|north-korea', 'accusation|fbi|?APT38']);
   });

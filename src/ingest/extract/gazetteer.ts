@@ -204,7 +204,7 @@ export class Gazetteer {
         i = people.last;
         continue;
       }
-      const unknown = unknownName(tokens, i);
+      const unknown = unknownName(tokens, i, text);
       if (unknown) {
         mentions.push({ ...unknown, start: tokens[unknown.first]!.start, end: tokens[unknown.last - 1]!.end, id: null, name: text.slice(tokens[unknown.first]!.start, tokens[unknown.last - 1]!.end), kind: 'unknown' });
         i = unknown.last;
@@ -382,8 +382,14 @@ function numberedPeople(tokens: Token[], i: number): { first: number; last: numb
 }
 
 /** A name the data does not know, where the sentence shows it is a name: an actor code, "a group called X", "X hackers". */
-function unknownName(tokens: Token[], i: number): { first: number; last: number } | undefined {
+function unknownName(tokens: Token[], i: number, text = ''): { first: number; last: number } | undefined {
   const t = tokens[i]!;
+  // «ہیکر گروپ 'سلور فاکس'»: a quoted name right after a group noun.
+  if (isArabicScript(t.raw) && /^(گروپ|گروہ|گینگ)$/.test(tokens[i - 1]?.raw ?? '') && /['‘“"]/.test(text.slice(tokens[i - 1]!.end, t.start))) {
+    for (let j = i; j < Math.min(tokens.length, i + 4); j++) {
+      if (/^\s*['’”"]/.test(text.slice(tokens[j]!.end, tokens[j]!.end + 2))) return { first: i, last: j + 1 };
+    }
+  }
   // «نیو ورلڈ ہیکرز نامی گروپ»: up to four words before «نامی» (named), after a clause break or sentence start.
   if (isArabicScript(t.raw)) {
     for (let n = 4; n >= 1; n--) {

@@ -52,6 +52,10 @@ export const EXTRA_ALIASES: Record<string, string[]> = {
   'us-state-department': ['Department of State', 'امریکی محکمہ خارجہ', 'امریکی وزارت خارجہ', 'امریکی دفتر خارجہ'],
   'uk-ncsc': ['National Cyber Security Centre', 'نیشنل سائبر سکیورٹی سینٹر', 'نیشنل سائبر سیکیورٹی سینٹر'],
   'uk-foreign-office': ['British Foreign Office', 'UK Foreign Office', 'برطانوی دفتر خارجہ', 'برطانوی وزارت خارجہ', 'برطانیہ کے دفتر خارجہ'],
+  // Microsoft's weather names, as Urdu papers spell them.
+  apt29: ['مڈنائٹ بلیزرڈ', 'مڈ نائٹ بلیزرڈ'],
+  apt28: ['فاریسٹ بلیزرڈ', 'فارسٹ بلیزرڈ'],
+  sandworm: ['سی شیل بلیزرڈ'],
   'pakistan-foreign-office': ['Pakistani Foreign Office', 'ترجمان دفتر خارجہ', 'پاکستانی دفتر خارجہ'],
   ispr: ['پاک فوج کے شعبہ تعلقات عامہ'],
   fbi: ['Federal Bureau of Investigation', 'ایف بی آئی'],

@@ -115,8 +115,10 @@ export const EN_RULES: Rule[] = [
 const urRule = rule('ur');
 // Every Urdu party list may carry titles between its names (PL_UR).
 // A maker may carry a title and a name before «نے» («… وزارت خارجہ کے ترجمان رندھیر جیسوال نے»): seven words, not five.
-const ur = (name: string, type: ClaimType, pattern: string, extra: Partial<Rule> = {}): Rule => urRule(name, type, pattern.replace(/\{PL\}/g, '{PLU}').replace(/\{W5\}نے/g, '{W7}نے'), extra);
+const ur = (name: string, type: ClaimType, pattern: string, extra: Partial<Rule> = {}): Rule => urRule(name, type, pattern.replace(/\{NOT_VICTIM\}/g, NOT_VICTIM).replace(/\{PL\}/g, '{PLU}').replace(/\{W5\}نے/g, '{W7}نے'), extra);
 const UR_SAY = '(?:کہا|بتایا|انکشاف|دعویٰ|دعوی|رپورٹ|خبردار|الزام|اعلان|تصدیق|لکھا|بیان)';
+// «ایرانی بینکوں پر حملے کیے»: a party followed by a noun and «پر»/«کو» is the victim, not the doer.
+const NOT_VICTIM = '(?!(?: [^\\s§]+){0,2} (?:پر|کو|کے خلاف) )';
 const UR_DID = '(?:ملوث|ذمہ دار|ذمے دار|مرتکب|پیچھے|ہاتھ|کارفرما|کار فرما|کارروائی|حملے کر|حملہ کر|حملے کیے|حملہ کیا|نے کیے|نے کیا|ہیک کی|ہیک کر|ہیک کیا|نشانہ بنا|سے ملتے)';
 
 export const UR_RULES: Rule[] = [
@@ -127,12 +129,12 @@ export const UR_RULES: Rule[] = [
   ur('accuse-on', 'accusation', '(?<by>{PL}) {W5}نے {U8}(?<against>{PL}) {W4}(?:پر|کو) {U30}(?<cue>الزام|الزامات)(?! میں) {W2}(?:عائد|لگا|لگایا|لگائے|لگاتے|دھرا)'),
   ur('accuse-head', 'accusation', '(?<by>{PL}) {W5}نے {W6}(?<cue>الزام|الزامات)(?! میں) {A6}(?<against>{PL}) (?:پر|کے سر) {W3}(?:عائد|لگا|لگایا|لگائے|دھرا)'),
   ur('accuse-that', 'accusation', `(?<by>{PL}) {W5}نے {W10}(?<cue>الزام|الزامات)(?! میں) {W2}(?:عائد|لگا|لگایا|لگائے|لگاتے) {W4}(?:ہے |ہیں |تھا |تھے |ہوئے )?{W2}کہ {W8}(?<against>{PL})`),
-  ur('said-behind', 'accusation', `(?<by>{PL}) {W5}نے {W6}(?<cue>${UR_SAY}) {W4}کہ {W12}(?<against>{PL}) {A22}${UR_DID}`),
+  ur('said-behind', 'accusation', `(?<by>{PL}) {W5}نے {W6}(?<cue>${UR_SAY}) {W4}کہ {W12}(?<against>{PL}){NOT_VICTIM} {A22}${UR_DID}`),
   // «امریکا اور برطانیہ کے مشترکہ بیان میں کہا گیا ہے کہ …», «نیٹو کے اعلامیے میں»: the makers own the statement.
-  ur('statement-said', 'accusation', `(?<by>{PL}) (?:کے|کی|کا|(?:کی |کے )?(?:جانب سے|طرف سے) جاری(?: کردہ| کیے گئے| کی گئی| ہونے والے)?) (?:ایک )?(?:مشترکہ |تازہ |نئی |سالانہ )?(?:بیان|اعلامیے|اعلامیہ|رپورٹ|ایڈوائزری) میں (?<cue>کہا گیا|الزام عائد کیا گیا|الزام لگایا گیا|بتایا گیا|دعویٰ کیا گیا|انکشاف کیا گیا) (?:ہے |تھا )?کہ {W12}(?<against>{PL}) {A22}${UR_DID}`),
+  ur('statement-said', 'accusation', `(?<by>{PL}) (?:کے|کی|کا|(?:کی |کے )?(?:جانب سے|طرف سے) جاری(?: کردہ| کیے گئے| کی گئی| ہونے والے)?) (?:ایک )?(?:مشترکہ |تازہ |نئی |سالانہ )?(?:بیان|اعلامیے|اعلامیہ|رپورٹ|ایڈوائزری) میں (?<cue>کہا گیا|الزام عائد کیا گیا|الزام لگایا گیا|بتایا گیا|دعویٰ کیا گیا|انکشاف کیا گیا) (?:ہے |تھا )?کہ {W12}(?<against>{PL}){NOT_VICTIM} {A22}${UR_DID}`),
   ur('statement-said-frame', 'accusation', '(?<by>{PL}) (?:کے|کی|کا|(?:کی |کے )?(?:جانب سے|طرف سے) جاری(?: کردہ| کیے گئے| کی گئی| ہونے والے)?) (?:ایک )?(?:مشترکہ |تازہ |نئی |سالانہ )?(?:بیان|اعلامیے|اعلامیہ|رپورٹ|ایڈوائزری) میں (?<cue>کہا گیا|الزام عائد کیا گیا|الزام لگایا گیا|بتایا گیا|دعویٰ کیا گیا|انکشاف کیا گیا)', { hackerFrame: true }),
-  ur('according-to', 'accusation', `(?<by>{PL}) (?<cue>کے مطابق) {W8}(?<against>{PL}) {A24}${UR_DID}`),
-  ur('says-that', 'accusation', `(?<by>{PL})(?: حکومت)?{TTL} (?:کا|کی) (?<cue>کہنا|دعویٰ|دعوی|موقف|الزام) (?:ہے|تھا) (?:کہ )?{W8}(?<against>{PL}) {A16}${UR_DID}`),
+  ur('according-to', 'accusation', `(?<by>{PL}) (?<cue>کے مطابق) {W8}(?<against>{PL}){NOT_VICTIM} {A24}${UR_DID}`),
+  ur('says-that', 'accusation', `(?<by>{PL})(?: حکومت)?{TTL} (?:کا|کی) (?<cue>کہنا|دعویٰ|دعوی|موقف|الزام) (?:ہے|تھا) (?:کہ )?{W8}(?<against>{PL}){NOT_VICTIM} {A16}${UR_DID}`),
   ur('declared-backed', 'accusation', '(?<by>{PL}) {W5}نے {U6}(?<against>{PL}) {W3}کو {W2}(?<against2>{PL})? ?{W3}(?<cue>حمایت یافتہ|ذمہ دار|ذمے دار) {W2}قرار'),
   ur('hold-responsible', 'accusation', '(?<by>{PL}) {W5}نے {U8}(?<against>{PL}) (?:کو) {U14}(?<cue>ذمہ دار|ذمے دار|مرتکب|قصوروار|ملوث) (?:ٹھہرایا|ٹھہراتے|ٹھہرا|قرار)'),
   // «X نے حملے کا ذمہ دار Y کو قرار دیا / ٹھہرایا»: the accused after the cue; «GRU کے زیر انتظام گروپ APT28 کو» names both.
