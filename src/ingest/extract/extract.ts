@@ -408,7 +408,7 @@ const LEADING_EN = new RegExp(`^(?:[^§]*? )?§(\\d+)§(?: s)?(?: , (?:\\S+ ){1,
 const SAYING_EN = /^(?:the )?§(\d+)§(?: s)? [^§]*?, (?:saying|adding|insisting|arguing|stressing)(?: that)? /u;
 const LEADING_UR = [
   // «X نے صحافیوں سے گفتگو میں کہا کہ»: an adverbial of up to six words before the verb of saying.
-  expand('§(\\d+)§ (?:[^\\s§:]+ ){0,5}?نے (?:[^\\s§]+ ){0,6}?(?:کہا|بتایا|دعویٰ کیا) (?:\\S+ ){0,2}?کہ ', 'ur'),
+  expand('§(\\d+)§ {TN}نے (?:[^\\s§]+ ){0,6}?(?:کہا|بتایا|دعویٰ کیا) (?:\\S+ ){0,2}?کہ ', 'ur'),
   expand('§(\\d+)§(?: حکومت)?{TTL} (?:کا|کی) (?:کہنا|موقف|الزام) (?:ہے|تھا) (?:کہ )?', 'ur'),
   expand('§(\\d+)§ کے مطابق ', 'ur'),
 ];

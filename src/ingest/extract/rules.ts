@@ -34,6 +34,9 @@ export function expand(pattern: string, lang: 'en' | 'ur'): RegExp {
   let src = pattern
     .replace(/\{PLU\}/g, PL_UR)
     // Urdu: a title and a name after the party («ایف بی آئی کے ڈائریکٹر کرسٹوفر رے کا کہنا تھا»).
+    // Urdu: a title and name between a maker and «نے», up to seven words, but no adjunct («بھارت میں ہونے
+    // والی کانفرنس میں ماہرین نے» is the experts speaking, not India).
+    .replace(/\{TN\}/g, '(?:(?!(?:میں|پر|سے|کو|تک|والی|والے|والا|دوران|بعد|خلاف) )[^\\s§:]+ ){0,7}?')
     .replace(/\{TTL\}/g, '(?: (?:کے|کی)(?: [^\\s§,]+){1,4}?)?')
     .replace(/\{PL\}/g, PL)
     .replace(/\{BY\}/g, `(?<by>${PL})(?: s)?(?: , (?:\\S+ ){1,12}?,)? (?:[^\\s§,;:]+ ){0,8}?`)
@@ -115,7 +118,7 @@ export const EN_RULES: Rule[] = [
 const urRule = rule('ur');
 // Every Urdu party list may carry titles between its names (PL_UR).
 // A maker may carry a title and a name before «نے» («… وزارت خارجہ کے ترجمان رندھیر جیسوال نے»): seven words, not five.
-const ur = (name: string, type: ClaimType, pattern: string, extra: Partial<Rule> = {}): Rule => urRule(name, type, pattern.replace(/\{NOT_VICTIM\}/g, NOT_VICTIM).replace(/\{PL\}/g, '{PLU}').replace(/\{W5\}نے/g, '{W7}نے'), extra);
+const ur = (name: string, type: ClaimType, pattern: string, extra: Partial<Rule> = {}): Rule => urRule(name, type, pattern.replace(/\{NOT_VICTIM\}/g, NOT_VICTIM).replace(/\{PL\}/g, '{PLU}').replace(/\{W5\}نے/g, '{TN}نے'), extra);
 const UR_SAY = '(?:کہا|بتایا|انکشاف|دعویٰ|دعوی|رپورٹ|خبردار|الزام|اعلان|تصدیق|لکھا|بیان)';
 // «ایرانی بینکوں پر حملے کیے»: a party followed by a noun and «پر»/«کو» is the victim, not the doer.
 const NOT_VICTIM = '(?!(?: [^\\s§]+){0,2} (?:پر|کو|کے خلاف) )';
