@@ -206,6 +206,14 @@ describe('Urdu', () => {
     expect(claims("مائیکروسافٹ نے کہا کہ روسی ہیکر گروپ 'مڈنائٹ بلیزرڈ' نے کمپنی کی ای میلز تک رسائی حاصل کی۔", 'ur').map(triple)).toEqual(['accusation|microsoft|russia,apt29']);
   });
 
+  it('reads Urdu claims of responsibility with the group described before «نے», and «دعویٰ کیا کہ اس نے»', () => {
+    expect(claims('گنجشک درندہ کے نام سے سرگرم ہیکر گروپ نے سائبر حملے کی ذمہ داری قبول کر لی ہے۔', 'ur').map(triple)).toEqual(['claim-of-responsibility|predatory-sparrow|']);
+    expect(claims("خود کو 'سائبر ایونجرز' کہلانے والے گروپ نے پانی کے نظام پر سائبر حملے کی ذمہ داری قبول کی۔", 'ur').map(triple)).toEqual(['claim-of-responsibility|cyber-av3ngers|']);
+    expect(claims('پریڈیٹری اسپیرو نے دعویٰ کیا کہ اس نے ایران کے بینکوں کا ڈیٹا چرا لیا۔', 'ur').map(triple)).toEqual(['claim-of-responsibility|predatory-sparrow|']);
+    // An attack on websites is cyber; a statement on a website about drones is not.
+    expect(claims('ایران نے اپنی ویب سائٹ پر جاری بیان میں اسرائیل پر ڈرون حملوں کا الزام عائد کیا۔', 'ur')).toEqual([]);
+  });
+
   it('keeps the Latin name of an acronym spelled in Urdu letters that the registry cannot resolve alone', () => {
     expect(claims('ایف بی آئی نے کہا کہ شمالی کوریا سے منسلک اے پی ٹی 38 نے بینکوں سے رقم چرائی۔', 'ur').map(triple)).toEqual(['accusation|fbi|north-korea', 'accusation|fbi|?APT38']);
   });

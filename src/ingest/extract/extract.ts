@@ -135,7 +135,8 @@ export class Extractor {
     const chunks = [...body, ...(opts.title ? splitSentences(opts.title, lang) : [])];
     const found: Found[] = [];
     // «سیاحوں پر حملے»: in an Urdu article with no word that is cyber by itself, «حملہ» is not a cyber attack.
-    const weakCyberCounts = lang === 'en' || CYBER_UR.test(chunks.join(' ').replace(WEAK_CYBER_UR, ' '));
+    // Websites and the internet are not cyber by themselves («ویب سائٹ پر جاری بیان»), but they make «حملہ» one.
+    const weakCyberCounts = lang === 'en' || CYBER_UR.test(chunks.join(' ').replace(WEAK_CYBER_UR, ' ')) || /ویب سائٹ|ویب سائٹس|انٹرنیٹ|سافٹ ویئر/.test(chunks.join(' '));
     const history = lang === 'ur' ? new UrduHistory((state) => this.foreignMinistryOf(state)) : undefined;
     if (history && body[0]) history.dateline(body[0], (t) => this.gazetteer.find(t));
     chunks.forEach((raw, index) => {
