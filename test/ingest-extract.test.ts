@@ -164,6 +164,8 @@ describe('Urdu', () => {
     expect(claims('جرمنی نے سائبر حملوں کے بعد ماسکو سے اپنے سفیر کو واپس بلا لیا۔', 'ur').map(triple)).toEqual(['diplomatic-action|germany|russia']);
     expect(claims('آسٹریلیا نے ایرانی سفارتکاروں کو سائبر حملوں کے بعد ملک چھوڑنے کا حکم دے دیا۔', 'ur').map(triple)).toEqual(['diplomatic-action|australia|iran']);
     expect(claims('جرمنی نے روسی سفیر کو طلب کر کے یوکرین میں شہریوں کی ہلاکتوں پر احتجاج کیا۔', 'ur')).toEqual([]);
+    expect(claims('امریکا نے ایران پر سائبر حملوں کا الزام لگایا۔ البانیہ نے ایران کے ساتھ سفارتی تعلقات منقطع کر دیے اور ایرانی سفارتکاروں کو 24 گھنٹوں میں ملک چھوڑنے کا حکم دیا۔', 'ur').map(triple)).toEqual(['accusation|united-states|iran', 'diplomatic-action|albania|iran']);
+    expect(claims('پاکستان نے سائبر حملوں پر بھارتی ناظم الامور کو دفتر خارجہ طلب کر کے شدید احتجاج ریکارڈ کرایا۔', 'ur').map(triple)).toEqual(['diplomatic-action|pakistan|india']);
     // A court the data lacks, named by its place, is kept as written.
     expect(claims('ورجینیا کی ایک وفاقی عدالت نے دو روسی شہریوں پر ہیکنگ کے الزام میں فرد جرم عائد کی۔', 'ur').map(triple)).toEqual(['indictment|?ورجینیا کی ایک وفاقی عدالت|?روسی شہریوں']);
   });
