@@ -179,6 +179,113 @@ describe('Urdu', () => {
   it('does not read a rejected offer as a denial', () => {
     expect(claims('امریکہ نے سائبر حملے کی مشترکہ تحقیقات کی شمالی کوریا کی پیشکش مسترد کر دی۔', 'ur')).toEqual([]);
   });
+
+  it('reads «کا ذمہ دار X کو قرار دیا» with the accused after the cue, and long objects before the verb', () => {
+    expect(claims('ہالینڈ نے گزشتہ ماہ بندرگاہ کے کمپیوٹر نظام پر ہونے والے سائبر حملے کا ذمہ دار ایرانی ہیکروں کو قرار دیا ہے۔', 'ur').map(triple)).toEqual(['accusation|netherlands|iran']);
+    expect(claims('جاپان نے اس حملے کا ذمہ دار شمالی کوریا کی فوجی انٹیلی جنس کے زیر انتظام گروپ لازارس گروپ کو ٹھہرایا۔', 'ur').map(triple)).toEqual(['accusation|japan|lazarus-group,north-korea']);
+    const long = 'برطانوی حکومت نے روس کی فوجی انٹیلی جنس پر سیاسی جماعتوں، کاروباری اداروں، ذرائع ابلاغ اور کھیلوں کی تنظیموں کے خلاف گزشتہ کئی برسوں کے دوران اندھا دھند اور لاپرواہ سائبر حملوں کا الزام عائد کیا ہے۔';
+    expect(claims(long, 'ur').map(triple)).toEqual(['accusation|united-kingdom|russia']);
+    expect(claims('برطانیہ نے ابھی تک حملے کا ذمہ دار روس کو نہیں ٹھہرایا۔', 'ur')).toEqual([]);
+    // Refusing to blame is neither an accusation nor a denial.
+    expect(claims('روس نے یوکرین کو سائبر حملوں کا ذمہ دار قرار دینے سے انکار کر دیا۔', 'ur')).toEqual([]);
+  });
+
+  it('resolves «ادارے کی رپورٹ کے مطابق», «کمپنی کے مطابق» and «انہوں نے» to the maker named before, and only at the head of a sentence', () => {
+    expect(claims('برطانیہ کے نیشنل سائبر سکیورٹی سینٹر نے اپنی سالانہ رپورٹ جاری کی۔ ادارے کی رپورٹ کے مطابق چین سے منسلک ہیکرز نے برطانوی پارلیمان کے ارکان کو نشانہ بنایا۔', 'ur').map(triple)).toEqual(['accusation|uk-ncsc|china']);
+    expect(claims('مائیکروسافٹ نے ایک نئی رپورٹ جاری کی ہے۔ کمپنی کے مطابق روسی حکومت کے حمایت یافتہ ہیکرز نے یورپی وزارتوں کی ای میلز تک رسائی حاصل کی۔', 'ur').map(triple)).toEqual(['accusation|microsoft|russia']);
+    expect(claims('امریکی محکمہ خزانہ نے ایک بیان جاری کیا۔ انہوں نے کہا کہ شمالی کوریا کے ہیکرز کرپٹو کرنسی کی چوری میں ملوث ہیں۔', 'ur').map(triple)).toEqual(['accusation|us-treasury|north-korea']);
+    // «ایک کمپنی» is a new company, not the one before; a negated report accuses nobody.
+    expect(claims('مائیکروسافٹ نے ایک رپورٹ جاری کی۔ ایک کمپنی نے کہا کہ روسی ہیکرز نے حملہ کیا۔', 'ur')).toEqual([]);
+    expect(claims('مائیکروسافٹ نے ایک رپورٹ جاری کی۔ کمپنی کے مطابق روس کے ہیکرز نے کوئی حملہ نہیں کیا۔', 'ur')).toEqual([]);
+    // A negation in a later clause leaves the reported attack standing.
+    expect(claims('مائیکروسافٹ کے مطابق روسی ہیکرز نے ای میلز تک رسائی حاصل کی، تاہم کمپنی نے یہ نہیں بتایا کہ کتنے صارفین متاثر ہوئے۔', 'ur').map(triple)).toEqual(['accusation|microsoft|russia']);
+    expect(claims('ایف بی آئی نے کہا کہ شمالی کوریا کے ہیکرز نے کرپٹو کرنسی چرائی اور ابھی تک رقم واپس نہیں ملی۔', 'ur').map(triple)).toEqual(['accusation|fbi|north-korea']);
+  });
+
+  it('finds joint makers named with titles, and statements issued jointly', () => {
+    expect(claims('ایف بی آئی اور نیشنل سکیورٹی ایجنسی این ایس اے نے کہا ہے کہ روسی ہیکرز نے امریکی بجلی گھروں کے نیٹ ورکس میں نقب لگائی۔', 'ur').map(triple)).toEqual(['accusation|fbi|russia', 'accusation|nsa|russia']);
+    expect(claims('امریکا اور برطانیہ کے مشترکہ بیان میں کہا گیا ہے کہ ایران کے ہیکرز انتخابی مہم پر حملوں میں ملوث ہیں۔', 'ur').map(triple)).toEqual(['accusation|united-states|iran', 'accusation|united-kingdom|iran']);
+    expect(claims('امریکا اور چین کے درمیان سائبر سکیورٹی پر مذاکرات کا نیا دور اسلام آباد میں شروع ہو گیا۔', 'ur')).toEqual([]);
+  });
+
+  it('reads denials over long objects, «قرار دے چکے» without «نے», and not a denial about a non-cyber attack', () => {
+    expect(claims('روس نے اپنے توانائی کے شعبے اور بینکوں کے کمپیوٹر نظاموں پر گزشتہ ہفتے ہونے والے بڑے سائبر حملوں میں کسی قسم کے کردار کی تردید کر دی ہے۔', 'ur').map(triple)).toEqual(['denial|russia|']);
+    expect(claims('امریکہ نے ایران پر سائبر حملوں کا الزام لگایا۔ ایرانی سفارت خانے کے ترجمان اس سے پہلے بھی ایسی رپورٹس کو من گھڑت قرار دے چکے ہیں۔', 'ur').map(triple)).toEqual(['accusation|united-states|iran', 'denial|iran|']);
+    expect(claims('بھارت نے سرحد پر حملے کا الزام پاکستان پر عائد کیا ہے جبکہ پاکستان نے اس الزام کی تردید کی ہے۔', 'ur')).toEqual([]);
+  });
+
+  it('reads indictments, wanted lists, sanctions and diplomatic actions in Urdu, with persons kept as written', () => {
+    expect(claims('امریکی محکمہ انصاف نے تین ایرانی شہریوں اور ایک ایرانی کمپنی پر سائبر حملوں کے الزام میں فرد جرم عائد کی ہے۔', 'ur').map(triple)).toEqual(['indictment|us-justice-department|?ایرانی شہریوں,?ایرانی کمپنی']);
+    expect(claims('امریکی محکمہ انصاف نے دو چینی شہریوں پر ہیکنگ کے الزامات عائد کیے ہیں۔', 'ur').map(triple)).toEqual(['indictment|us-justice-department|?چینی شہریوں']);
+    expect(claims('امریکی محکمہ انصاف نے چار روسی فوجی انٹیلی جنس افسران پر سائبر حملوں کی سازش کے الزام میں فرد جرم عائد کی۔', 'ur').map(triple)).toEqual(['indictment|us-justice-department|?چار روسی فوجی انٹیلی جنس افسران']);
+    expect(claims('ایف بی آئی نے دو چینی شہریوں کو سائبر جاسوسی کے مقدمے میں مطلوب افراد کی فہرست میں شامل کر لیا۔', 'ur').map(triple)).toEqual(['indictment|fbi|?چینی شہریوں']);
+    // A wanted list names persons, not an agency.
+    expect(claims('ایف بی آئی نے روسی انٹیلی جنس ایجنسی کو ہیکنگ کے مقدمے میں مطلوب افراد کی فہرست میں شامل کر لیا۔', 'ur')).toEqual([]);
+    expect(claims('امریکی محکمہ خزانہ کی جانب سے شمالی کوریا کے ہیکنگ گروپ لازارس گروپ پر پابندیاں عائد کی گئی ہیں۔', 'ur').map(triple)).toEqual(['sanction|us-treasury|lazarus-group']);
+    expect(claims('جرمنی نے سائبر حملوں کے بعد ماسکو سے اپنے سفیر کو واپس بلا لیا۔', 'ur').map(triple)).toEqual(['diplomatic-action|germany|russia']);
+    expect(claims('آسٹریلیا نے ایرانی سفارتکاروں کو سائبر حملوں کے بعد ملک چھوڑنے کا حکم دے دیا۔', 'ur').map(triple)).toEqual(['diplomatic-action|australia|iran']);
+    expect(claims('جرمنی نے روسی سفیر کو طلب کر کے یوکرین میں شہریوں کی ہلاکتوں پر احتجاج کیا۔', 'ur')).toEqual([]);
+    expect(claims('امریکا نے ایران پر سائبر حملوں کا الزام لگایا۔ البانیہ نے ایران کے ساتھ سفارتی تعلقات منقطع کر دیے اور ایرانی سفارتکاروں کو 24 گھنٹوں میں ملک چھوڑنے کا حکم دیا۔', 'ur').map(triple)).toEqual(['accusation|united-states|iran', 'diplomatic-action|albania|iran']);
+    expect(claims('پاکستان نے سائبر حملوں پر بھارتی ناظم الامور کو دفتر خارجہ طلب کر کے شدید احتجاج ریکارڈ کرایا۔', 'ur').map(triple)).toEqual(['diplomatic-action|pakistan|india']);
+    // A court the data lacks, named by its place, is kept as written.
+    expect(claims('ورجینیا کی ایک وفاقی عدالت نے دو روسی شہریوں پر ہیکنگ کے الزام میں فرد جرم عائد کی۔', 'ur').map(triple)).toEqual(['indictment|?ورجینیا کی ایک وفاقی عدالت|?روسی شہریوں']);
+  });
+
+  it('reads officials who charge as their state, persons of an agency as persons, and «وزارت خارجہ» after a dateline as that state\'s ministry', () => {
+    expect(claims('امریکا نے روسی خفیہ ادارے کے چھ افسران پر یوکرین میں سائبر حملوں کے الزام میں فرد جرم عائد کر دی۔', 'ur').map(triple)).toEqual(['indictment|united-states|?روسی خفیہ ادارے کے چھ افسران']);
+    expect(claims('واشنگٹن: امریکی حکام نے سات ایرانی شہریوں پر امریکی بینکوں پر سائبر حملوں کے الزامات عائد کیے ہیں۔', 'ur').map(triple)).toEqual(['indictment|united-states|?ایرانی شہریوں']);
+    // Officials who only speak stay anonymous officials.
+    expect(claims('امریکی حکام کا کہنا ہے کہ ایرانی ہیکرز نے انتخابی مہم کو نشانہ بنایا۔', 'ur')[0]).toMatchObject({ type: 'accusation', by: { id: null }, officialsOf: 'united-states' });
+    expect(claims('بیجنگ: امریکا نے چین پر سائبر حملوں کا الزام لگایا ہے۔ وزارت خارجہ کے ترجمان نے کہا کہ یہ الزامات بے بنیاد ہیں۔', 'ur').map(triple)).toEqual(['accusation|united-states|china', 'denial|china-foreign-ministry|']);
+    expect(claims('وزارت خارجہ کے ترجمان نے کہا کہ یہ الزامات بے بنیاد ہیں اور سائبر حملوں سے کوئی تعلق نہیں۔', 'ur')).toEqual([]);
+  });
+
+  it('reads «کی جانب سے … کوئی ردعمل سامنے نہیں آیا» as no response and «تبصرہ کرنے سے گریز» as declining to comment', () => {
+    expect(claims('امریکا نے شمالی کوریا پر ہیکنگ کا الزام لگایا۔ شمالی کوریا کی جانب سے ان الزامات پر کوئی ردعمل سامنے نہیں آیا۔', 'ur').map(triple)).toEqual(['accusation|united-states|north-korea', 'no-response|north-korea|']);
+    expect(claims('امریکا نے روس پر ہیکنگ کا الزام لگایا۔ کریملن نے اس معاملے پر تبصرہ کرنے سے گریز کیا۔', 'ur').map(triple)).toEqual(['accusation|united-states|russia', 'declined-to-comment|kremlin|']);
+  });
+
+  it('knows a state\'s foreign ministry by its adjective and «وزارت» spellings of US departments', () => {
+    expect(claims('پاکستانی وزارت خارجہ نے کہا کہ بھارتی ہیکرز نے سرکاری ویب سائٹس کو نشانہ بنایا۔', 'ur').map(triple)).toEqual(['accusation|pakistan-foreign-office|india']);
+    expect(claims('امریکی وزارت انصاف نے دو روسی شہریوں پر ہیکنگ کے الزام میں فرد جرم عائد کی۔', 'ur').map(triple)).toEqual(['indictment|us-justice-department|?روسی شہریوں']);
+  });
+
+  it('reads «X کے ڈائریکٹر … کا کہنا تھا», «کی جانب سے جاری بیان میں کہا گیا» and «مرتکب قرار»', () => {
+    expect(claims('ایف بی آئی کے ڈائریکٹر کرسٹوفر رے کا کہنا تھا کہ چینی ہیکرز امریکی انفراسٹرکچر کو نشانہ بنا رہے ہیں۔', 'ur').map(triple)).toEqual(['accusation|fbi|china']);
+    expect(claims('امریکی محکمہ خزانہ کی جانب سے جاری کردہ رپورٹ میں کہا گیا کہ شمالی کوریا کے ہیکرز نے کرپٹو کرنسی چرائی۔', 'ur').map(triple)).toEqual(['accusation|us-treasury|north-korea']);
+    expect(claims('جرمنی نے روس کو سائبر حملوں کا مرتکب قرار دیا ہے۔', 'ur').map(triple)).toEqual(['accusation|germany|russia']);
+  });
+
+  it('reads condemnations of a named side\'s attacks as accusations, «کا الزام ہے کہ» and «ملوث قرار»', () => {
+    expect(claims('نیٹو نے روس کی جانب سے کیے گئے سائبر حملوں کی شدید مذمت کی۔', 'ur').map(triple)).toEqual(['accusation|nato|russia']);
+    expect(claims('یورپی یونین نے روس کے حالیہ سائبر حملوں کی مذمت کی ہے۔', 'ur').map(triple)).toEqual(['accusation|european-union|russia']);
+    expect(claims('نیٹو نے سائبر حملوں کی مذمت کی۔', 'ur').map(triple)).toEqual(['statement|nato|']);
+    expect(claims('امریکا کا الزام ہے کہ چین کے ہیکرز نے امریکی ٹیلی کام کمپنیوں کے نیٹ ورکس میں نقب لگائی۔', 'ur').map(triple)).toEqual(['accusation|united-states|china']);
+    expect(claims('جرمنی نے روس کو وفاقی پارلیمان پر سائبر حملے میں ملوث قرار دیا۔', 'ur').map(triple)).toEqual(['accusation|germany|russia']);
+  });
+
+  it('keeps a quoted group name after «ہیکر گروپ» and does not take the victim before «پر» for the doer', () => {
+    expect(claims("گوگل نے کہا کہ ہیکر گروپ 'سلور فاکس' نے ایرانی بینکوں پر سائبر حملے کیے۔", 'ur').map(triple)).toEqual(['accusation|google|?سلور فاکس']);
+    expect(claims("مائیکروسافٹ نے کہا کہ روسی ہیکر گروپ 'مڈنائٹ بلیزرڈ' نے کمپنی کی ای میلز تک رسائی حاصل کی۔", 'ur').map(triple)).toEqual(['accusation|microsoft|russia,apt29']);
+  });
+
+  it('reads Urdu claims of responsibility with the group described before «نے», and «دعویٰ کیا کہ اس نے»', () => {
+    expect(claims('گنجشک درندہ کے نام سے سرگرم ہیکر گروپ نے سائبر حملے کی ذمہ داری قبول کر لی ہے۔', 'ur').map(triple)).toEqual(['claim-of-responsibility|predatory-sparrow|']);
+    expect(claims("خود کو 'سائبر ایونجرز' کہلانے والے گروپ نے پانی کے نظام پر سائبر حملے کی ذمہ داری قبول کی۔", 'ur').map(triple)).toEqual(['claim-of-responsibility|cyber-av3ngers|']);
+    expect(claims('پریڈیٹری اسپیرو نے دعویٰ کیا کہ اس نے ایران کے بینکوں کا ڈیٹا چرا لیا۔', 'ur').map(triple)).toEqual(['claim-of-responsibility|predatory-sparrow|']);
+    // An attack on websites is cyber; a statement on a website about drones is not.
+    expect(claims('ایران نے اپنی ویب سائٹ پر جاری بیان میں اسرائیل پر ڈرون حملوں کا الزام عائد کیا۔', 'ur')).toEqual([]);
+  });
+
+  it('keeps the Latin name of an acronym spelled in Urdu letters that the registry cannot resolve alone', () => {
+    expect(claims('ایف بی آئی نے کہا کہ شمالی کوریا سے منسلک اے پی ٹی 38 نے بینکوں سے رقم چرائی۔', 'ur').map(triple)).toEqual(['accusation|fbi|north-korea', 'accusation|fbi|?APT38']);
+  });
+
+  it('turns an accusation back when it calls the charge against its own side baseless, and reads «زور دیا کہ … حملے بند کرے»', () => {
+    expect(claims("چین کے سائبر ادارے نے ایک رپورٹ میں الزام لگایا کہ امریکی خفیہ ایجنسیوں نے 'چینی ہیکروں' کی من گھڑت کہانی پھیلائی۔", 'ur').map(triple)).toEqual(['counter-accusation|china|united-states']);
+    expect(claims('چینی وزارت خارجہ نے امریکا پر زور دیا کہ وہ دوسرے ممالک کے خلاف سائبر حملے بند کرے۔', 'ur').map(triple)).toEqual(['accusation|china-foreign-ministry|united-states']);
+    expect(claims('چینی وزارت خارجہ نے امریکا پر زور دیا کہ وہ سائبر سکیورٹی کے شعبے میں تعاون کرے۔', 'ur')).toEqual([]);
+  });
 });
 
 describe('incident link', () => {

@@ -14,6 +14,7 @@ import {
 } from './rules.ts';
 import { DEMONYMS } from './lexicon.ts';
 import { splitSentences } from './sentences.ts';
+import { UrduHistory } from './coref-ur.ts';
 import { normalizeText } from '../../search/normalize.ts';
 import { claimDate } from './dates.ts';
 import { strengthOf } from './strength.ts';
@@ -35,15 +36,35 @@ const NEEDS_TARGET: ClaimType[] = ['accusation', 'counter-accusation', 'sanction
 const OFFICIAL_PASSIVE: ClaimType[] = ['sanction', 'indictment', 'arrest', 'conviction'];
 const ATTRIBUTIONS: ClaimType[] = ['accusation', 'counter-accusation', 'confirmation'];
 const NEGATION_BEFORE_EN = /(?:^| )(?:not|never|no|neither|nor|without|whether|if|unless|declined to|refused to|stopped short of|didn t|doesn t|don t|hasn t|haven t|won t|wouldn t|isn t|aren t|wasn t|weren t|cannot|can t|yet to|failed to|avoided)(?: [^\s§]+){0,2} ?$/;
-const NEGATION_AFTER_UR = /^(?: [^\s§]+){0,4}? (?:نہیں|نہ|بغیر)(?: |$)/;
+// «ذمہ دار قرار دینے سے انکار» (refused to blame), folded «سی انکار».
+const NEGATION_AFTER_UR = /^(?: [^\s§]+){0,4}? (?:نہیں|نہ|بغیر|سی انکار)(?: |$)/;
+/** «الزام لگانے سے انکار»: refusing to accuse is not denying an accusation. */
+const REFUSED_TO_ACCUSE_UR = expand('(?:ذمہ دار|ذمے دار|الزام|الزامات)(?: [^\\s§]+){0,3} (?:دینے|لگانے|ٹھہرانے|کرنے) سے $', 'ur');
+/** «… کے مطابق روسی ہیکرز نے کوئی حملہ نہیں کیا»: a reported proposition that is negated accuses nobody. */
+const NEGATED_CONTENT_UR = /(?:^| )(?:نہیں|نہ)(?: |$)/;
+/** Where the reported proposition's clause ends: a comma, a conjunction («اور» not inside a list of parties), a relative. */
+const CLAUSE_END_UR = / (?:,|؛|;|جبکہ|تاہم|لیکن|مگر|بلکہ|کیونکہ|جس|جن|جو|اور(?! §)) /;
+/** A negation in the first clause of what is reported, «نہ صرف» (not only) aside. */
+const negatedProposition = (content: string) => NEGATED_CONTENT_UR.test(` ${content} `.replace(/ نہ صرف /g, ' ').split(CLAUSE_END_UR)[0]!);
 const NEGATION_BEFORE_UR = /(?:^| )(?:نہ|بغیر|اگر|کیا)(?: [^\s§]+){0,2} ?$/;
 const WEAK_CYBER_EN = /attack\w*|infrastructure|network\w*|data/gi;
 const WEAK_CYBER_UR = /حملہ|حملے|حملوں|نیٹ ورک/g;
 const ANAPHOR_EN = /\b(?:the|this|that|these|those) (?:heist|attacks?|breach|breaches|intrusions?|incident|hack|theft|outage|operation|campaign|interference|compromise)\b/i;
-const ANAPHOR_UR = /(?:اس|ان|یہ|انہی|اسی) (?:حملے|حملوں|حملہ|مداخلت|واقعے|واقعہ|کارروائی|کارروائیوں|چوری|ہیکنگ)/;
+// «ملزمان»: the defendants of the article's case.
+const ANAPHOR_UR = /(?:اس|ان|یہ|انہی|اسی) (?:حملے|حملوں|حملہ|مداخلت|واقعے|واقعہ|کارروائی|کارروائیوں|چوری|ہیکنگ)|ملزمان|ملزموں/;
 const NO_GROUP_EN = /\bno (?:group|one|organi[sz]ation|actor|country|state)\b|\bnot (?:yet )?(?:been )?(?:publicly )?(?:attributed|claimed)|\bhas not been attributed|\bunattributed\b/i;
 /** "Russian military intelligence officers": an agency named through a demonym, before a person noun, is persons. */
 const DEMONYM_LED_EN = new RegExp(`^(?:${Object.values(DEMONYMS).flat().filter((d) => /^[A-Z]/.test(d)).join('|')}) `);
+/** «چینی سائبر حملوں کا بے بنیاد بہانہ»: the party, as the doer (not the victim, «کے خلاف», «پر»), called a baseless story. */
+const OWN_SIDE_DISMISSED_UR = expand('^(?: (?!(?:کے خلاف|پر|کو) )[^\\s§]+){0,4}? (?:بے بنیاد|بےبنیاد|من گھڑت|جھوٹے|پروپیگنڈا)', 'ur');
+const ownSideDismissed = (skeleton: string, i: number) => {
+  const at = skeleton.indexOf(`§${i}§`);
+  return at >= 0 && OWN_SIDE_DISMISSED_UR.test(skeleton.slice(at + `§${i}§`.length));
+};
+// The speaker's words are read in the skeleton, which is folded («بے بنیاد» is «بی بنیاد» there).
+const SPEAKER_DENIAL_UR_FOLDED = expand(SPEAKER_DENIAL_UR.source, 'ur');
+const SPEAKER_COUNTER_UR_FOLDED = expand(SPEAKER_COUNTER_UR.source, 'ur');
+const LEGAL_MAKER_UR = /justice-department|prosecutor|عدالت|استغاثہ|پراسیکیوٹر|پراسیکیوشن|جیوری/;
 const NO_GROUP_UR = /کسی (?:\S+ ){0,2}?نے (?:\S+ ){0,6}?(?:نہیں|نہ)|نام نہیں لیا|منسوب نہیں/;
 
 interface Sentence {
@@ -122,8 +143,16 @@ export class Extractor {
     const perChunk = chunks.map((raw) => ({ text: raw, mentions: this.gazetteer.find(raw) }));
     // English only: "the bureau", "he", "Lin" and title-only makers refer back to a party named earlier in the body.
     if (lang === 'en') resolveReferences(perChunk.slice(0, bodyCount), this.gazetteer.parties, (t) => this.gazetteer.find(t));
+    // «سیاحوں پر حملے»: in an Urdu article with no word that is cyber by itself, «حملہ» is not a cyber attack.
+    // Websites and the internet are not cyber by themselves («ویب سائٹ پر جاری بیان»), but they make «حملہ» one.
+    const weakCyberCounts = lang === 'en' || CYBER_UR.test(chunks.join(' ').replace(WEAK_CYBER_UR, ' ')) || /ویب سائٹ|ویب سائٹس|انٹرنیٹ|سافٹ ویئر/.test(chunks.join(' '));
+    const history = lang === 'ur' ? new UrduHistory((state) => this.foreignMinistryOf(state)) : undefined;
+    if (history && body[0]) history.dateline(body[0], (t) => this.gazetteer.find(t));
     chunks.forEach((raw, index) => {
-      const mentions = perChunk[index]!.mentions;
+      const named = perChunk[index]!.mentions;
+      // Urdu «ادارے کے مطابق», «انہوں نے»: the party named earlier (body sentences only; the headline comes last).
+      const mentions = history && index < bodyCount ? history.resolve(raw, named) : named;
+      if (history && index < bodyCount) history.remember(raw, mentions);
       // A sentence that names nobody may still carry a claim by a group the next sentences name.
       if (!mentions.length && !opts.defaultBy && !(lang === 'en' && /\b(?:claim|boast)/i.test(raw))) return;
       let skeleton = buildSkeleton(raw, mentions, lang);
@@ -133,12 +162,12 @@ export class Extractor {
       // A group the following two body sentences name ("The group, NoName057(16), ..."), for a claim by an unnamed group.
       const groupAhead = () => perChunk.slice(index + 1, Math.min(bodyCount, index + 3)).flatMap((c) => c.mentions.map((x) => ({ x, after: c.text.slice(x.end) })))
         .find(({ x, after }) => x.kind === 'threat-group' || x.kind === 'criminal-group' || (x.kind === 'unknown' && x.id === null && (/\d|hackers|group|gang|collective/i.test(x.name) || /^\s+(?:hackers|group|gang|collective|crew)\b/i.test(after))))?.x;
-      found.push(...this.fromSentence(sentence, rules, opts, found, index < bodyCount ? groupAhead : undefined));
+      found.push(...this.fromSentence(sentence, rules, opts, found, index < bodyCount ? groupAhead : undefined, weakCyberCounts));
     });
-    return this.settle(found, lang, [opts.title ?? '', text.slice(0, 1500)].join(' '), bodyCount);
+    return this.settle(found, lang, [opts.title ?? '', text.slice(0, 1500)].join(' '), bodyCount, weakCyberCounts);
   }
 
-  private fromSentence(s: Sentence, rules: Rule[], opts: ExtractOptions, previous?: Found[], groupAhead?: () => Mention | undefined): Found[] {
+  private fromSentence(s: Sentence, rules: Rule[], opts: ExtractOptions, previous?: Found[], groupAhead?: () => Mention | undefined, weakCyberCounts = true): Found[] {
     const lang = opts.lang;
     const out: Found[] = [];
     const taken = new Set<string>();
@@ -146,7 +175,7 @@ export class Extractor {
     // A sentence that names a known threat group is about hacking, whatever its other words.
     const namesGroup = s.mentions.some((m) => m.kind === 'threat-group');
     // "attacking a refinery with drones", «ڈرون حملے»: on an off-topic matter only a word that is cyber by itself counts.
-    const hasCyber = namesGroup || (lang === 'en' ? CYBER_EN : CYBER_UR).test(offTopic ? s.text.replace(lang === 'en' ? WEAK_CYBER_EN : WEAK_CYBER_UR, ' ') : s.text);
+    const hasCyber = namesGroup || (lang === 'en' ? CYBER_EN : CYBER_UR).test(offTopic || !weakCyberCounts ? s.text.replace(lang === 'en' ? WEAK_CYBER_EN : WEAK_CYBER_UR, ' ') : s.text);
     const anaphor = (lang === 'en' ? ANAPHOR_EN : ANAPHOR_UR).test(s.text);
     const accusationWord = (lang === 'en' ? ACCUSATION_NOUN_EN : ACCUSATION_NOUN_UR).test(s.text);
     const nobodyNamed = (lang === 'en' ? NO_GROUP_EN : NO_GROUP_UR).test(s.text);
@@ -158,7 +187,14 @@ export class Extractor {
       // A media outlet reports; it does not accuse (docs/data-model.md).
       if (ATTRIBUTIONS.includes(type) || (lang === 'en' && (type === 'denial' || type === 'counter-accusation'))) byIdx = byIdx.filter((i) => mentions[i]!.kind !== 'media');
       againstIdx = againstIdx.filter((i) => mentions[i]!.kind !== 'media');
-      const byParties: Array<NamedParty & { side?: string; mention?: Mention }> = byIdx.map((i) => ({ id: mentions[i]!.id, name: mentions[i]!.name, side: sideOf(mentions[i]!), mention: mentions[i]! }));
+      const byParties: Array<NamedParty & { side?: string; mention?: Mention }> = byIdx.map((i) => {
+        const m = mentions[i]!;
+        // «واشنگٹن: امریکی حکام نے … فرد جرم عائد کی»: officials who charge, sanction or expel act for their state; they are not anonymous sources.
+        if (lang === 'ur' && m.kind === 'anonymous-officials' && m.officialsOf && (OFFICIAL_PASSIVE.includes(type) || type === 'diplomatic-action')) {
+          return { id: m.officialsOf, name: m.name, side: m.officialsOf, mention: { ...m, id: m.officialsOf, kind: 'state', state: m.officialsOf, officialsOf: undefined } };
+        }
+        return { id: m.id, name: m.name, side: sideOf(m), mention: m };
+      });
       if (!byParties.length && extra.defaultBy && OFFICIAL_PASSIVE.includes(type) && opts.defaultBy) {
         byParties.push({ id: opts.defaultBy.id, name: opts.defaultBy.name, side: opts.defaultBy.state ?? opts.defaultBy.id ?? undefined });
       }
@@ -186,11 +222,13 @@ export class Extractor {
           const persons = (OFFICIAL_PASSIVE.includes(type) || type === 'diplomatic-action') && demonymLed && next && HACKER_NOUNS.has(normalizeText(next));
           return persons ? { id: null, name: s.text.slice(a.start, s.text.indexOf(next, a.end) + next.length) } : { id: a.id, name: a.name };
         });
-        const key = `${type}|${by.id ?? by.name}|${named.map((a) => a.id ?? a.name).sort().join(',')}`;
+        // «… امریکی ایجنسیوں نے 'چینی سائبر حملوں' کا بے بنیاد بہانہ استعمال کیا»: accusing while calling the charge against its own side baseless turns it back.
+        const kind = lang === 'ur' && type === 'accusation' && by.side && mentions.some((x, i) => x !== by.mention && x.kind === 'state' && sideOf(x) === by.side && ownSideDismissed(s.skeleton, i)) ? 'counter-accusation' : type;
+        const key = `${kind}|${by.id ?? by.name}|${named.map((a) => a.id ?? a.name).sort().join(',')}`;
         if (taken.has(key)) continue;
         taken.add(key);
         const claim: ExtractedClaim = {
-          type,
+          type: kind,
           by: { id: by.id, name: by.name },
           against: named,
           date: claimDate(s.text, lang, opts.published),
@@ -232,6 +270,8 @@ export class Extractor {
           const byEnd = m.indices?.groups?.by?.[1];
           if (rule.type !== 'denial' && byEnd !== undefined && byEnd < cueAt && rejectsFirst(skeleton.slice(byEnd, cueAt), lang)) continue;
           if (rule.type === 'denial' && this.notAnAccusation(skeleton, cueAt, lang)) continue;
+          if (lang === 'ur' && rule.type === 'denial' && REFUSED_TO_ACCUSE_UR.test(skeleton.slice(Math.max(0, cueAt - 60), cueAt))) continue;
+          if (lang === 'ur' && rule.type === 'accusation' && (rule.hackerFrame || /said|according|says/.test(rule.name)) && negatedProposition(skeleton.slice(cueAt + (g.cue ?? '').length))) continue;
           // "X has been sanctioned by Y" is not X sanctioning: an active rule never fires on a passive verb.
           if (lang === 'en' && byEnd !== undefined && byEnd < cueAt && !rule.name.includes('passive') && /(?:^| )(?:been|was|were|is|are|be|being) $/.test(skeleton.slice(0, cueAt))) continue;
           byIdx = byIdx.filter((i) => mentions[i]!.kind !== 'persons');
@@ -266,7 +306,7 @@ export class Extractor {
             const at = m.indices?.groups?.against?.[0] ?? 0;
             if (/(?:linked|tied|connected|affiliated|associated) (?:to|with) (?:the )?$/.test(skeleton.slice(Math.max(0, at - 40), at))) continue;
           }
-          let named = [...placeholders(g.against), ...placeholders(g.against2)];
+          let named = [...placeholders(g.against), ...placeholders(g.against2)].filter((i) => !rule.personsOnly || ['person', 'persons', 'unknown', 'threat-group', 'criminal-group'].includes(mentions[i]!.kind));
           // "Peskov rejected US claims ...": what was claimed is about his side, the state.
           if (rule.name.startsWith('rejected-claims')) {
             named = named.map((i) => stateMention(mentions, i));
@@ -278,7 +318,11 @@ export class Extractor {
           const againstIdx = rule.hackerFrame ? this.hackerPhrases(s, lang, new Set(byIdx)) : [...named, ...named.flatMap((i) => appositives.get(i) ?? []).filter((j) => !byIdx.includes(j) && !named.includes(j))];
           if (rule.hackerFrame && !againstIdx.length) continue;
           if (rule.type === 'declined-to-comment') for (const i of byIdx) declined.add(i);
-          emit(rule.type, byIdx, againstIdx, { strength: rule.strength, hackerFrame: rule.hackerFrame, defaultBy: true });
+          // «محکمہ انصاف نے X پر ہیکنگ کے الزامات عائد کیے»: a prosecutor or court laying charges indicts.
+          // So does a government charging unnamed persons («سات ایرانی شہریوں پر … الزامات عائد کیے»).
+          const charged = named.length > 0 && named.every((i) => mentions[i]!.kind === 'persons') && byIdx.some((i) => ['state', 'state-agency', 'anonymous-officials'].includes(mentions[i]!.kind));
+          const type = lang === 'ur' && rule.type === 'accusation' && /^accuse-(?:on|head|that)$/.test(rule.name) && (charged || byIdx.some((i) => LEGAL_MAKER_UR.test(mentions[i]!.id ?? '') || LEGAL_MAKER_UR.test(mentions[i]!.name))) ? 'indictment' : rule.type;
+          emit(type, byIdx, againstIdx, { strength: rule.strength, hackerFrame: rule.hackerFrame, defaultBy: true });
         }
       }
     }
@@ -287,16 +331,25 @@ export class Extractor {
       const content = speaker.content;
       if (!out.some((f) => f.claim.type === 'accusation' || f.claim.type === 'counter-accusation')) {
         const doers = this.hackerPhrases(s, lang, new Set([speaker.index])).filter((i) => inContent(s.skeleton, i, speaker));
-        if (doers.length && !(lang === 'en' ? REJECTING_EN : /مسترد|تردید/).test(content)) emit('accusation', [speaker.index], doers, { hackerFrame: true });
+        const negated = lang === 'ur' && negatedProposition(content);
+        if (doers.length && !negated && !(lang === 'en' ? REJECTING_EN : /مسترد|تردید/).test(content)) emit('accusation', [speaker.index], doers, { hackerFrame: true });
       }
-      if ((lang === 'en' ? SPEAKER_DENIAL_EN : SPEAKER_DENIAL_UR).test(content) && !(lang === 'en' ? NOT_AN_ACCUSATION_EN : NOT_AN_ACCUSATION_UR).test(content)) emit('denial', [speaker.index], []);
+      if ((lang === 'en' ? SPEAKER_DENIAL_EN : SPEAKER_DENIAL_UR_FOLDED).test(content) && !(lang === 'en' ? NOT_AN_ACCUSATION_EN : NOT_AN_ACCUSATION_UR).test(content)) emit('denial', [speaker.index], []);
       else if (lang === 'en' && SPEAKER_WEAK_DENIAL_EN.test(content) && !NOT_AN_ACCUSATION_EN.test(content)) emit('denial', [speaker.index], [], { weak: true });
-      if ((lang === 'en' ? SPEAKER_COUNTER_EN : SPEAKER_COUNTER_UR).test(content)) {
+      if ((lang === 'en' ? SPEAKER_COUNTER_EN : SPEAKER_COUNTER_UR_FOLDED).test(content)) {
         const target = placeholders(content).find((i) => mentions[i]!.kind === 'state' && sideOf(mentions[i]!) !== sideOf(mentions[speaker.index]!));
         if (target !== undefined) emit('counter-accusation', [speaker.index], [target]);
       }
     }
     return out;
+  }
+
+  /** A state's foreign ministry or office, where the data has one. */
+  private foreignMinistryOf(state: string): Pick<Mention, 'id' | 'name' | 'kind' | 'state'> | undefined {
+    for (const p of this.gazetteer.parties.values()) {
+      if (p.state === state && p.kind === 'state-agency' && /-foreign-(?:ministry|office)$/.test(p.id)) return { id: p.id, name: p.name.ur ?? p.name.en, kind: p.kind, state };
+    }
+    return undefined;
   }
 
   /** A rejection of an offer or a request is not a denial of an accusation. */
@@ -336,8 +389,8 @@ export class Extractor {
   }
 
   /** Article-level checks: topic guards for denials and reversal of accusations into counter-accusations. */
-  private settle(found: Found[], lang: 'en' | 'ur', lead: string, titleFrom: number): ExtractedClaim[] {
-    const articleCyber = (lang === 'en' ? CYBER_EN : CYBER_UR).test(lead);
+  private settle(found: Found[], lang: 'en' | 'ur', lead: string, titleFrom: number, weakCyberCounts = true): ExtractedClaim[] {
+    const articleCyber = weakCyberCounts && (lang === 'en' ? CYBER_EN : CYBER_UR).test(lead);
     const accused = new Map<string, Set<string>>(); // accused side -> accuser sides
     for (const f of found) {
       if (f.claim.type !== 'accusation' || !f.bySide) continue;
@@ -370,7 +423,8 @@ export class Extractor {
       if (c.type === 'accusation' && found.some((x) => x.claim.type === 'counter-accusation' && x.sentence === f.sentence && x.claim.by.id === c.by.id && x.claim.by.name === c.by.name && x.againstSides.some((a) => f.againstSides.includes(a)))) continue;
       if (['sanction', 'indictment', 'arrest', 'conviction', 'advisory', 'takedown', 'diplomatic-action'].includes(c.type) && !f.hasCyber && !articleCyber) continue;
       // "condemned the accusations", "condemned India's spying": the denial or accusation is what was said, not a statement too.
-      if (c.type === 'statement' && found.some((x) => x.sentence === f.sentence && (x.claim.type === 'accusation' || x.claim.type === 'denial') && x.claim.by.id === c.by.id && x.claim.by.name === c.by.name)) continue;
+      // (English only: «… ذمہ دار قرار دیتے ہوئے … انعام کا اعلان» is an accusation and a statement in one Urdu sentence.)
+      if (lang === 'en' && c.type === 'statement' && found.some((x) => x.sentence === f.sentence && (x.claim.type === 'accusation' || x.claim.type === 'denial') && x.claim.by.id === c.by.id && x.claim.by.name === c.by.name)) continue;
       if (c.type === 'denial') {
         // Without a cyber word of its own, a denial must be about an accusation this article reports
         // against the same side (or that side denies on a cyber matter elsewhere in the article).
@@ -415,8 +469,9 @@ const TRAILING_INVERTED_EN = /, (?:said|says|added|according to) (?:the )?§(\d+
 const LEADING_EN = new RegExp(`^(?:[^§]*? )?(?:(?:in|from|at) §\\d+§ , (?:[^§]*? )?)?§(\\d+)§(?: s)?(?: , (?:\\S+ ){1,12}?,)?(?: [^\\s§,;:]+){0,8}? ${SAY_EN}(?: (?:on|in|at) \\S+)?(?: that)? `, 'u');
 const SAYING_EN = /^(?:the )?§(\d+)§(?: s)? [^§]*?, (?:saying|adding|insisting|arguing|stressing)(?: that)? /u;
 const LEADING_UR = [
-  expand('§(\\d+)§ (?:\\S+ ){0,5}?نے (?:\\S+ ){0,3}?(?:کہا|بتایا|دعویٰ کیا) (?:\\S+ ){0,2}?کہ ', 'ur'),
-  expand('§(\\d+)§(?: حکومت)? (?:کا|کی) (?:کہنا|موقف) (?:ہے|تھا) (?:کہ )?', 'ur'),
+  // «X نے صحافیوں سے گفتگو میں کہا کہ»: an adverbial of up to six words before the verb of saying.
+  expand('§(\\d+)§ {TN}نے (?:[^\\s§]+ ){0,6}?(?:کہا|بتایا|دعویٰ کیا) (?:\\S+ ){0,2}?کہ ', 'ur'),
+  expand('§(\\d+)§(?: حکومت)?{TTL} (?:کا|کی) (?:کہنا|موقف|الزام) (?:ہے|تھا) (?:کہ )?', 'ur'),
   expand('§(\\d+)§ کے مطابق ', 'ur'),
 ];
 

@@ -79,6 +79,8 @@ interface Entry {
   exact?: string[];
   /** A single ordinary-looking word from the registry: only with a group noun next to it. */
   needsGroupNoun?: boolean;
+  /** For an acronym spelled out in Urdu letters, the Latin name («اے پی ٹی 38» is APT38). */
+  latin?: string;
   priority: number;
 }
 
@@ -102,6 +104,11 @@ export class Gazetteer {
       const names = [p.name.en, p.name.ur, ...(p.urOblique ? [p.urOblique] : []), ...p.aliases.map((a) => a.name)];
       for (const n of names) this.add(n, { id: p.id, kind: p.kind, state: stateOf(p), priority: PRIORITY.party });
       for (const n of EXTRA_ALIASES[p.id] ?? []) this.add(n, { id: p.id, kind: p.kind, state: stateOf(p), priority: PRIORITY.lexicon });
+      // «ہاربن پولیس» is also written «ہاربن کی پولیس».
+      for (const n of names) {
+        const police = /^(\S+) (پولیس)$/.exec(n);
+        if (police) this.add(`${police[1]} کی ${police[2]}`, { id: p.id, kind: p.kind, state: stateOf(p), priority: PRIORITY.extra });
+      }
       for (const n of names) {
         const ur = urduSpelling(n);
         if (ur) this.add(ur, { id: p.id, kind: p.kind, state: stateOf(p), priority: PRIORITY.registry });
@@ -121,6 +128,14 @@ export class Gazetteer {
       for (const n of names) this.add(isArabicScript(n) ? `${n} حکومت` : `${n} government`, { id, kind: 'state', state: id, priority: PRIORITY.extra });
       if (state?.name.ur) this.add(`حکومت ${state.name.ur}`, { id, kind: 'state', state: id, priority: PRIORITY.extra });
     }
+    // «پاکستانی وزارت خارجہ», «جرمنی کی وزارت خارجہ», «چین کے دفتر خارجہ»: a state's foreign ministry, where the data has one.
+    for (const p of parties) {
+      if (p.kind !== 'state-agency' || !p.state || !/-foreign-(?:ministry|office)$/.test(p.id)) continue;
+      const state = parties.find((x) => x.id === p.state);
+      const adjectives = (DEMONYMS[p.state] ?? []).filter(isArabicScript);
+      const forms = [...adjectives.flatMap((d) => [`${d} وزارت خارجہ`, `${d} دفتر خارجہ`]), ...(state?.name.ur ? [`${state.name.ur} کی وزارت خارجہ`, `${state.name.ur} کے دفتر خارجہ`] : [])];
+      for (const n of forms) this.add(n, { id: p.id, kind: p.kind, state: p.state, priority: PRIORITY.extra });
+    }
     for (const n of KNOWN_UNRESOLVED) this.add(n, { id: null, kind: 'company', priority: PRIORITY.unresolved });
     if (registry) {
       const curatedByActor = new Map<string, Party>();
@@ -137,7 +152,8 @@ export class Gazetteer {
           const id = found.length === 1 ? (party?.id ?? actor.id) : null; // shared by several actors: unresolved
           this.add(name, { id, kind: party?.kind ?? actor.kind, state: party?.state, needsGroupNoun: plainWord, priority: PRIORITY.registry });
           const ur = latin ? urduSpelling(name) : undefined;
-          if (ur) this.add(ur, { id, kind: party?.kind ?? actor.kind, state: party?.state, priority: PRIORITY.registry });
+          // Unresolved, it keeps the Latin name: the registry and the reviewer know "APT38", not «اے پی ٹی 38».
+          if (ur) this.add(ur, { id, kind: party?.kind ?? actor.kind, state: party?.state, latin: id === null ? name : undefined, priority: PRIORITY.registry });
         }
       }
     }
@@ -188,7 +204,7 @@ export class Gazetteer {
         i = people.last;
         continue;
       }
-      const unknown = unknownName(tokens, i);
+      const unknown = unknownName(tokens, i, text);
       if (unknown) {
         mentions.push({ ...unknown, start: tokens[unknown.first]!.start, end: tokens[unknown.last - 1]!.end, id: null, name: text.slice(tokens[unknown.first]!.start, tokens[unknown.last - 1]!.end), kind: 'unknown' });
         i = unknown.last;
@@ -221,7 +237,7 @@ export class Gazetteer {
       start: tokens[i]!.start,
       end: tokens[last - 1]!.end,
       id: entry.id,
-      name: '',
+      name: entry.latin ?? '',
       kind: entry.kind,
       state: entry.state,
       demonym: entry.demonym,
@@ -263,6 +279,20 @@ export class Gazetteer {
           out.push({ ...m, last, end: tokens[last - 1]!.end, id: null, name: text.slice(m.start, tokens[last - 1]!.end), kind: 'persons' });
           continue;
         }
+      }
+      // «روسی خفیہ ادارے کے چھ افسران», «جی آر یو کے سات اہلکاروں»: a number of a state's or an agency's officers are persons.
+      if ((m.kind === 'state' || m.kind === 'state-agency') && isArabicScript(m.name)) {
+        let j = m.last;
+        while (j < m.last + 3 && /^(خفیہ|فوجی|انٹیلی|جنس|سکیورٹی|ادارے|ادارہ|ایجنسی|فوج|ملٹری|سرکاری)$/.test(tokens[j]?.raw ?? '')) j++;
+        if (/^(کے|کی)$/.test(tokens[j]?.raw ?? '') && NUMBER_WORDS.test(tokens[j + 1]?.raw ?? '') && PERSON_NOUNS_UR.test(tokens[j + 2]?.raw ?? '') && (mentions[k + 1]?.first ?? Infinity) > j + 2) {
+          out.push({ ...m, last: j + 3, end: tokens[j + 2]!.end, id: null, name: text.slice(m.start, tokens[j + 2]!.end), kind: 'persons', demonym: false });
+          continue;
+        }
+      }
+      // «پانچ روسی فوجی انٹیلی جنس افسران»: a number of an agency's officers are persons, not the agency.
+      if (m.kind === 'state-agency' && isArabicScript(m.name) && NUMBER_WORDS.test(tokens[m.first - 1]?.raw ?? '') && PERSON_NOUNS_UR.test(after(0)) && (mentions[k + 1]?.first ?? Infinity) > m.last) {
+        out.push({ ...m, first: m.first - 1, start: tokens[m.first - 1]!.start, last: m.last + 1, end: tokens[m.last]!.end, id: null, name: text.slice(tokens[m.first - 1]!.start, tokens[m.last]!.end), kind: 'persons' });
+        continue;
       }
       const next = mentions[k + 1];
       // «برطانوی نیشنل سائبر سکیورٹی سینٹر», "US National Security Agency": the state names its own agency;
@@ -352,8 +382,14 @@ function numberedPeople(tokens: Token[], i: number): { first: number; last: numb
 }
 
 /** A name the data does not know, where the sentence shows it is a name: an actor code, "a group called X", "X hackers". */
-function unknownName(tokens: Token[], i: number): { first: number; last: number } | undefined {
+function unknownName(tokens: Token[], i: number, text = ''): { first: number; last: number } | undefined {
   const t = tokens[i]!;
+  // «ہیکر گروپ 'سلور فاکس'»: a quoted name right after a group noun.
+  if (isArabicScript(t.raw) && /^(گروپ|گروہ|گینگ)$/.test(tokens[i - 1]?.raw ?? '') && /['‘“"]/.test(text.slice(tokens[i - 1]!.end, t.start))) {
+    for (let j = i; j < Math.min(tokens.length, i + 4); j++) {
+      if (/^\s*['’”"]/.test(text.slice(tokens[j]!.end, tokens[j]!.end + 2))) return { first: i, last: j + 1 };
+    }
+  }
   // «نیو ورلڈ ہیکرز نامی گروپ»: up to four words before «نامی» (named), after a clause break or sentence start.
   if (isArabicScript(t.raw)) {
     for (let n = 4; n >= 1; n--) {
@@ -361,6 +397,12 @@ function unknownName(tokens: Token[], i: number): { first: number; last: number 
       const words = tokens.slice(i, i + n).map((x) => x.raw);
       if (words.some((w) => /^(نے|کے|کی|کا|کو|پر|میں|سے|اور|ایک|اس|یہ|وہ|جس|جو)$/.test(w))) continue;
       return { first: i, last: i + n };
+    }
+    // «نیویارک کی ایک عدالت», «ورجینیا کی وفاقی عدالت»: a court the data lacks, named by its place.
+    if (/^(کی|کے)$/.test(tokens[i + 1]?.raw ?? '') && !/^(نے|کے|کی|کا|کو|پر|میں|سے|اور|ایک|اس|یہ|وہ|جس|جو|ان)$/.test(t.raw)) {
+      let court = i + 2;
+      while (court < i + 4 && /^(ایک|وفاقی|ضلعی|مقامی|خصوصی|فوجداری)$/.test(tokens[court]?.raw ?? '')) court++;
+      if (tokens[court]?.raw === 'عدالت') return { first: i, last: court + 1 };
     }
     return undefined;
   }

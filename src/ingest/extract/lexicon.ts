@@ -36,7 +36,7 @@ export const DEMONYMS: Record<string, string[]> = {
 
 /** Extra names for existing parties. */
 export const EXTRA_ALIASES: Record<string, string[]> = {
-  'united-states': ['U.S.', 'America', 'Washington', 'واشنگٹن', 'امریکا'],
+  'united-states': ['U.S.', 'America', 'Washington', 'واشنگٹن', 'امریکا', 'امریکی انتظامیہ', 'بائیڈن انتظامیہ', 'ٹرمپ انتظامیہ', 'اوباما انتظامیہ'],
   china: ['Beijing', 'بیجنگ', 'چین کی حکومت', 'Chinese government'],
   russia: ['Moscow', 'ماسکو', 'Russian government', 'روسی حکومت'],
   iran: ['Tehran', 'تہران', 'Iranian government', 'ایرانی حکومت'],
@@ -53,11 +53,15 @@ export const EXTRA_ALIASES: Record<string, string[]> = {
   'iran-foreign-ministry': ['Iranian Foreign Ministry', "Iran's Foreign Ministry", 'Nasser Kanaani', 'ایران کی وزارت خارجہ', 'ایرانی دفتر خارجہ'],
   'north-korea-foreign-ministry': ['North Korean Foreign Ministry'],
   gru: ['Russian military intelligence', "Russia's military intelligence", "Russia's military intelligence service", 'Russian military intelligence service', 'روسی ملٹری انٹیلی جنس', 'روسی فوجی انٹیلی جنس'],
-  'us-justice-department': ['Department of Justice', 'محکمہ انصاف', 'امریکی محکمۂ انصاف'],
-  'us-treasury': ['Treasury Department', 'Department of the Treasury', 'Office of Foreign Assets Control', 'US Treasury', 'امریکی محکمہ خزانہ', 'محکمہ خزانہ'],
-  'us-state-department': ['Department of State', 'امریکی محکمہ خارجہ'],
+  'us-justice-department': ['Department of Justice', 'محکمہ انصاف', 'امریکی محکمۂ انصاف', 'امریکی وزارت انصاف', 'امریکی محکمہ قانون'],
+  'us-treasury': ['Treasury Department', 'Department of the Treasury', 'Office of Foreign Assets Control', 'US Treasury', 'امریکی محکمہ خزانہ', 'محکمہ خزانہ', 'امریکی وزارت خزانہ'],
+  'us-state-department': ['Department of State', 'امریکی محکمہ خارجہ', 'امریکی وزارت خارجہ', 'امریکی دفتر خارجہ'],
   'uk-ncsc': ['National Cyber Security Centre', 'نیشنل سائبر سکیورٹی سینٹر', 'نیشنل سائبر سیکیورٹی سینٹر'],
-  'uk-foreign-office': ['British Foreign Office', 'UK Foreign Office'],
+  'uk-foreign-office': ['British Foreign Office', 'UK Foreign Office', 'برطانوی دفتر خارجہ', 'برطانوی وزارت خارجہ', 'برطانیہ کے دفتر خارجہ'],
+  // Microsoft's weather names, as Urdu papers spell them.
+  apt29: ['مڈنائٹ بلیزرڈ', 'مڈ نائٹ بلیزرڈ'],
+  apt28: ['فاریسٹ بلیزرڈ', 'فارسٹ بلیزرڈ'],
+  sandworm: ['سی شیل بلیزرڈ'],
   'pakistan-foreign-office': ['Pakistani Foreign Office', 'ترجمان دفتر خارجہ', 'پاکستانی دفتر خارجہ'],
   ispr: ['پاک فوج کے شعبہ تعلقات عامہ'],
   fbi: ['Federal Bureau of Investigation', 'ایف بی آئی'],

@@ -21,6 +21,8 @@ export interface Rule {
   carryBy?: boolean;
   /** The maker is an unnamed group ("pro-Russian hackers claimed ..."): the group the next two sentences name, if any. */
   groupAhead?: boolean;
+  /** Only people or groups can be the target (a wanted list names persons, not an agency). */
+  personsOnly?: boolean;
   name: string;
 }
 
@@ -30,17 +32,28 @@ const PL = '§\\d+§(?: (?:,|and|&|, and|اور|و|،) (?:the )?§\\d+§)*';
 const NOT_MID_LIST_EN = '(?<!§\\d+§ (?:and|, and) (?:the )?)(?<!(?<!(?:and|, and) (?:the )?)§\\d+§ (?:,|&) (?:the )?)';
 // English lists close with "and": in "agencies from the US, Britain and Japan, the ASD said" the ASD is not one of them.
 const PL_EN = '§\\d+§(?: (?:,|&) (?:the )?§\\d+§)*(?: (?:and|, and) (?:the )?§\\d+§)*';
+// Urdu: a list whose later members carry a title or a number before the name («ایف بی آئی اور
+// سائبر سکیورٹی ایجنسی سی آئی ایس اے», «پانچ ... افسران اور ایک روسی شہری»). The words between may
+// not be a postposition, so a list never swallows the end of another phrase.
+const PL_UR = '§\\d+§(?: (?:,|اور|و|،) (?:(?!(?:نے|پر|کو|سے|میں|تک|کے|کی|کا|نی|سی|کہ) )[^\\s§,]+ ){0,3}?§\\d+§)*';
 
 export function expand(pattern: string, lang: 'en' | 'ur'): RegExp {
   const list = lang === 'en' ? PL_EN : PL;
   let src = pattern
+    .replace(/\{PLU\}/g, PL_UR)
+    // Urdu: a title and a name after the party («ایف بی آئی کے ڈائریکٹر کرسٹوفر رے کا کہنا تھا»).
+    // Urdu: a title and name between a maker and «نے», up to seven words, but no adjunct («بھارت میں ہونے
+    // والی کانفرنس میں ماہرین نے» is the experts speaking, not India).
+    .replace(/\{TN\}/g, '(?:(?!(?:میں|پر|کو|تک|دوران|بعد|خلاف) )[^\\s§:]+ ){0,7}?')
+    .replace(/\{TTL\}/g, '(?: (?:کے|کی)(?: [^\\s§,]+){1,4}?)?')
     .replace(/\{PL\}/g, list)
     .replace(/\{BY\}/g, `${lang === 'en' ? NOT_MID_LIST_EN : ''}(?<by>${list})(?: s)?(?: , (?:\\S+ ){1,12}?,)? (?:[^\\s§,;:]+ ){0,8}?`)
     // An object: words that do not start an adjunct ("sanctioned five entities over Russian ...").
     .replace(/\{O(\d+)\}/g, (_, n) => `(?:(?!(?:over|for|in|after|amid|about|following|because|on|against|during) )[^\\s§,;:]+ ){0,${n}}?`)
     .replace(/\{A(\d+)\}/g, (_, n) => `(?:\\S+ ){0,${n}}?`)
-    // Urdu: any tokens, but not across another clause's subject marker «نے» (folded «نی»).
-    .replace(/\{U(\d+)\}/g, (_, n) => `(?:(?!نی )\\S+ ){0,${n}}?`)
+    // Urdu: any tokens, but not across another clause's subject marker «نے» (folded «نی»), nor into a
+    // clause with a new subject («…، تاہم بیجنگ …», «جبکہ پاکستان …»).
+    .replace(/\{U(\d+)\}/g, (_, n) => `(?:(?!نی |(?:, )?(?:تاہم|جبکہ|لیکن|مگر|البتہ|بلکہ) §)\\S+ ){0,${n}}?`)
     .replace(/\{W(\d+)\}/g, (_, n) => `(?:[^\\s§]+ ){0,${n}}?`)
     .replace(/\{N(\d+)\}/g, (_, n) => `(?:[^\\s§,;:]+ ){0,${n}}?`);
   // Urdu cue words are written as a reader writes them and folded here like the skeleton.
@@ -139,53 +152,87 @@ export const EN_RULES: Rule[] = [
   en('statement', 'statement', '{BY}{N4}(?<cue>condemned|condemns|called for|calls for|urged|urges)\\b'),
 ];
 
-const ur = rule('ur');
+const urRule = rule('ur');
+// Every Urdu party list may carry titles between its names (PL_UR).
+// A maker may carry a title and a name before «نے» («… وزارت خارجہ کے ترجمان رندھیر جیسوال نے»): seven words, not five.
+const ur = (name: string, type: ClaimType, pattern: string, extra: Partial<Rule> = {}): Rule => urRule(name, type, pattern.replace(/\{NOT_VICTIM\}/g, NOT_VICTIM).replace(/\{PL\}/g, '{PLU}').replace(/\{W5\}نے/g, '{TN}نے'), extra);
 const UR_SAY = '(?:کہا|بتایا|انکشاف|دعویٰ|دعوی|رپورٹ|خبردار|الزام|اعلان|تصدیق|لکھا|بیان)';
-const UR_DID = '(?:ملوث|ذمہ دار|ذمے دار|پیچھے|ہاتھ|کارفرما|کار فرما|کارروائی|حملے کر|حملہ کر|حملے کیے|حملہ کیا|نے کیے|نے کیا|ہیک کی|ہیک کر|ہیک کیا|نشانہ بنا|سے ملتے)';
+// «ایرانی بینکوں پر حملے کیے»: a party followed by a noun and «پر»/«کو» is the victim, not the doer.
+const NOT_VICTIM = '(?!(?: [^\\s§]+){0,2} (?:پر|کو|کے خلاف) )';
+const UR_DID = '(?:ملوث|ذمہ دار|ذمے دار|مرتکب|پیچھے|ہاتھ|کارفرما|کار فرما|کارروائی|حملے کر|حملہ کر|حملے کیے|حملہ کیا|نے کیے|نے کیا|ہیک کی|ہیک کر|ہیک کیا|نشانہ بنا|سے ملتے)';
 
 export const UR_RULES: Rule[] = [
   ur('claim-responsibility', 'claim-of-responsibility', '(?<by>{PL})(?: گروپ)? {W5}نے {U14}(?<cue>ذمہ داری|ذمے داری) (?:قبول|لے لی|لی)', { strength: 'responsible' }),
+  // «پریڈیٹری اسپیرو نے دعویٰ کیا کہ اس نے … ڈیٹا چرا لیا»: a group's claim of its own act.
+  ur('claim-it-did', 'claim-of-responsibility', '(?<by>{PL})(?: گروپ| گروہ)? {W5}نے {W4}(?<cue>دعویٰ|دعوی) (?:کیا|کیا ہے|کیا تھا) {W2}کہ (?:اس|انہوں|ان) نے {A14}(?:حملہ|حملے|حملوں|ہیک|چرا|نشانہ|بند|ڈیٹا|رسائی|ناکارہ)', { strength: 'responsible' }),
   ur('claim-responsibility-2', 'claim-of-responsibility', '(?<by>{PL}) {W6}(?:کا|کی) (?<cue>دعویٰ|دعوی) (?:ہے )?(?:کہ )?(?:اس|انہوں) نے', { strength: 'responsible' }),
 
-  ur('accuse-on', 'accusation', '(?<by>{PL}) {W5}نے {U8}(?<against>{PL}) {W2}(?:پر|کو) {A16}(?<cue>الزام|الزامات) {W2}(?:عائد|لگا|لگایا|لگائے|لگاتے|دھرا)'),
-  ur('accuse-head', 'accusation', '(?<by>{PL}) {W5}نے {W6}(?<cue>الزام|الزامات) {A6}(?<against>{PL}) (?:پر|کے سر) {W3}(?:عائد|لگا|لگایا|لگائے|دھرا)'),
-  ur('accuse-that', 'accusation', `(?<by>{PL}) {W5}نے {W10}(?<cue>الزام|الزامات) {W2}(?:عائد|لگا|لگایا|لگائے|لگاتے) {W4}(?:ہے |ہیں |تھا |تھے |ہوئے )?{W2}کہ {W8}(?<against>{PL})`),
-  ur('said-behind', 'accusation', `(?<by>{PL}) {W5}نے {W3}(?<cue>${UR_SAY}) {W4}کہ {W12}(?<against>{PL}) {A22}${UR_DID}`),
-  ur('according-to', 'accusation', `(?<by>{PL}) (?<cue>کے مطابق) {W8}(?<against>{PL}) {A16}${UR_DID}`),
-  ur('says-that', 'accusation', `(?<by>{PL})(?: حکومت)? (?:کا|کی) (?<cue>کہنا|دعویٰ|دعوی|موقف) (?:ہے|تھا) (?:کہ )?{W8}(?<against>{PL}) {A16}${UR_DID}`),
+  // «کے الزام میں» (on a charge of) is the reason for an action, not an accusation: the cue is never followed by «میں».
+  ur('accuse-on', 'accusation', '(?<by>{PL}) {W5}نے {U8}(?<against>{PL}) {W4}(?:پر|کو) {U30}(?<cue>الزام|الزامات)(?! میں) {W2}(?:عائد|لگا|لگایا|لگائے|لگاتے|دھرا)'),
+  ur('accuse-head', 'accusation', '(?<by>{PL}) {W5}نے {W6}(?<cue>الزام|الزامات)(?! میں) {A6}(?<against>{PL}) (?:پر|کے سر) {W3}(?:عائد|لگا|لگایا|لگائے|دھرا)'),
+  ur('accuse-that', 'accusation', `(?<by>{PL}) {W5}نے {W10}(?<cue>الزام|الزامات)(?! میں) {W2}(?:عائد|لگا|لگایا|لگائے|لگاتے) {W4}(?:ہے |ہیں |تھا |تھے |ہوئے )?{W2}کہ {W8}(?<against>{PL})`),
+  ur('said-behind', 'accusation', `(?<by>{PL}) {W5}نے {W6}(?<cue>${UR_SAY}) {W4}کہ {W12}(?<against>{PL}){NOT_VICTIM} {A22}${UR_DID}`),
+  // «امریکا اور برطانیہ کے مشترکہ بیان میں کہا گیا ہے کہ …», «نیٹو کے اعلامیے میں»: the makers own the statement.
+  ur('statement-said', 'accusation', `(?<by>{PL}) (?:کے|کی|کا|(?:کی |کے )?(?:جانب سے|طرف سے) جاری(?: کردہ| کیے گئے| کی گئی| ہونے والے)?) (?:ایک )?(?:مشترکہ |تازہ |نئی |سالانہ )?(?:بیان|اعلامیے|اعلامیہ|رپورٹ|ایڈوائزری) میں (?<cue>کہا گیا|الزام عائد کیا گیا|الزام لگایا گیا|بتایا گیا|دعویٰ کیا گیا|انکشاف کیا گیا) (?:ہے |تھا )?کہ {W12}(?<against>{PL}){NOT_VICTIM} {A22}${UR_DID}`),
+  ur('statement-said-frame', 'accusation', '(?<by>{PL}) (?:کے|کی|کا|(?:کی |کے )?(?:جانب سے|طرف سے) جاری(?: کردہ| کیے گئے| کی گئی| ہونے والے)?) (?:ایک )?(?:مشترکہ |تازہ |نئی |سالانہ )?(?:بیان|اعلامیے|اعلامیہ|رپورٹ|ایڈوائزری) میں (?<cue>کہا گیا|الزام عائد کیا گیا|الزام لگایا گیا|بتایا گیا|دعویٰ کیا گیا|انکشاف کیا گیا)', { hackerFrame: true }),
+  ur('according-to', 'accusation', `(?<by>{PL}) (?<cue>کے مطابق) {W8}(?<against>{PL}){NOT_VICTIM} {A24}${UR_DID}`),
+  ur('says-that', 'accusation', `(?<by>{PL})(?: حکومت)?{TTL} (?:کا|کی) (?<cue>کہنا|دعویٰ|دعوی|موقف|الزام) (?:ہے|تھا) (?:کہ )?{W8}(?<against>{PL}){NOT_VICTIM} {A16}${UR_DID}`),
   ur('declared-backed', 'accusation', '(?<by>{PL}) {W5}نے {U6}(?<against>{PL}) {W3}کو {W2}(?<against2>{PL})? ?{W3}(?<cue>حمایت یافتہ|ذمہ دار|ذمے دار) {W2}قرار'),
-  ur('hold-responsible', 'accusation', '(?<by>{PL}) {W5}نے {U8}(?<against>{PL}) (?:کو) {U14}(?<cue>ذمہ دار|ذمے دار) (?:ٹھہرایا|ٹھہراتے|ٹھہرا|قرار)'),
+  ur('hold-responsible', 'accusation', '(?<by>{PL}) {W5}نے {U8}(?<against>{PL}) (?:کو) {U14}(?<cue>ذمہ دار|ذمے دار|مرتکب|قصوروار|ملوث) (?:ٹھہرایا|ٹھہراتے|ٹھہرا|قرار)'),
+  // «X نے حملے کا ذمہ دار Y کو قرار دیا / ٹھہرایا»: the accused after the cue; «GRU کے زیر انتظام گروپ APT28 کو» names both.
+  ur('responsible-for-to', 'accusation', '(?<by>{PL}) {W5}نے {U16}(?:کا|کی|کے) (?<cue>ذمہ دار|ذمے دار) {W4}(?:(?<against2>{PL}) {W4}(?:کی|کے) (?:زیر انتظام|زیر کمان|ماتحت|حمایت یافتہ|پشت پناہی میں کام کرنے والے|پشت پناہی میں کام کرنے والا) {W3})?(?<against>{PL}) {W3}کو {W2}(?:قرار|ٹھہرا\\S*)'),
   // Passive with the maker in «کی جانب سے» / «کی طرف سے»: «برطانوی حکومت کی جانب سے چین پر الزام عائد کیا گیا».
-  ur('accuse-passive-by', 'accusation', '(?<by>{PL}) (?:کی جانب سے|کی طرف سے) {U8}(?<against>{PL}) {W2}(?:پر) {U12}(?<cue>الزام|الزامات) {W2}(?:عائد|لگا|لگایا|لگائے)'),
-  ur('responsible-passive-by', 'accusation', '(?<by>{PL}) (?:کی جانب سے|کی طرف سے) {U8}(?<against>{PL}) (?:کو) {U12}(?<cue>ذمہ دار|ذمے دار) (?:ٹھہرایا|قرار)'),
+  ur('accuse-passive-by', 'accusation', '(?<by>{PL}) (?:کی |کے )?(?:جانب سے|طرف سے) {U8}(?<against>{PL}) {W2}(?:پر) {U12}(?<cue>الزام|الزامات)(?! میں) {W2}(?:عائد|لگا|لگایا|لگائے)'),
+  ur('responsible-passive-by', 'accusation', '(?<by>{PL}) (?:کی |کے )?(?:جانب سے|طرف سے) {U8}(?<against>{PL}) (?:کو) {U12}(?<cue>ذمہ دار|ذمے دار) (?:ٹھہرایا|قرار)'),
+  // «X نے Y پر زور دیا کہ وہ (چین کے خلاف) سائبر حملے بند کرے»: asking Y to stop its attacks says Y makes them.
+  ur('urge-stop', 'accusation', '(?<by>{PL}) {W5}نے {W4}(?<against>{PL}) (?:پر|سے) {W3}(?:زور دیا|مطالبہ کیا) (?:ہے |تھا )?کہ (?:وہ )?{A12}(?:سائبر|ہیکنگ|ہیک)\\S* {A8}(?<cue>بند کرے|روکے|ترک کرے|سے باز)'),
   ur('attribute', 'accusation', '(?<by>{PL}) {W5}نے {U8}(?<against>{PL}) (?:سے) (?<cue>منسوب|جوڑا|جوڑ|منسلک)'),
-  ur('hacker-frame', 'accusation', `(?<by>{PL}) {W5}نے {W6}(?<cue>${UR_SAY})`, { hackerFrame: true }),
+  ur('hacker-frame', 'accusation', `(?<by>{PL}) {W5}نے (?:{W10}(?:کرتے|دیتے) ہوئے )?{W6}(?<cue>${UR_SAY})`, { hackerFrame: true }),
   ur('hacker-frame-according', 'accusation', '(?<by>{PL}) (?<cue>کے مطابق)', { hackerFrame: true }),
-  ur('hacker-frame-report', 'accusation', '(?<by>{PL}) (?:کی|کا) (?<cue>رپورٹ|کہنا|بیان|تحقیق)', { hackerFrame: true }),
+  ur('hacker-frame-report', 'accusation', '(?<by>{PL}){TTL} (?:کی|کا) (?<cue>رپورٹ|کہنا|بیان|تحقیق)', { hackerFrame: true }),
   ur('accusations-of', 'accusation', '(?<by>{PL}) (?:کے|کی) (?:ان |اس )?(?<cue>الزامات|الزام|دعوؤں|دعوے|دعویٰ) {A10}کہ', { hackerFrame: true }),
 
   ur('confirm', 'confirmation', '(?<by>{PL}) {W5}نے {U8}(?:نتائج|نتیجے|نتیجہ|الزامات|الزام|موقف|جائزے|جائزہ|تجزیے|انتساب|تحقیقات کے نتائج|دعوے|دعوؤں) {W3}(?<cue>تصدیق|تائید|توثیق) (?:کی|کر)'),
 
-  ur('declined-comment', 'declined-to-comment', '(?<by>{PL}) {W5}نے {U8}(?<cue>(?:تبصرہ|تبصرے|تفصیلات|بات) (?:کرنے |بتانے )?سے انکار|تبصرہ نہیں کیا)'),
+  ur('declined-comment', 'declined-to-comment', '(?<by>{PL}) {W5}نے {U8}(?<cue>(?:تبصرہ|تبصرے|تفصیلات|بات) (?:کرنے |بتانے )?سے (?:انکار|گریز)|تبصرہ نہیں کیا)'),
   ur('no-response', 'no-response', '(?<by>{PL}) {W5}نے {U8}(?<cue>جواب نہیں دی\\S*|کوئی جواب نہیں)'),
-  ur('deny', 'denial', '(?<by>{PL}) {W5}نے {U14}(?<cue>تردید|مسترد|انکار|بے بنیاد|بےبنیاد|من گھڑت|جھوٹ|غلط قرار|لغو|پروپیگنڈا|بہتان)'),
-  ur('deny-says', 'denial', '(?<by>{PL}) (?:کا|کی) (?:کہنا|موقف) (?:ہے|تھا) (?:کہ )?{A10}(?<cue>بے بنیاد|بےبنیاد|من گھڑت|جھوٹ|غلط|پروپیگنڈا)'),
+  // «X کی جانب سے ان الزامات پر کوئی ردعمل سامنے نہیں آیا».
+  ur('no-response-passive', 'no-response', '(?<by>{PL}) (?:کی |کے )?(?:جانب سے|طرف سے) {U8}(?<cue>(?:کوئی )?(?:ردعمل|جواب|ردِعمل) (?:تاحال |ابھی تک |فوری طور پر )?(?:سامنے )?نہیں آیا)'),
+  ur('deny', 'denial', '(?<by>{PL}) {W5}نے {U28}(?<cue>تردید|مسترد|انکار|بے بنیاد|بےبنیاد|من گھڑت|جھوٹ|غلط قرار|لغو|پروپیگنڈا|بہتان|بلا ثبوت|حقائق مسخ|حقائق کے منافی|گمراہ کن)'),
+  // «ترجمان ... ان رپورٹس کو حقائق مسخ کرنے کے مترادف قرار دے چکے ہیں»: a perfect with «چکا» takes no «نے».
+  ur('deny-call', 'denial', '(?<by>{PL}) (?:{W6}نے )?{U16}(?:الزامات|الزام|رپورٹس|رپورٹوں|رپورٹ|دعووں|دعوے|دعوؤں|خبروں|خبریں) {W2}کو {U8}(?<cue>بے بنیاد|بےبنیاد|من گھڑت|جھوٹ|جھوٹا|بلا ثبوت|حقائق مسخ|حقائق کے منافی|گمراہ کن|لغو|پروپیگنڈا|بہتان|گھڑی گئی|گھڑا گیا|دشمنی پر مبنی|سیاسی محرکات|سیاسی مقاصد|بدنام کرنے) {W8}(?:قرار|کہا)'),
+  ur('deny-says', 'denial', '(?<by>{PL}){TTL} (?:کا|کی) (?:کہنا|موقف) (?:ہے|تھا) (?:کہ )?{A10}(?<cue>بے بنیاد|بےبنیاد|من گھڑت|جھوٹ|غلط|پروپیگنڈا)'),
+  ur('deny-passive-by', 'denial', '(?<by>{PL}) (?:کی |کے )?(?:جانب سے|طرف سے) {U14}(?<cue>تردید|مسترد) (?:کی گئی|کر دی گئی|کیا گیا|کر دیا گیا|کیے گئے|کر دیے گئے)'),
   ur('not-involved', 'denial', '(?<by>{PL}) {W5}نے {U16}(?<cue>ملوث نہیں|کوئی تعلق نہیں|تعلق نہیں|حصہ نہیں)'),
-  ur('biggest-hacker', 'counter-accusation', '(?<by>{PL}) {W3}(?:نے )?{W4}(?:کہا|کہنا|قرار|الزام) {W3}(?:کہ )?{W3}(?<against>{PL}) (?:خود )?{W5}(?<cue>سب سے بڑا|سب سے بڑی) {W3}(?:ہیکر|سائبر|ہیکنگ|مجرم|خطرہ|ذریعہ|سلطنت)'),
+  ur('biggest-hacker', 'counter-accusation', '(?<by>{PL}) {W3}(?:نے )?{U12}(?:کہا|کہنا|قرار|الزام) {W3}(?:کہ )?{W3}(?<against>{PL}) (?:خود )?{W5}(?<cue>سب سے بڑا|سب سے بڑی) {W3}(?:ہیکر|سائبر|ہیکنگ|مجرم|خطرہ|ذریعہ|سلطنت)'),
   ur('biggest-hacker-byless', 'counter-accusation', '(?<against>{PL}) (?:خود )?{W5}(?<cue>سب سے بڑا|سب سے بڑی) {W3}(?:ہیکر|سائبر|ہیکنگ|مجرم|خطرہ|ذریعہ|سلطنت)'),
   // «الٹا», «جوابی الزام»: the charge turned back, in so many words.
-  ur('accuse-back', 'counter-accusation', '(?<by>{PL}) {W5}نے {U12}(?:الٹا|جواباً|جوابا|جوابی طور پر|جوابی) {W3}(?<against>{PL}) {W2}(?:پر) {U12}(?<cue>الزام|الزامات) {W2}(?:عائد|لگا|لگایا|لگائے)'),
+  ur('accuse-back', 'counter-accusation', '(?<by>{PL}) {W5}نے {U12}(?:الٹا|جواباً|جوابا|جوابی طور پر|جوابی) {W3}(?<against>{PL}) {W2}(?:پر) {U12}(?<cue>الزام|الزامات)(?! میں) {W2}(?:عائد|لگا|لگایا|لگائے)'),
 
-  ur('sanction', 'sanction', '(?<by>{PL}) {W5}نے {U16}(?<against>{PL}) {W4}(?:پر|کے خلاف) {W6}(?<cue>پابندی|پابندیاں|پابندیوں) {W2}(?:عائد|لگا|لگائی|لگا دی|نافذ)'),
-  ur('indict', 'indictment', '(?<by>{PL}) {W5}نے {U16}(?<against>{PL}) {W2}(?:پر|کے خلاف) {A14}(?<cue>فرد جرم|فردِ جرم|مقدمہ|مقدمات) {W2}(?:عائد|درج|دائر)'),
+  ur('sanction', 'sanction', '(?<by>{PL}) {W5}نے {U16}(?<against>{PL}) {W4}(?:پر|کے خلاف) {W6}(?<cue>پابندی|پابندیاں|پابندیوں) {W2}(?:عائد|لگا|لگائی|لگا دی|نافذ|اعلان)'),
+  ur('indict', 'indictment', '(?<by>{PL}) {W5}نے {U16}(?<against>{PL}) {W2}(?:پر|کے خلاف) {A22}(?<cue>فرد جرم|فردِ جرم|مقدمہ|مقدمات) {W2}(?:عائد|درج|دائر)'),
+  // «X کی جانب سے Y پر فرد جرم عائد / پابندیاں عائد کی گئیں»: the passive with its maker.
+  ur('indict-passive-by', 'indictment', '(?<by>{PL}) (?:کی |کے )?(?:جانب سے|طرف سے) {U8}(?<against>{PL}) {W2}(?:پر|کے خلاف) {A22}(?<cue>فرد جرم|فردِ جرم|مقدمہ|مقدمات) {W2}(?:عائد|درج|دائر)'),
+  ur('sanction-passive-by', 'sanction', '(?<by>{PL}) (?:کی |کے )?(?:جانب سے|طرف سے) {U8}(?<against>{PL}) {W4}(?:پر|کے خلاف) {W6}(?<cue>پابندی|پابندیاں|پابندیوں) {W2}(?:عائد|لگا|لگائی|نافذ)'),
+  // «ایف بی آئی نے X کو مطلوب افراد کی فہرست میں شامل کر لیا»: a wanted list is an indictment, of persons.
+  ur('wanted-list', 'indictment', '(?<by>{PL}) {W5}نے {U12}(?<against>{PL}) {W3}کو {W6}(?<cue>مطلوب|انتہائی مطلوب) {W3}فہرست میں (?:شامل|ڈال)', { personsOnly: true }),
   ur('indict-passive', 'indictment', '(?<against>{PL}) (?:پر|کے خلاف) {A8}(?<cue>فرد جرم|فردِ جرم) {W2}(?:عائد کی گئی|عائد کر دی گئی|عائد کی گئی ہے)'),
   ur('arrest', 'arrest', '(?<by>{PL}) {W5}نے {U8}(?<against>{PL}) {W2}(?:کو )?{W4}(?<cue>گرفتار)'),
   ur('arrest-passive', 'arrest', '(?<against>{PL}) (?:کو )?{W4}(?<cue>گرفتار) (?:کر لیا گیا|کیا گیا|کر لیے گئے)'),
-  ur('expel', 'diplomatic-action', '(?<by>{PL}) {W5}نے {U8}(?<against>{PL}) {W2}(?:کو )?(?<cue>ملک بدر|بے دخل)'),
+  ur('expel', 'diplomatic-action', '(?<by>{PL}) {W5}نے {U14}(?<against>{PL}) {W4}(?:کو )?{W5}(?<cue>ملک بدر|بے دخل|ناپسندیدہ قرار|ناپسندیدہ شخصیت قرار|ملک چھوڑنے کا حکم)'),
+  ur('recall-envoy', 'diplomatic-action', '(?<by>{PL}) {W5}نے {U24}(?<against>{PL}) (?:سے|میں متعین|میں تعینات) (?:اپنے )?(?:سفیر|ہائی کمشنر|سفارتکاروں|سفارت کاروں|سفارتی عملے) {W4}کو {W4}(?<cue>واپس بلا|واپس طلب)'),
+  ur('summon-envoy', 'diplomatic-action', '(?<by>{PL}) {W5}نے {U12}(?<against>{PL}) (?:کے |کی )?{W2}(?:سفیر|ہائی کمشنر|ناظم الامور|سفارتکار|سفارت کار|نائب سفیر|ڈپٹی ہائی کمشنر) {W4}کو {A4}(?<cue>طلب)'),
+  ur('sever-ties', 'diplomatic-action', '(?<by>{PL}) {W5}نے {U8}(?<against>{PL}) (?:کے|کی) ساتھ (?:سفارتی )?(?:تعلقات|روابط) (?<cue>منقطع|ختم|معطل)'),
   ur('expel-byless', 'diplomatic-action', '(?<against>{PL}) {W2}(?:کو )?(?<cue>ملک بدر|بے دخل) کر دیا گیا'),
   ur('advisory', 'advisory', '(?<by>{PL}) {W5}نے {W10}(?<cue>انتباہ|ایڈوائزری|الرٹ|وارننگ|انتباہی) {W3}جاری'),
   ur('takedown', 'takedown', '(?<by>{PL}) {W5}نے {U10}(?:بوٹ نیٹ|بوٹ نیٹس|نیٹ ورک|سرور|سرورز|ڈومین|ڈومینز|ویب سائٹ|ویب سائٹس|انفراسٹرکچر) {W4}(?<cue>ناکارہ|بند|قبضے|تباہ|غیر فعال|ضبط)'),
+  // «نیٹو نے روس کی جانب سے کیے گئے سائبر حملوں کی مذمت کی», «روس کے حالیہ سائبر حملوں کی مذمت»: condemning Y's attacks says Y made them.
+  ur('condemn-attacks-by', 'accusation', '(?<by>{PL}) {W5}نے {U6}(?<against>{PL}) (?:کی |کے )?(?:جانب سے|طرف سے) (?:کیے گئے|کئے گئے|کیے جانے والے|ہونے والے) {W4}(?:سائبر|ہیکنگ|ہیک)\\S* {W6}(?<cue>مذمت)'),
+  ur('condemn-attacks-of', 'accusation', '(?<by>{PL}) {W5}نے {U6}(?<against>{PL}) (?:کے|کی) (?:حالیہ |مسلسل |بڑھتے ہوئے )?(?:سائبر حملوں|سائبر حملے|ہیکنگ|سائبر جاسوسی|سائبر کارروائیوں) {W4}(?<cue>مذمت)'),
   ur('statement', 'statement', '(?<by>{PL}) {W5}نے {W10}(?<cue>مذمت|مطالبہ)'),
+  // A reward for information, a request for help: the maker's statement, not an accusation of anyone.
+  ur('reward', 'statement', '(?<by>{PL}) {W5}نے {U24}(?<cue>انعام) {W3}(?:کا |کی )?(?:اعلان|پیشکش)'),
+  ur('ask-help', 'statement', '(?<by>{PL}) {W5}نے {U24}(?<cue>مدد مانگی|مدد طلب|مدد کی درخواست|تعاون کی درخواست|تعاون مانگا|تعاون طلب)'),
 ];
 
 /** Hacker phrases after a party: "Chinese state-sponsored hackers", "Iran-linked group". */
@@ -193,12 +240,12 @@ export const EN_HACKER_AFTER = /^(?: s)?(?: , (?:a|an|the))?(?: (?:state|governm
 /** Hacker phrases before a party: "hackers linked to Iran", "a group backed by China". */
 export const EN_HACKER_BEFORE = /(?:hackers?|group|groups|actors?|spies|operatives|campaign|operation|activity|attackers?|gang|unit|crew|intrusions?) (?:with (?:clear |close |direct )?(?:links|ties) to|(?:likely |probably |possibly |reportedly |allegedly |publicly |widely |officially |closely )?(?:linked|tied|connected|affiliated|associated|aligned)(?: to| with)|(?:backed|sponsored|directed|run|controlled|supported|funded) by|working (?:for|on behalf of)|acting on behalf of|on behalf of|from|of|in) (?:the )?(?:[^\s§]+ ){0,2}?$/;
 export const UR_HACKER_AFTER = new RegExp(
-  '^(?: (?:حکومت|ریاست|فوج|انٹیلی|جنس|انٹیلیجنس|ملٹری|کے|کی|سے|حمایت|یافتہ|منسلک|وابستہ|جڑے|سرپرستی|پشت|پناہی|ایما|اشارے|پر|ایجنسیوں|ایجنسی|اداروں|میں|لیے|کام|کرنے|والے|سرکاری|ریاستی|تعلق|رکھنے))* (?:ہیکرز|ہیکر|ہیکروں|ہیکنگ|گروپ|سائبر جاسوس|جاسوس)'.replace(/[\u0600-\u06FF]+/g, (w) => normalizeText(w).replace(/ /g, '')),
+  '^(?: (?:حکومت|ریاست|فوج|انٹیلی|جنس|انٹیلیجنس|ملٹری|کے|کی|سے|حمایت|یافتہ|منسلک|وابستہ|جڑے|سرپرستی|پشت|پناہی|ایما|اشارے|پر|ایجنسیوں|ایجنسی|اداروں|میں|لیے|کام|کرنے|والے|والا|سرکاری|ریاستی|تعلق|رکھنے))* (?:ہیکرز|ہیکر|ہیکروں|ہیکنگ|گروپ|سائبر جاسوس|جاسوس)'.replace(/[\u0600-\u06FF]+/g, (w) => normalizeText(w).replace(/ /g, '')),
   'u',
 );
 
 export const CYBER_EN = /hack|cyber|attack|crypto|digital|computer|breach|intrusion|espionage|malware|ransomware|spy|spying|phishing|infiltrat|compromis|\bstole|theft|leak|ddos|botnet|exploit|\bapt\d*\b|threat actor|network|vulnerab|wiper|backdoor|data|emails?\b|servers?\b|infrastructure/i;
-export const CYBER_UR = /سائبر|ہیک|کرپٹو|ڈیجیٹل|کمپیوٹر|آن لائن|حملہ|حملے|حملوں|مالویئر|مال ویئر|رینسم|جاسوس|ڈیٹا|نیٹ ورک|سرور|وائرس|ای میل/;
+export const CYBER_UR = /سائبر|ہیک|کرپٹو|ڈیجیٹل|کمپیوٹر|آن لائن|ڈی ڈی او ایس|حملہ|حملے|حملوں|مالویئر|مال ویئر|رینسم|جاسوس|ڈیٹا|نیٹ ورک|سرور|وائرس|ای میل/;
 /** Topics that make a denial about something else: weapons, elections in general, human rights. */
 export const OFF_TOPIC_EN = /\b(drones?|weapons?|missiles?|troops|nuclear|genocide|human rights|balloon|doping|poison(?:ing|ed)?|assassinat\w*|tariffs?|trade|military aid|invasion|coup|smuggling|terror(?:ism|ist)?|chips?)\b/i;
 export const OFF_TOPIC_UR = /ڈرون|ہتھیار|میزائل|جوہری|ایٹمی|دہشت|تجارت|محصولات|ٹیرف|انسانی حقوق|حملہ آور فوج/;
@@ -220,4 +267,4 @@ export const NOT_AN_ACCUSATION_UR = /پیشکش|تجویز|درخواست|دعو
 export const REJECTING_EN = /\b(rejects?|rejected|denies|denied|deny|dismiss\w*|refut\w*|rebuff\w*|slams?|slammed)\b/i;
 /** An attack done, for a group named without a hacker phrase ("APT41 breached ..."); "a unit known as Bureau 121" is not one. */
 export const ATTACK_ACTION_EN = /\b(hack(?:ed|ing)?|attack(?:ed|s|ing)?|breach(?:ed|es)?|stole|steal(?:ing)?|compromis\w*|target(?:ed|ing|s)?|infiltrat\w*|intrusions?|exploit(?:ed|ing)|deploy(?:ed|ing)|behind|espionage|campaign|operations|theft|drained)\b/i;
-export const ATTACK_ACTION_UR = /حملہ|حملے|حملوں|ہیک|نشانہ|چوری|جاسوسی|نقب|رسائی|ملوث|ذمہ دار/;
+export const ATTACK_ACTION_UR = /حملہ|حملے|حملوں|ہیک|نشانہ|چوری|چرا|جاسوسی|نقب|رسائی|ملوث|ذمہ دار/;
