@@ -1,7 +1,7 @@
 // Incidents with their long text off the heap (src/knowledge/incident-text.ts): a slim record
 // reads its summaries, quotes, sources and notes from the store on access, and reads as the
 // full record in every way code can see it; a bot that slims its records answers the same.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -28,6 +28,16 @@ describe('slim incidents', async () => {
       expect({ ...slim, claims: slim.claims.map((c) => ({ ...c })) }).toEqual(incident);
       expect(Object.keys(slim)).toEqual(Object.keys(incident));
     }
+  });
+
+  it('know each incident’s file by its id, the imported ones in their own folder', () => {
+    for (const incident of fullIncidents) {
+      const file = incidentFiles.get(incident.id)!;
+      expect(existsSync(file), incident.id).toBe(true);
+      expect(path.basename(path.dirname(file))).toBe(incident.imported ? 'imported' : 'incidents');
+    }
+    expect(fullIncidents.some((i) => i.imported)).toBe(true);
+    expect(incidentFiles.get('no-such-incident')).toBeUndefined();
   });
 
   it('keep no text of their own: it is read through the cache, the recent ones once', () => {

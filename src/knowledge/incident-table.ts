@@ -68,9 +68,43 @@ class IntColumn {
   }
 }
 
-/** The columns: every string once, in one table; per incident and per claim, indices into it. */
+/**
+ * Every string of the columns once, by index. The ones several records share (party ids, dates,
+ * claim types and ids, tags) are held as strings; the ones only one record has (its id, titles,
+ * names: most of the bytes) as UTF-8 in one buffer, decoded when a record is made, which saves
+ * each string's header and an Urdu title's two bytes a letter.
+ */
+class StringTable {
+  readonly #shared: string[];
+  readonly #pool: Buffer;
+  readonly #at: Uint32Array;
+
+  /** `strings` by index, with how many times each is used; gives the new index of each old one. */
+  constructor(strings: readonly string[], uses: Int32Array, remap: Int32Array) {
+    this.#shared = [];
+    const once: string[] = [];
+    for (let i = 0; i < strings.length; i++) if (uses[i]! > 1) remap[i] = this.#shared.push(strings[i]!) - 1;
+    for (let i = 0; i < strings.length; i++) if (uses[i]! <= 1) remap[i] = this.#shared.length + once.push(strings[i]!) - 1;
+    this.#at = new Uint32Array(once.length + 1);
+    let bytes = 0;
+    once.forEach((s, k) => {
+      this.#at[k] = bytes;
+      bytes += Buffer.byteLength(s, 'utf8');
+    });
+    this.#at[once.length] = bytes;
+    this.#pool = Buffer.alloc(bytes);
+    once.forEach((s, k) => this.#pool.write(s, this.#at[k]!, 'utf8'));
+  }
+
+  get(i: number): string {
+    const k = i - this.#shared.length;
+    return k < 0 ? this.#shared[i]! : this.#pool.toString('utf8', this.#at[k]!, this.#at[k + 1]!);
+  }
+}
+
+/** The columns: per incident and per claim, indices into one table of strings. */
 interface Columns {
-  strings: string[];
+  strings: StringTable;
   /** Per incident. */
   id: Int32Array;
   titleEn: Int32Array;
@@ -206,13 +240,16 @@ export class IncidentTable {
     const order = [...this.values()];
     const strings: string[] = [];
     const interned = new Map<string, number>();
+    const uses = new IntColumn();
     const str = (s: string): number => {
       let n = interned.get(s);
       if (n === undefined) {
         n = strings.length;
         strings.push(s);
         interned.set(s, n);
+        uses.push(0);
       }
+      uses.data[n]!++;
       return n;
     };
     const n = order.length;
@@ -250,6 +287,7 @@ export class IncidentTable {
       const incident = order[i]!;
       index.set(incident.id, i);
       cols.id[i] = str(incident.id);
+      uses.data[cols.id[i]!]!++; // #index's key holds this very string: keep it a string, not a copy in the pool
       cols.claimAt[i] = claimId.length;
       const whole = !compactable(incident);
       if (whole) held.set(i, slimIncident(incident, cache));
@@ -304,17 +342,25 @@ export class IncidentTable {
     }
     refAt[entitySlot.size] = at;
 
+    // The string table, and every column's indices moved to its numbering.
+    const remap = new Int32Array(strings.length);
+    const table = new StringTable(strings, uses.data, remap);
+    const moved = (column: Int32Array) => {
+      for (let k = 0; k < column.length; k++) if (column[k]! >= 0) column[k] = remap[column[k]!]!;
+      return column;
+    };
+    for (const column of [cols.id, cols.titleEn, cols.titleUr, cols.start, cols.end, cols.firstAttributed]) moved(column);
     this.#columns = {
-      strings,
+      strings: table,
       ...cols,
-      lists: lists.seal(),
-      claimId: claimId.seal(),
-      claimType: claimType.seal(),
-      claimDate: claimDate.seal(),
-      claimBy: claimBy.seal(),
+      lists: moved(lists.seal()),
+      claimId: moved(claimId.seal()),
+      claimType: moved(claimType.seal()),
+      claimDate: moved(claimDate.seal()),
+      claimBy: moved(claimBy.seal()),
       claimOptional: Uint8Array.from(claimOptional),
       againstAt: againstAt.seal(),
-      against: against.seal(),
+      against: moved(against.seal()),
       imported,
       held,
       entitySlot,
@@ -341,16 +387,16 @@ export class IncidentTable {
     const s = c.strings;
     const list = (from: number, to: number) => {
       const out: string[] = [];
-      for (let k = from; k < to; k++) out.push(s[c.lists[k]!]!);
+      for (let k = from; k < to; k++) out.push(s.get(c.lists[k]!));
       return out;
     };
     const end = c.end[i]!;
     const incident = slimIncidentFrom(
       {
-        id: s[c.id[i]!]!,
-        title: { en: s[c.titleEn[i]!]!, ur: s[c.titleUr[i]!]! },
-        occurred: end < 0 ? { start: s[c.start[i]!]! } : { start: s[c.start[i]!]!, end: s[end]! },
-        firstAttributed: s[c.firstAttributed[i]!]!,
+        id: s.get(c.id[i]!),
+        title: { en: s.get(c.titleEn[i]!), ur: s.get(c.titleUr[i]!) },
+        occurred: end < 0 ? { start: s.get(c.start[i]!) } : { start: s.get(c.start[i]!), end: s.get(end) },
+        firstAttributed: s.get(c.firstAttributed[i]!),
         names: list(c.listAt[3 * i]!, c.listAt[3 * i + 1]!),
         tags: list(c.listAt[3 * i + 1]!, c.listAt[3 * i + 2]!),
         victimStates: list(c.listAt[3 * i + 2]!, c.listAt[3 * i + 3]!),
@@ -361,8 +407,8 @@ export class IncidentTable {
     );
     for (let k = c.claimAt[i]!; k < c.claimAt[i + 1]!; k++) {
       const against: string[] = [];
-      for (let a = c.againstAt[k]!; a < c.againstAt[k + 1]!; a++) against.push(s[c.against[a]!]!);
-      addSlimClaim(incident, s[c.claimId[k]!]!, s[c.claimType[k]!]!, s[c.claimDate[k]!]!, s[c.claimBy[k]!]!, against, c.claimOptional[k]!);
+      for (let a = c.againstAt[k]!; a < c.againstAt[k + 1]!; a++) against.push(s.get(c.against[a]!));
+      addSlimClaim(incident, s.get(c.claimId[k]!), s.get(c.claimType[k]!), s.get(c.claimDate[k]!), s.get(c.claimBy[k]!), against, c.claimOptional[k]!);
     }
     return incident;
   }

@@ -19,7 +19,7 @@ export interface IncidentTextSource {
 }
 
 /** A source over the data files: one JSON file per incident (data/incidents, data/imported). */
-export function fileTextSource(fileOf: ReadonlyMap<string, string>): IncidentTextSource {
+export function fileTextSource(fileOf: { get(id: string): string | undefined }): IncidentTextSource {
   return {
     load(id) {
       const file = fileOf.get(id);
@@ -33,7 +33,7 @@ export function fileTextSource(fileOf: ReadonlyMap<string, string>): IncidentTex
  * A source over one file of JSON records with their byte offsets (the benchmark's corpora; a
  * store too large for a file per incident): one positioned read per load.
  */
-export function offsetTextSource(file: string, spans: ReadonlyMap<string, { start: number; length: number }>): IncidentTextSource {
+export function offsetTextSource(file: string, spans: { get(id: string): { start: number; length: number } | undefined }): IncidentTextSource {
   const fd = openSync(file, 'r');
   return {
     load(id) {
