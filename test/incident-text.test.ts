@@ -110,6 +110,15 @@ describe('a bot whose records are slim', async () => {
     }
     expect(bot.kb.dataset.incidents.map((i) => i.id)).toEqual(whole.kb.dataset.incidents.map((i) => i.id));
     expect(JSON.stringify(bot.kb.dataset.incidents)).toBe(JSON.stringify(whole.kb.dataset.incidents));
+    const newest = (n: number) => [...whole.kb.incidents.values()].sort((a, b) => b.firstAttributed.localeCompare(a.firstAttributed)).slice(0, n).map((i) => i.id);
+    for (const n of [0, 1, 5, 25, full.length + 3]) {
+      expect(bot.kb.incidents.newest(n).map((i) => i.id), `newest ${n}`).toEqual(newest(n));
+      expect(whole.kb.incidents.newest(n).map((i) => i.id), `newest ${n}, whole`).toEqual(newest(n));
+    }
+    // A record's claims are made on their first read, once: the list is the record's from then on.
+    const one = bot.kb.incidents.get('volt-typhoon')!;
+    expect(one.claims).toBe(one.claims);
+    expect(Object.keys(one)).toEqual(Object.keys(whole.kb.incidents.get('volt-typhoon')!));
     expect(bot.kb.incidents.get('no-such-incident')).toBeUndefined();
     expect(bot.kb.incidents.has('volt-typhoon')).toBe(true);
   });

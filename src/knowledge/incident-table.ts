@@ -225,6 +225,31 @@ export class IncidentTable {
     return out;
   }
 
+  /**
+   * The `limit` incidents first attributed last, ties in the table's order: what
+   * `[...values()].sort((a, b) => b.firstAttributed.localeCompare(a.firstAttributed)).slice(0, limit)`
+   * gives (a stable sort: equal dates keep the table's order), making only those records.
+   */
+  newest(limit: number): Incident[] {
+    const top: Array<{ date: string; at: number }> = [];
+    const offer = (date: string, at: number) => {
+      if (top.length === limit && !(date.localeCompare(top[top.length - 1]!.date) > 0)) return;
+      let k = top.length;
+      while (k > 0 && date.localeCompare(top[k - 1]!.date) > 0) k--;
+      top.splice(k, 0, { date, at });
+      if (top.length > limit) top.pop();
+    };
+    const c = this.#columns;
+    if (limit <= 0) return [];
+    for (let i = 0; i < this.#rows; i++) {
+      const whole = this.#replaced.get(i) ?? c!.held.get(i);
+      offer(whole ? whole.firstAttributed : c!.strings.get(c!.firstAttributed[i]!), i);
+    }
+    const added = [...this.#added.values()];
+    added.forEach((incident, k) => offer(incident.firstAttributed, this.#rows + k));
+    return top.map(({ at }) => (at < this.#rows ? this.#current(at) : added[at - this.#rows]!));
+  }
+
   /** The incidents as they were when compacted (run-time replacements aside), by column index. */
   originals(indices: Iterable<number>): Incident[] {
     return Array.from(indices, (i) => this.#original(i));
@@ -409,7 +434,7 @@ export class IncidentTable {
       return out;
     };
     const end = c.end[i]!;
-    const incident = slimIncidentFrom(
+    return slimIncidentFrom(
       {
         id: s.get(c.id[i]!),
         title: { en: s.get(c.titleEn[i]!), ur: s.get(c.titleUr[i]!) },
@@ -422,12 +447,13 @@ export class IncidentTable {
         hasImported: c.imported.has(i),
       },
       this.#cache!,
+      (made) => {
+        for (let k = c.claimAt[i]!; k < c.claimAt[i + 1]!; k++) {
+          const against: string[] = [];
+          for (let a = c.againstAt[k]!; a < c.againstAt[k + 1]!; a++) against.push(s.get(c.against[a]!));
+          addSlimClaim(made, s.get(c.claimId[k]!), s.get(c.claimType[k]!), s.get(c.claimDate[k]!), s.get(c.claimBy[k]!), against, c.claimOptional[k]!);
+        }
+      },
     );
-    for (let k = c.claimAt[i]!; k < c.claimAt[i + 1]!; k++) {
-      const against: string[] = [];
-      for (let a = c.againstAt[k]!; a < c.againstAt[k + 1]!; a++) against.push(s.get(c.against[a]!));
-      addSlimClaim(incident, s.get(c.claimId[k]!), s.get(c.claimType[k]!), s.get(c.claimDate[k]!), s.get(c.claimBy[k]!), against, c.claimOptional[k]!);
-    }
-    return incident;
   }
 }

@@ -188,8 +188,21 @@ export interface IncidentParts {
   hasImported: boolean;
 }
 
-/** A slim incident from its parts; its claims are added with addSlimClaim, in order. */
-export function slimIncidentFrom(p: IncidentParts, cache: IncidentTextCache): Incident {
+// A record's claims can be made on their first read: a pass that reads only names and dates
+// (the newest incidents, a label) then makes no claim. The getter replaces itself with the list.
+const MAKE_CLAIMS = Symbol('makes the claims of the record');
+type MakeClaims = (incident: Incident) => void;
+const LAZY_CLAIMS = accessor(function (this: Incident & { [MAKE_CLAIMS]: MakeClaims }) {
+  Object.defineProperty(this, 'claims', { value: [], writable: true, enumerable: true, configurable: true });
+  this[MAKE_CLAIMS](this);
+  return this.claims;
+});
+
+/**
+ * A slim incident from its parts. Its claims are added with addSlimClaim, in order: by the
+ * caller at once, or, given `makeClaims`, by that when the claims are first read.
+ */
+export function slimIncidentFrom(p: IncidentParts, cache: IncidentTextCache, makeClaims?: MakeClaims): Incident {
   const o: Record<string, unknown> = { id: p.id, title: p.title };
   Object.defineProperty(o, 'summary', I.summary);
   o.occurred = p.occurred;
@@ -199,10 +212,12 @@ export function slimIncidentFrom(p: IncidentParts, cache: IncidentTextCache): In
   o.tags = p.tags;
   o.victimStates = p.victimStates;
   Object.defineProperty(o, 'sources', I.sources);
-  o.claims = [];
+  if (makeClaims) Object.defineProperty(o, 'claims', LAZY_CLAIMS);
+  else o.claims = [];
   if (p.hasImported) o.imported = p.imported;
   Object.defineProperty(o, 'notes', I.notes);
   Object.defineProperty(o, CACHE, { value: cache, enumerable: false });
+  if (makeClaims) Object.defineProperty(o, MAKE_CLAIMS, { value: makeClaims, enumerable: false });
   return o as unknown as Incident;
 }
 
