@@ -56,9 +56,12 @@ export function checkTargets(results: SizeResult[]): TargetCheck[] {
         : 'not measured',
     },
     {
-      target: `100,000: heap after build ≤ ${TARGETS.heapMB} MB`,
-      pass: big && big.memoryMB.total <= TARGETS.heapMB,
-      measured: big ? `${big.memoryMB.total} MB (the incidents themselves ${big.memoryMB.store} MB, index and knowledge base ${big.memoryMB.index} MB); ${big.memoryMB.slimTotal} MB once the records are slim (text read from a file on demand)` : 'not measured',
+      // As a bot runs: the index loaded from its snapshot, the records slim (older results: whole records and the built index).
+      target: `100,000: heap ≤ ${TARGETS.heapMB} MB as a bot runs (loaded index, slim records)`,
+      pass: big && (big.memoryMB.slimTotal ?? big.memoryMB.total) <= TARGETS.heapMB,
+      measured: big
+        ? `${big.memoryMB.slimTotal} MB: the loaded index ${big.snapshot?.indexMB} MB, the records, knowledge base, registry and code ${big.memoryMB.slimRest ?? Math.round((big.memoryMB.slimTotal - (big.snapshot?.indexMB ?? 0)) * 10) / 10} MB; with whole records and the index as built ${big.memoryMB.total} MB (the incidents ${big.memoryMB.store} MB, index and knowledge base ${big.memoryMB.index} MB)`
+        : 'not measured',
     },
   ];
   const typos = results.map((r) => ({ size: r.size, a: r.accuracy.typo })).filter((x) => x.a && x.a.n);
@@ -83,10 +86,10 @@ export function textReport(results: SizeResult[], meta: { date: string; command:
   const skipped = [...new Set(results.flatMap((r) => r.skippedFiles))];
   if (skipped.length) out.push(`NOTE: data files that did not load were left out: ${skipped.join(', ')}`);
   out.push('');
-  out.push('Load, build, memory (MB = heapUsed + ArrayBuffers after a forced GC)');
+  out.push('Load, build, memory (MB = heapUsed + ArrayBuffers after a forced GC; as run = the index loaded from its snapshot and slim records, the rest = all of that but the index)');
   out.push(
     table([
-      ['incidents', 'load (parse+zod)', 'build', 'build CPU', 'heap total', 'store', 'index+KB', 'RSS', 'slim records', 'load avg'],
+      ['incidents', 'load (parse+zod)', 'build', 'build CPU', 'heap total', 'store', 'index+KB', 'RSS', 'as run', 'the rest', 'load avg'],
       ...results.map((r) => [
         r.size.toLocaleString('en'),
         `${ms(r.loadMs)} ms`,
@@ -97,6 +100,7 @@ export function textReport(results: SizeResult[], meta: { date: string; command:
         `${r.memoryMB.index}`,
         `${r.memoryMB.rss}`,
         `${r.memoryMB.slimTotal}`,
+        r.memoryMB.slimRest !== undefined ? `${r.memoryMB.slimRest}` : '—',
         `${r.load.before}→${r.load.after}`,
       ]),
     ]),

@@ -13,6 +13,8 @@ export const SEARCH_DOCS_SOURCES = [
   // Records -> documents: names, aliases, weights, words.
   'src/knowledge/search-docs.ts',
   'src/knowledge/knowledge.ts',
+  // The order kb.incidents yields its records in (the documents' order).
+  'src/knowledge/incident-table.ts',
   'src/registry/naming-schemes.ts',
   'src/search/types.ts',
   // How a document's text is keyed, folded and sounded out when indexed.

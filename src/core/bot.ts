@@ -182,10 +182,8 @@ export class Bot {
   /** Before anything is typed: the newest incidents, or the curated parties. */
   private defaultSuggestions(kind: 'incident' | 'entity', limit: number) {
     if (kind === 'incident') {
-      return [...this.kb.incidents.values()]
-        .sort((a, b) => b.firstAttributed.localeCompare(a.firstAttributed))
-        .slice(0, limit)
-        .map((i) => ({ kind: 'incident' as const, id: i.id }));
+      // The table picks them without making every record (src/knowledge/incident-table.ts).
+      return this.kb.incidents.newest(limit).map((i) => ({ kind: 'incident' as const, id: i.id }));
     }
     return [...this.kb.entities.values()]
       .filter((e) => e.party && (e.kind === 'threat-group' || e.kind === 'criminal-group' || e.kind === 'state'))

@@ -19,7 +19,7 @@ export interface IncidentTextSource {
 }
 
 /** A source over the data files: one JSON file per incident (data/incidents, data/imported). */
-export function fileTextSource(fileOf: ReadonlyMap<string, string>): IncidentTextSource {
+export function fileTextSource(fileOf: { get(id: string): string | undefined }): IncidentTextSource {
   return {
     load(id) {
       const file = fileOf.get(id);
@@ -33,7 +33,7 @@ export function fileTextSource(fileOf: ReadonlyMap<string, string>): IncidentTex
  * A source over one file of JSON records with their byte offsets (the benchmark's corpora; a
  * store too large for a file per incident): one positioned read per load.
  */
-export function offsetTextSource(file: string, spans: ReadonlyMap<string, { start: number; length: number }>): IncidentTextSource {
+export function offsetTextSource(file: string, spans: { get(id: string): { start: number; length: number } | undefined }): IncidentTextSource {
   const fd = openSync(file, 'r');
   return {
     load(id) {
@@ -149,4 +149,88 @@ export function slimIncident(incident: Incident, cache: IncidentTextCache): Inci
 /** Whether an incident's text is read on demand (a slim record) rather than held. */
 export function isSlim(incident: Incident): boolean {
   return CACHE in incident;
+}
+
+// Slim records made from their parts (./incident-table.ts keeps incidents as columns and makes
+// a record when one is asked for): the same fields in the same order, the same getters and
+// slots as slimIncident gives, built with one defineProperty per getter and no intermediate
+// copy, since a whole-table pass (the weekly digest) makes every record.
+const accessor = (get: (this: never) => unknown): PropertyDescriptor => ({ get, enumerable: true, configurable: true });
+const I = {
+  summary: accessor(INCIDENT_GETTERS.summary!),
+  victims: accessor(INCIDENT_GETTERS.victims!),
+  sources: accessor(INCIDENT_GETTERS.sources!),
+  notes: accessor(INCIDENT_GETTERS.notes!),
+};
+const C = {
+  basis: accessor(CLAIM_GETTERS.basis!),
+  strength: accessor(CLAIM_GETTERS.strength!),
+  reportedBy: accessor(CLAIM_GETTERS.reportedBy!),
+  summary: accessor(CLAIM_GETTERS.summary!),
+  quote: accessor(CLAIM_GETTERS.quote!),
+  sources: accessor(CLAIM_GETTERS.sources!),
+  respondsTo: accessor(CLAIM_GETTERS.respondsTo!),
+};
+
+/** Which optional claim fields a record has (bits for basis, strength, reportedBy, quote, respondsTo), read from the store when asked. */
+export const CLAIM_HAS = { basis: 1, strength: 2, reportedBy: 4, quote: 8, respondsTo: 16 } as const;
+
+/** What an incident keeps in memory, in the schema's order; `imported` only when the record has the field. */
+export interface IncidentParts {
+  id: string;
+  title: Incident['title'];
+  occurred: Incident['occurred'];
+  firstAttributed: string;
+  names: string[];
+  tags: string[];
+  victimStates: string[];
+  imported?: Incident['imported'];
+  hasImported: boolean;
+}
+
+// A record's claims can be made on their first read: a pass that reads only names and dates
+// (the newest incidents, a label) then makes no claim. The getter replaces itself with the list.
+const MAKE_CLAIMS = Symbol('makes the claims of the record');
+type MakeClaims = (incident: Incident) => void;
+const LAZY_CLAIMS = accessor(function (this: Incident & { [MAKE_CLAIMS]: MakeClaims }) {
+  Object.defineProperty(this, 'claims', { value: [], writable: true, enumerable: true, configurable: true });
+  this[MAKE_CLAIMS](this);
+  return this.claims;
+});
+
+/**
+ * A slim incident from its parts. Its claims are added with addSlimClaim, in order: by the
+ * caller at once, or, given `makeClaims`, by that when the claims are first read.
+ */
+export function slimIncidentFrom(p: IncidentParts, cache: IncidentTextCache, makeClaims?: MakeClaims): Incident {
+  const o: Record<string, unknown> = { id: p.id, title: p.title };
+  Object.defineProperty(o, 'summary', I.summary);
+  o.occurred = p.occurred;
+  o.firstAttributed = p.firstAttributed;
+  Object.defineProperty(o, 'victims', I.victims);
+  o.names = p.names;
+  o.tags = p.tags;
+  o.victimStates = p.victimStates;
+  Object.defineProperty(o, 'sources', I.sources);
+  if (makeClaims) Object.defineProperty(o, 'claims', LAZY_CLAIMS);
+  else o.claims = [];
+  if (p.hasImported) o.imported = p.imported;
+  Object.defineProperty(o, 'notes', I.notes);
+  Object.defineProperty(o, CACHE, { value: cache, enumerable: false });
+  if (makeClaims) Object.defineProperty(o, MAKE_CLAIMS, { value: makeClaims, enumerable: false });
+  return o as unknown as Incident;
+}
+
+/** Appends a slim claim to a slim incident made by slimIncidentFrom. */
+export function addSlimClaim(incident: Incident, id: string, type: string, date: string, by: string, against: string[], has: number): void {
+  const c: Record<string, unknown> = { id, type, date, by, against };
+  if (has & CLAIM_HAS.basis) Object.defineProperty(c, 'basis', C.basis);
+  if (has & CLAIM_HAS.strength) Object.defineProperty(c, 'strength', C.strength);
+  if (has & CLAIM_HAS.reportedBy) Object.defineProperty(c, 'reportedBy', C.reportedBy);
+  Object.defineProperty(c, 'summary', C.summary);
+  if (has & CLAIM_HAS.quote) Object.defineProperty(c, 'quote', C.quote);
+  Object.defineProperty(c, 'sources', C.sources);
+  if (has & CLAIM_HAS.respondsTo) Object.defineProperty(c, 'respondsTo', C.respondsTo);
+  Object.defineProperty(c, OWNER, { value: incident, enumerable: false });
+  incident.claims.push(c as unknown as Claim);
 }

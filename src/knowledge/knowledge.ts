@@ -1,11 +1,12 @@
 // The knowledge base: the curated dataset joined with the alias registry, in the shape the
 // commands need. Built once at start-up (./open.ts; ./load.ts for tools and tests); queries
 // never touch the files again.
-import type { Claim, Incident, Party } from '../domain/schema.ts';
+import type { Incident, Party } from '../domain/schema.ts';
 import { creditedVendors } from '../registry/naming-schemes.ts';
 import type { AliasRegistry, RegistryActor } from '../registry/registry-file.ts';
 import { compactKey } from '../search/normalize.ts';
-import { slimIncident, type IncidentTextCache } from './incident-text.ts';
+import type { IncidentTextCache } from './incident-text.ts';
+import { IncidentTable, type ClaimRef } from './incident-table.ts';
 import type { CuratedDataset } from '../store/curated-files.ts';
 
 /** A name with the vendors credited with it, for display ("CrowdStrike: Fancy Bear"). */
@@ -42,18 +43,18 @@ export interface Entity {
   note?: { en: string; ur: string };
 }
 
-/** A claim with the incident it belongs to, for histories and the weekly digest. */
-export interface ClaimRef {
-  incident: Incident;
-  claim: Claim;
-}
+export type { ClaimRef } from './incident-table.ts';
 
 export class KnowledgeBase {
   readonly parties = new Map<string, Party>();
   readonly entities = new Map<string, Entity>();
-  readonly incidents = new Map<string, Incident>();
-  /** Claims that mention an entity as maker or target, by entity id. */
-  readonly claimsByEntity = new Map<string, ClaimRef[]>();
+  /**
+   * Read like a Map of incidents by id. Once slimText has run, its records are made afresh on
+   * each access (./incident-table.ts): compare them by id, not identity.
+   */
+  readonly incidents = new IncidentTable();
+  /** Claims that mention an entity as maker or target, by entity id (the lists are made on each get). */
+  readonly claimsByEntity: { get(entityId: string): ClaimRef[] | undefined } = { get: (id) => this.incidents.claimsOf(id) };
   /** Registry actor id -> curated party id, so a registry hit lands on the curated entity. */
   private readonly curatedByActor = new Map<string, string>();
 
@@ -98,34 +99,28 @@ export class KnowledgeBase {
 
   /** Adds an incident at run time, or replaces one with a newer version of itself; it is indexed by the caller. */
   addIncident(incident: Incident): void {
-    if (this.incidents.has(incident.id)) {
-      // The old version's claims leave every entity's list before the new ones arrive.
-      for (const [id, refs] of this.claimsByEntity) {
-        const kept = refs.filter((r) => r.incident.id !== incident.id);
-        if (kept.length !== refs.length) this.claimsByEntity.set(id, kept);
-      }
-    }
-    this.incidents.set(incident.id, incident);
-    for (const claim of incident.claims) {
-      for (const id of new Set([claim.by, ...claim.against])) {
-        const list = this.claimsByEntity.get(id) ?? [];
-        list.push({ incident, claim });
-        this.claimsByEntity.set(id, list);
-      }
-    }
+    this.incidents.add(incident);
   }
 
   /**
    * Drops the incidents' long text from memory once the index is built: every incident becomes
    * a slim record that reads its summaries, quotes, sources and notes through the cache when a
-   * reply asks (./incident-text.ts). Incidents added later (published at run time) stay whole.
+   * reply asks (./incident-text.ts), and what stays in memory is held as columns rather than
+   * objects (./incident-table.ts). Incidents added later (published at run time) stay whole.
+   * `dataset.incidents` then reads as the same records, in the dataset's order, made on access.
    */
   slimText(cache: IncidentTextCache): void {
-    const slimmed = [...this.incidents.values()].map((incident) => slimIncident(incident, cache));
-    this.incidents.clear();
-    this.claimsByEntity.clear();
-    for (const incident of slimmed) this.addIncident(incident);
-    this.dataset.incidents = this.dataset.incidents.map((i) => this.incidents.get(i.id)!);
+    const table = this.incidents;
+    table.compact(cache);
+    const order = Int32Array.from(this.dataset.incidents, (i) => table.indexOf(i.id)!);
+    Object.defineProperty(this.dataset, 'incidents', {
+      get: () => table.originals(order),
+      set(this: CuratedDataset, value: Incident[]) {
+        Object.defineProperty(this, 'incidents', { value, writable: true, enumerable: true, configurable: true });
+      },
+      enumerable: true,
+      configurable: true,
+    });
   }
 
   private addParty(party: Party): void {

@@ -4,15 +4,15 @@
 // a second to import, and validating 100,000 incidents takes seconds.
 import path from 'node:path';
 import { readRegistryFile, trustedRegistry } from '../registry/registry-file.ts';
-import { DEFAULT_DATA_DIR, readCuratedFiles, trustedDataset } from '../store/curated-files.ts';
+import { DEFAULT_DATA_DIR, IMPORTED_DIR, readCuratedFiles, trustedDataset } from '../store/curated-files.ts';
 import { readManifest, trusted } from '../store/data-manifest.ts';
 import { KnowledgeBase } from './knowledge.ts';
 import type { DataPaths } from './load.ts';
 
 export interface OpenedKnowledge {
   kb: KnowledgeBase;
-  /** Each incident's file, for reading its text again once the index is built (KnowledgeBase.slimText). */
-  incidentFiles: Map<string, string>;
+  /** Each incident's file by its id, for reading its text again once the index is built (KnowledgeBase.slimText). */
+  incidentFiles: { get(id: string): string | undefined };
   /** Which parts went through the schemas (false: the manifest vouched for them). */
   validated: { curated: boolean; registry: boolean };
   /** The hashes of the files' bytes, as read: the search index snapshot's key is made of them (./search-index-key.ts). */
@@ -28,6 +28,13 @@ export async function openKnowledgeBase(opts: DataPaths = {}): Promise<OpenedKno
   if (files.problems.length) trust.curated = false;
   const dataset = trust.curated ? trustedDataset(files) : (await import('../store/curated.ts')).validateCurated(files);
   const registry = trust.registry ? trustedRegistry(registryFile) : (await import('../registry/registry.ts')).validateRegistry(registryFile);
-  const incidentFiles = new Map(files.incidents.map((f) => [path.basename(f.file, '.json'), f.file]));
-  return { kb: new KnowledgeBase(dataset, registry), incidentFiles, validated: { curated: !trust.curated, registry: !trust.registry }, hashes: { curated: files.hash, registry: registryFile.hash } };
+  const kb = new KnowledgeBase(dataset, registry);
+  // A file's name is its record's id (the checks see to it, data:check before the manifest
+  // vouches), so the path is made when asked rather than held: a path per incident is ~15 MB
+  // at 100,000. Only the few imported incidents' ids are kept, to know their folder.
+  const importedIds = new Set(files.incidents.filter((f) => f.imported).map((f) => path.basename(f.file, '.json')));
+  const incidentFiles = {
+    get: (id: string) => (kb.incidents.has(id) ? path.join(dataDir, importedIds.has(id) ? IMPORTED_DIR : 'incidents', `${id}.json`) : undefined),
+  };
+  return { kb, incidentFiles, validated: { curated: !trust.curated, registry: !trust.registry }, hashes: { curated: files.hash, registry: registryFile.hash } };
 }
