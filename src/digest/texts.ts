@@ -10,7 +10,7 @@ import { echo } from '../text/clean.ts';
 import type { DeepReadonly } from '../store/storage.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge.ts';
 import type { PostRecord, Subscription } from '../store/state-schema.ts';
-import { claimLine, editionDate, weekClaims, weekReply } from '../summary/week.ts';
+import { claimLine, editionDate, latestClaim, weekClaims, weekReply } from '../summary/week.ts';
 import { ClaimMatcher, type ClaimFilter } from '../knowledge/follow-targets.ts';
 import { list } from '../i18n/labels.ts';
 
@@ -40,9 +40,8 @@ export function digestReply(kb: KnowledgeBase, day: string, lang: Lang, filter?:
   const latestAt = reply.fields.findIndex((f) => f.label === t('latest', lang));
   if (latestAt !== -1) {
     const matcher = new ClaimMatcher(kb, filter);
-    const latest = [...kb.incidents.values()]
-      .flatMap((incident) => incident.claims.filter((c) => c.date <= day && matcher.matches(c, { incidentId: incident.id, victimStates: incident.victimStates })).map((claim) => ({ incident, claim })))
-      .sort((a, b) => b.claim.date.localeCompare(a.claim.date))[0];
+    // Through the date index, newest first (src/summary/week.ts), not a pass over every claim.
+    const latest = latestClaim(kb, day, ({ incident, claim }) => matcher.matches(claim, { incidentId: incident.id, victimStates: incident.victimStates }));
     if (latest) reply.fields[latestAt] = { label: t('latest', lang), lines: [claimLine(kb, latest, lang)] };
     else reply.fields.splice(latestAt, 1);
   }

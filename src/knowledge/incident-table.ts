@@ -13,6 +13,7 @@
 // are kept as the objects they are.
 import type { Claim, Incident } from '../domain/schema.ts';
 import { addSlimClaim, CLAIM_HAS, slimIncident, slimIncidentFrom, type IncidentTextCache } from './incident-text.ts';
+import { ClaimDateIndex, compareDates } from './claim-dates.ts';
 
 /** A claim with the incident it belongs to, for histories and the weekly digest. */
 export interface ClaimRef {
@@ -152,6 +153,8 @@ export class IncidentTable {
   #byId = new Int32Array(0);
   /** Column incidents replaced at run time by a newer version of themselves. */
   readonly #replaced = new Map<number, Incident>();
+  /** The column claims by date, for claimsDated and latestClaim (./claim-dates.ts); built by compact(). */
+  #dates?: ClaimDateIndex;
 
   get size(): number {
     return this.#rows + this.#added.size;
@@ -257,6 +260,96 @@ export class IncidentTable {
 
   indexOf(id: string): number | undefined {
     return this.#row(id);
+  }
+
+  /**
+   * The claims whose date passes `wanted`, in the order a pass over values() and each
+   * incident's claims gives them, making only their records. The column claims come from the
+   * date index; the few incidents outside it (replaced or added at run time, or held whole)
+   * are read in full and put in their place.
+   */
+  claimsDated(wanted: (date: string) => boolean): ClaimRef[] {
+    const out: ClaimRef[] = [];
+    const whole = (incident: Incident) => {
+      for (const claim of incident.claims) if (wanted(claim.date)) out.push({ incident, claim });
+    };
+    const c = this.#columns;
+    if (c && this.#dates) {
+      const apart = this.#rowsApart();
+      const made = new Map<number, Incident>();
+      let next = 0;
+      let row = 0;
+      for (const k of this.#dates.select(wanted)) {
+        while (c.claimAt[row + 1]! <= k) row++;
+        while (next < apart.length && apart[next]! <= row) whole(this.#current(apart[next++]!));
+        if (this.#replaced.has(row)) continue; // its claims now are the replacement's, read above
+        let incident = made.get(row);
+        if (!incident) made.set(row, (incident = this.#original(row)));
+        out.push({ incident, claim: incident.claims[k - c.claimAt[row]!]! });
+      }
+      while (next < apart.length) whole(this.#current(apart[next++]!));
+    }
+    for (const incident of this.#added.values()) whole(incident);
+    return out;
+  }
+
+  /**
+   * Of the claims dated on or before `day` (as strings compare) that `accept` takes, the one with
+   * the greatest date by `localeCompare`, the first in values() order among equals: what a stable
+   * sort of all of them, newest first, puts first. Walks the date index newest first, making
+   * records only until a claim is accepted.
+   */
+  latestClaim(day: string, accept: (ref: ClaimRef) => boolean = () => true): ClaimRef | undefined {
+    // The incidents outside the index, read in full; `at` orders claims as values() does.
+    let best: { ref: ClaimRef; at: number } | undefined;
+    const offer = (incident: Incident, at: number) => {
+      incident.claims.forEach((claim, k) => {
+        if (!(claim.date <= day)) return;
+        if (best && compareDates(claim.date, best.ref.claim.date) <= 0) return; // equal: the earlier one stays
+        if (accept({ incident, claim })) best = { ref: { incident, claim }, at: at + k / 0x10000 };
+      });
+    };
+    const c = this.#columns;
+    const apart = c ? this.#rowsApart() : new Int32Array(0);
+    for (const row of apart) offer(this.#current(row), row);
+    let extra = this.#rows;
+    for (const incident of this.#added.values()) offer(incident, extra++);
+    if (!c || !this.#dates) return best?.ref;
+    for (const { date, claims } of this.#dates.newestFirst()) {
+      if (!(date <= day)) continue;
+      const vs = best ? compareDates(date, best.ref.claim.date) : 1;
+      if (vs < 0) break;
+      let row = 0;
+      for (const k of claims) {
+        row = this.#rowOfClaim(k, row);
+        if (this.#replaced.has(row) || (vs === 0 && row >= best!.at)) continue;
+        const incident = this.#original(row);
+        const claim = incident.claims[k - c.claimAt[row]!]!;
+        if (accept({ incident, claim })) return { incident, claim };
+      }
+      if (vs === 0) break;
+    }
+    return best?.ref;
+  }
+
+  /** The rows whose claims the date index does not hold as they are now: replaced at run time, or held whole. Ascending. */
+  #rowsApart(): Int32Array {
+    const c = this.#columns!;
+    if (!this.#replaced.size && !c.held.size) return new Int32Array(0);
+    return Int32Array.from(new Set([...this.#replaced.keys(), ...c.held.keys()])).sort();
+  }
+
+  /** The row a column claim belongs to, searching from row `from` on (claims in ascending number). */
+  #rowOfClaim(k: number, from: number): number {
+    const at = this.#columns!.claimAt;
+    let lo = from;
+    let hi = this.#rows - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (at[mid]! <= k) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
   }
 
   /**
@@ -393,6 +486,9 @@ export class IncidentTable {
       refIncident,
       refClaim,
     };
+    // Dates repeat (a few thousand distinct at 100,000), so most are the table's shared strings.
+    const dates = this.#columns.claimDate;
+    this.#dates = ClaimDateIndex.build(dates.length, (k) => table.get(dates[k]!));
     this.#cache = cache;
     this.#rows = n;
     this.#byId = Int32Array.from(order.keys()).sort((a, b) => (order[a]!.id < order[b]!.id ? -1 : order[a]!.id > order[b]!.id ? 1 : 0));

@@ -35,19 +35,29 @@ export function weekClaims(kb: KnowledgeBase, day: string, filter?: ClaimFilter)
   const year = day.slice(0, 4);
   const recent: ClaimRef[] = [];
   const archive: ClaimRef[] = [];
-  for (const incident of kb.incidents.values()) {
-    for (const claim of incident.claims) {
-      if (claim.date.length !== 10) continue;
-      if (matcher && !matcher.matches(claim, { incidentId: incident.id, victimStates: incident.victimStates })) continue;
-      if (days.has(claim.date)) recent.push({ incident, claim });
-      // Same calendar days in an earlier year. Around New Year the window spans two years, so
-      // compare with the window's own days: a claim is archive if its month-day is in the
-      // window and the claim is older than the window.
-      else if (monthDays.has(claim.date.slice(5)) && claim.date.slice(0, 4) < year) archive.push({ incident, claim });
-    }
+  // Only the claims of the window's month-days are read (the table's date index), in the order
+  // a pass over every incident and claim would meet them, so the sorts below tie the same way.
+  const inWindow = (date: string) => date.length === 10 && (days.has(date) || (monthDays.has(date.slice(5)) && date.slice(0, 4) < year));
+  for (const ref of kb.incidents.claimsDated(inWindow)) {
+    const { incident, claim } = ref;
+    if (matcher && !matcher.matches(claim, { incidentId: incident.id, victimStates: incident.victimStates })) continue;
+    if (days.has(claim.date)) recent.push(ref);
+    // Same calendar days in an earlier year. Around New Year the window spans two years, so
+    // compare with the window's own days: a claim is archive if its month-day is in the
+    // window and the claim is older than the window.
+    else archive.push(ref);
   }
   const newest = (a: ClaimRef, b: ClaimRef) => b.claim.date.localeCompare(a.claim.date) || a.incident.id.localeCompare(b.incident.id);
   return { day, recent: recent.sort(newest), archive: archive.sort(newest) };
+}
+
+/**
+ * The newest claim dated on or before `day` (of those `accept` takes): what sorting every such
+ * claim by `b.claim.date.localeCompare(a.claim.date)` puts first, found through the table's date
+ * index rather than a pass over every claim.
+ */
+export function latestClaim(kb: KnowledgeBase, day: string, accept?: (ref: ClaimRef) => boolean): ClaimRef | undefined {
+  return kb.incidents.latestClaim(day, accept);
 }
 
 /**
@@ -68,9 +78,10 @@ export function shortTitle(title: string): string {
   return head.length >= 3 && head !== title ? head : title;
 }
 
-function capped(lines: string[], lang: Lang): string[] {
-  if (lines.length <= MAX_LINES) return lines;
-  return [...lines.slice(0, MAX_LINES), moreLabel(lines.length - MAX_LINES, lang)];
+/** The first MAX_LINES claims as lines, and how many more there are: only the lines shown are written (an archive week at 100,000 incidents has thousands). */
+function capped(kb: KnowledgeBase, refs: ClaimRef[], lang: Lang): string[] {
+  const lines = refs.slice(0, MAX_LINES).map((r) => claimLine(kb, r, lang));
+  return refs.length <= MAX_LINES ? lines : [...lines, moreLabel(refs.length - MAX_LINES, lang)];
 }
 
 /** The seven days as a range: "21–27 May 2025", "29 December 2024 – 4 January 2025" / «21 تا 27 مئی 2025». */
@@ -93,17 +104,14 @@ export function editionDate(day: string, lang: Lang): string {
 }
 
 export function weekReply(kb: KnowledgeBase, digest: WeekClaims, lang: Lang): Reply {
-  const recent = digest.recent.map((r) => claimLine(kb, r, lang));
-  const archive = digest.archive.map((r) => claimLine(kb, r, lang));
+  const { recent, archive } = digest;
   const fields = [
-    { label: t('lastSevenDays', lang), lines: recent.length ? capped(recent, lang) : [t('noNewClaims', lang)] },
-    { label: t('fromArchive', lang), lines: archive.length ? capped(archive, lang) : [t('archiveEmpty', lang)] },
+    { label: t('lastSevenDays', lang), lines: recent.length ? capped(kb, recent, lang) : [t('noNewClaims', lang)] },
+    { label: t('fromArchive', lang), lines: archive.length ? capped(kb, archive, lang) : [t('archiveEmpty', lang)] },
   ];
   if (!recent.length && !archive.length) {
     // An empty week still says something useful: the newest dated claim in the dataset.
-    const latest = [...kb.incidents.values()]
-      .flatMap((incident) => incident.claims.filter((c) => c.date <= digest.day).map((claim) => ({ incident, claim })))
-      .sort((a, b) => b.claim.date.localeCompare(a.claim.date))[0];
+    const latest = latestClaim(kb, digest.day);
     if (latest) fields.push({ label: t('latest', lang), lines: [claimLine(kb, latest, lang)] });
   }
   return {
