@@ -63,6 +63,12 @@ function expectSameAsFullPass(kb: KnowledgeBase, days: string[], filters: ClaimF
     seen += indexed.recent.length + indexed.archive.length;
     expect(key(latestClaim(kb, day)), day).toEqual(key(referenceLatest(kb, day)));
   }
+  // The claims since a day (what the CLI's alert preview reads), in the full pass's order.
+  for (const day of days.filter((_, n) => n % 53 === 0)) {
+    const since = (date: string) => date.length === 10 && date >= day;
+    const full = [...kb.incidents.values()].flatMap((incident) => incident.claims.filter((c) => since(c.date)).map((claim) => ({ incident, claim })));
+    expect(kb.incidents.claimsDated(since).map(key), day).toEqual(full.map(key));
+  }
   // Filtered weeks and their "latest" claim on fewer days: each filter walks every claim in the reference.
   for (const filter of filters) {
     const matcher = new ClaimMatcher(kb, filter);
