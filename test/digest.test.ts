@@ -578,7 +578,7 @@ describe('failures', () => {
       throw new Error('the data broke');
     };
     // However the digest reads the incidents: a pass over them, or the claims by date (src/knowledge/claim-dates.ts).
-    const broken = { incidents: { values: broke, claimsDated: broke, latestClaim: broke } } as unknown as typeof kb;
+    const broken = { incidents: { values: broke, claimsDated: broke, datedClaims: broke, latestClaim: broke } } as unknown as typeof kb;
     const scheduler = new DigestScheduler({ store, kb: broken, posters: [discord], clock, log: (level, message) => logs.push(`${level}: ${message}`) });
     await store.addSubscription({ platform: 'discord', channel: 'C1', language: 'en', time: '09:00', zone: 'Asia/Karachi', createdBy: 'U1' });
     await scheduler.start();

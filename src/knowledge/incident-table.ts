@@ -21,6 +21,13 @@ export interface ClaimRef {
   claim: Claim;
 }
 
+/** A claim found by its date (IncidentTable.datedClaims): its date and incident id, and the claim itself, made when read. */
+export interface DatedClaim {
+  date: string;
+  incidentId: string;
+  ref: ClaimRef;
+}
+
 // The fields a record has, in the schemas' order (src/domain/schema.ts): a record whose keys
 // are not exactly these (with the optional ones present or not) is not compacted.
 const INCIDENT_KEYS = ['id', 'title', 'summary', 'occurred', 'firstAttributed', 'victims', 'names', 'tags', 'victimStates', 'sources', 'claims', 'imported', 'notes'] as const;
@@ -264,28 +271,55 @@ export class IncidentTable {
 
   /**
    * The claims whose date passes `wanted`, in the order a pass over values() and each
-   * incident's claims gives them, making only their records. The column claims come from the
-   * date index; the few incidents outside it (replaced or added at run time, or held whole)
-   * are read in full and put in their place.
+   * incident's claims gives them. The column claims come from the date index; the few
+   * incidents outside it (replaced or added at run time, or held whole) are read in full and
+   * put in their place.
    */
   claimsDated(wanted: (date: string) => boolean): ClaimRef[] {
-    const out: ClaimRef[] = [];
+    return this.datedClaims(wanted).map((d) => d.ref);
+  }
+
+  /**
+   * claimsDated with each claim's date and incident id beside it, read from the columns: a
+   * column claim's record is made only when its `ref` is first read (then once per incident for
+   * the whole answer), so a caller that sorts thousands and shows ten makes ten.
+   */
+  datedClaims(wanted: (date: string) => boolean): DatedClaim[] {
+    const out: DatedClaim[] = [];
     const whole = (incident: Incident) => {
-      for (const claim of incident.claims) if (wanted(claim.date)) out.push({ incident, claim });
+      for (const claim of incident.claims) if (wanted(claim.date)) out.push({ date: claim.date, incidentId: incident.id, ref: { incident, claim } });
     };
     const c = this.#columns;
     if (c && this.#dates) {
       const apart = this.#rowsApart();
       const made = new Map<number, Incident>();
+      const record = (row: number) => {
+        let incident = made.get(row);
+        if (!incident) made.set(row, (incident = this.#original(row)));
+        return incident;
+      };
       let next = 0;
       let row = 0;
+      let incidentId = '';
+      let idOf = -1;
       for (const k of this.#dates.select(wanted)) {
         while (c.claimAt[row + 1]! <= k) row++;
         while (next < apart.length && apart[next]! <= row) whole(this.#current(apart[next++]!));
         if (this.#replaced.has(row)) continue; // its claims now are the replacement's, read above
-        let incident = made.get(row);
-        if (!incident) made.set(row, (incident = this.#original(row)));
-        out.push({ incident, claim: incident.claims[k - c.claimAt[row]!]! });
+        if (idOf !== row) [incidentId, idOf] = [c.strings.get(c.id[row]!), row];
+        const [at, k0] = [row, k - c.claimAt[row]!];
+        out.push({
+          date: c.strings.get(c.claimDate[k]!),
+          incidentId,
+          ref: {
+            get incident() {
+              return record(at);
+            },
+            get claim() {
+              return record(at).claims[k0]!;
+            },
+          },
+        });
       }
       while (next < apart.length) whole(this.#current(apart[next++]!));
     }

@@ -2,6 +2,7 @@
 // the archive, the claims made in the same seven calendar days of earlier years. Claims known
 // only to the month or year cannot be placed in a week and are left out of both lists.
 import type { ClaimRef, KnowledgeBase } from '../knowledge/knowledge.ts';
+import type { DatedClaim } from '../knowledge/incident-table.ts';
 import { ClaimMatcher, type ClaimFilter } from '../knowledge/follow-targets.ts';
 import type { ClaimType } from '../domain/schema.ts';
 import type { Lang } from '../i18n/lang.ts';
@@ -33,22 +34,24 @@ export function weekClaims(kb: KnowledgeBase, day: string, filter?: ClaimFilter)
   const days = new Set(windowDays(day));
   const monthDays = new Set([...days].map((d) => d.slice(5)));
   const year = day.slice(0, 4);
-  const recent: ClaimRef[] = [];
-  const archive: ClaimRef[] = [];
+  const recent: DatedClaim[] = [];
+  const archive: DatedClaim[] = [];
   // Only the claims of the window's month-days are read (the table's date index), in the order
   // a pass over every incident and claim would meet them, so the sorts below tie the same way.
+  // Without a filter, only the claims the reply shows are made into records.
   const inWindow = (date: string) => date.length === 10 && (days.has(date) || (monthDays.has(date.slice(5)) && date.slice(0, 4) < year));
-  for (const ref of kb.incidents.claimsDated(inWindow)) {
-    const { incident, claim } = ref;
-    if (matcher && !matcher.matches(claim, { incidentId: incident.id, victimStates: incident.victimStates })) continue;
-    if (days.has(claim.date)) recent.push(ref);
+  for (const dated of kb.incidents.datedClaims(inWindow)) {
+    const { date, incidentId, ref } = dated;
+    if (matcher && !matcher.matches(ref.claim, { incidentId, victimStates: ref.incident.victimStates })) continue;
+    if (days.has(date)) recent.push(dated);
     // Same calendar days in an earlier year. Around New Year the window spans two years, so
     // compare with the window's own days: a claim is archive if its month-day is in the
     // window and the claim is older than the window.
-    else archive.push(ref);
+    else archive.push(dated);
   }
-  const newest = (a: ClaimRef, b: ClaimRef) => b.claim.date.localeCompare(a.claim.date) || a.incident.id.localeCompare(b.incident.id);
-  return { day, recent: recent.sort(newest), archive: archive.sort(newest) };
+  // Newest first, then by incident id: the claim's date and its incident's id, as read from the columns.
+  const newest = (a: DatedClaim, b: DatedClaim) => b.date.localeCompare(a.date) || a.incidentId.localeCompare(b.incidentId);
+  return { day, recent: recent.sort(newest).map((d) => d.ref), archive: archive.sort(newest).map((d) => d.ref) };
 }
 
 /**
