@@ -2,7 +2,7 @@
 // at one store size, on slim records as Bot.open holds them: the median over several days
 // spread through the year, an empty week among them. With the date index (src/knowledge/
 // claim-dates.ts), also the heap it adds, measured by building a second one after a forced GC.
-// node --expose-gc --import tsx bench/week-cpu.ts --size 100000 [--days 9]
+// node --expose-gc --import tsx bench/week-cpu.ts --size 100000 [--days 9] [--states china] [--index no]
 import { KnowledgeBase } from '../src/knowledge/knowledge.ts';
 import { incidentFromStore } from '../src/domain/stored-form.ts';
 import { weekClaims, weekReply } from '../src/summary/week.ts';
@@ -22,6 +22,8 @@ const mb = (b: number) => Math.round((b / 1048576) * 100) / 100;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 
 const size = Number(arg('size') ?? 100000);
+// --states china: a filtered digest's week (its filter reads every window claim's parties).
+const filter = arg('states') ? { states: arg('states')!.split(',') } : undefined;
 const base = loadBase();
 const store = generateStore(base, size, Number(arg('seed') ?? DEFAULT_SEED));
 const { meta, parties } = store.dataset;
@@ -40,7 +42,7 @@ let lines = 0;
 for (const day of days) {
   gc();
   let cpu = process.cpuUsage();
-  const week = weekClaims(kb, day);
+  const week = weekClaims(kb, day, filter);
   let t = process.cpuUsage(cpu);
   claims.push((t.user + t.system) / 1000);
   cpu = process.cpuUsage();

@@ -92,7 +92,8 @@ describe('the weekly digest through the date index', () => {
     const { kb, incidentFiles } = await openKnowledgeBase();
     kb.slimText(new IncidentTextCache(fileTextSource(incidentFiles)));
     const days = [...daysToCheck(2024, 2005, 2027), '1990-06-01', '2014-11-24', '2017-06-27', '2020-12-18'];
-    const filters: ClaimFilter[] = [{ actors: ['russia'] }, { states: ['china'] }, { actors: ['apt28', 'lazarus-group'], states: ['iran'] }];
+    // Victim states among them: a claim about India is matched by its incident's victim states, not its parties.
+    const filters: ClaimFilter[] = [{ actors: ['russia'] }, { states: ['china'] }, { actors: ['apt28', 'lazarus-group'], states: ['iran'] }, { states: ['india'] }, { states: ['albania', 'germany'] }];
     // Not vacuous: the days checked hold claims in both lists.
     expect(expectSameAsFullPass(kb, days, filters)).toBeGreaterThan(100);
   });
@@ -104,7 +105,8 @@ describe('the weekly digest through the date index', () => {
     const text = slimRecords(kb);
     afterAll(() => text.cleanup());
     const days = daysToCheck(2023, 2000, 2026);
-    const filters: ClaimFilter[] = [{ actors: [store.dataset.parties[0]!.id] }, { states: ['china'] }];
+    const victims = [...new Set(store.dataset.incidents.slice(100, 400).flatMap((i) => i.victimStates))].slice(0, 2);
+    const filters: ClaimFilter[] = [{ actors: [store.dataset.parties[0]!.id] }, { states: ['china'] }, { states: victims }];
 
     it('before anything is published', () => {
       expect(expectSameAsFullPass(kb, days, filters)).toBeGreaterThan(1000);

@@ -26,6 +26,14 @@ export interface DatedClaim {
   date: string;
   incidentId: string;
   ref: ClaimRef;
+  /** The claim's parties and its incident's victim states (what a ClaimMatcher reads), from the columns: no record made. */
+  parties(): ClaimParties;
+}
+
+export interface ClaimParties {
+  by: string;
+  against: string[];
+  victimStates: string[];
 }
 
 // The fields a record has, in the schemas' order (src/domain/schema.ts): a record whose keys
@@ -287,7 +295,9 @@ export class IncidentTable {
   datedClaims(wanted: (date: string) => boolean): DatedClaim[] {
     const out: DatedClaim[] = [];
     const whole = (incident: Incident) => {
-      for (const claim of incident.claims) if (wanted(claim.date)) out.push({ date: claim.date, incidentId: incident.id, ref: { incident, claim } });
+      for (const claim of incident.claims) {
+        if (wanted(claim.date)) out.push({ date: claim.date, incidentId: incident.id, ref: { incident, claim }, parties: () => ({ by: claim.by, against: claim.against, victimStates: incident.victimStates }) });
+      }
     };
     const c = this.#columns;
     if (c && this.#dates) {
@@ -311,6 +321,7 @@ export class IncidentTable {
         out.push({
           date: c.strings.get(c.claimDate[k]!),
           incidentId,
+          parties: () => this.#parties(at, k),
           ref: {
             get incident() {
               return record(at);
@@ -364,6 +375,21 @@ export class IncidentTable {
       if (vs === 0) break;
     }
     return best?.ref;
+  }
+
+  /** Column claim k's parties and its row's victim states, read as #original reads them. */
+  #parties(row: number, k: number): ClaimParties {
+    const c = this.#columns!;
+    const strings = (column: Int32Array, from: number, to: number) => {
+      const out: string[] = [];
+      for (let n = from; n < to; n++) out.push(c.strings.get(column[n]!));
+      return out;
+    };
+    return {
+      by: c.strings.get(c.claimBy[k]!),
+      against: strings(c.against, c.againstAt[k]!, c.againstAt[k + 1]!),
+      victimStates: strings(c.lists, c.listAt[3 * row + 2]!, c.listAt[3 * row + 3]!),
+    };
   }
 
   /** The rows whose claims the date index does not hold as they are now: replaced at run time, or held whole. Ascending. */

@@ -38,11 +38,14 @@ export function weekClaims(kb: KnowledgeBase, day: string, filter?: ClaimFilter)
   const archive: DatedClaim[] = [];
   // Only the claims of the window's month-days are read (the table's date index), in the order
   // a pass over every incident and claim would meet them, so the sorts below tie the same way.
-  // Without a filter, only the claims the reply shows are made into records.
+  // Only the claims the reply shows are made into records.
   const inWindow = (date: string) => date.length === 10 && (days.has(date) || (monthDays.has(date.slice(5)) && date.slice(0, 4) < year));
   for (const dated of kb.incidents.datedClaims(inWindow)) {
-    const { date, incidentId, ref } = dated;
-    if (matcher && !matcher.matches(ref.claim, { incidentId, victimStates: ref.incident.victimStates })) continue;
+    const { date, incidentId } = dated;
+    if (matcher) {
+      const parties = dated.parties(); // read from the columns, so a filtered week makes no record it does not show
+      if (!matcher.matches(parties, { incidentId, victimStates: parties.victimStates })) continue;
+    }
     if (days.has(date)) recent.push(dated);
     // Same calendar days in an earlier year. Around New Year the window spans two years, so
     // compare with the window's own days: a claim is archive if its month-day is in the
