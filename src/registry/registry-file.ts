@@ -24,6 +24,10 @@ export interface RegistryActor {
 export interface AliasRegistry {
   actors: RegistryActor[];
   byId: Map<string, RegistryActor>;
+  /** Every actor's id, in the file's order (what `actors` holds, without making the actors). */
+  readonly ids: readonly string[];
+  /** The actor with this id (byId.get, without making every other actor). */
+  actor(id: string): RegistryActor | undefined;
   /** All actors that carry this name (compared with compactKey). Empty: unknown; more than one: ambiguous. */
   resolve(name: string): RegistryActor[];
   ambiguous: Map<string, string[]>; // compact name key -> actor ids
@@ -75,6 +79,8 @@ export function indexRegistry(where: string, actors: RegistryActor[], ambiguous:
   return {
     actors,
     byId,
+    ids: actors.map((a) => a.id),
+    actor: (id) => byId.get(id),
     resolve: (name) => [...(byKey.get(compactKey(name)) ?? [])],
     ambiguous: new Map(Object.entries(ambiguous)),
   };
@@ -93,12 +99,77 @@ const ACTOR: Shape = {
   names: list(object({ name: VALUE, sources: list(VALUE) })),
 };
 
+/** One actor of a file that passed the schema, as the schema returns it. */
+const storedActor = (raw: unknown): RegistryActor => shaped(raw as Record<string, unknown>, ACTOR) as unknown as RegistryActor;
+
 /** The actors of a file that passed the schema, as the schema returns them. */
 export function storedActors(raw: unknown): RegistryActor[] {
-  return ((raw as { actors: unknown[] }).actors ?? []).map((a) => shaped(a as Record<string, unknown>, ACTOR) as unknown as RegistryActor);
+  return ((raw as { actors: unknown[] }).actors ?? []).map(storedActor);
 }
 
-/** The registry from a file data:check has validated as it is (the caller compared its hash). */
+/**
+ * The registry from a file data:check has validated as it is (the caller compared its hash),
+ * made lazily: a start-up needs a few dozen of its thousands of actors (the curated parties'
+ * links, the actors an answer names), so each actor is rebuilt in its stored form when first
+ * asked for, and the name index when resolve() is first called. Asked for, the actors are the
+ * very objects indexRegistry(storedActors(...)) would give, in the same order; a vouched file
+ * has no duplicate id (validateRegistry refuses one, and data:check vouches only after it).
+ */
 export function trustedRegistry(file: RegistryFile): AliasRegistry {
-  return indexRegistry(file.where, storedActors(file.raw), (file.raw as { ambiguous: Record<string, string[]> }).ambiguous);
+  return new TrustedRegistry(file.raw as { actors?: Array<Record<string, unknown>>; ambiguous: Record<string, string[]> });
+}
+
+class TrustedRegistry implements AliasRegistry {
+  readonly ids: readonly string[];
+  readonly ambiguous: Map<string, string[]>;
+  private readonly raw: ReadonlyArray<Record<string, unknown>>;
+  private readonly made: Array<RegistryActor | undefined>;
+  private positions?: Map<string, number>;
+  private byKey?: Map<string, number[]>;
+  private all?: RegistryActor[];
+  private map?: Map<string, RegistryActor>;
+
+  constructor(file: { actors?: Array<Record<string, unknown>>; ambiguous: Record<string, string[]> }) {
+    this.raw = file.actors ?? [];
+    this.made = new Array<RegistryActor | undefined>(this.raw.length);
+    // The schema takes ids as lowercase slugs (no outer spaces): the stored form's id is the raw one.
+    this.ids = this.raw.map((a) => a.id as string);
+    this.ambiguous = new Map(Object.entries(file.ambiguous));
+  }
+
+  get actors(): RegistryActor[] {
+    return (this.all ??= this.raw.map((_, i) => this.at(i)));
+  }
+
+  get byId(): Map<string, RegistryActor> {
+    return (this.map ??= new Map(this.actors.map((a) => [a.id, a])));
+  }
+
+  actor(id: string): RegistryActor | undefined {
+    this.positions ??= new Map(this.ids.map((actorId, i) => [actorId, i]));
+    const i = this.positions.get(id);
+    return i === undefined ? undefined : this.at(i);
+  }
+
+  resolve(name: string): RegistryActor[] {
+    if (!this.byKey) {
+      // indexRegistry's index, over the raw names (the stored form only trims them, and
+      // compactKey ignores outer spaces), holding positions instead of actors.
+      const byKey = new Map<string, number[]>();
+      this.raw.forEach((actor, i) => {
+        for (const key of new Set((actor.names as Array<{ name: string }>).map((n) => compactKey(n.name)))) {
+          if (!key) continue;
+          const list = byKey.get(key);
+          if (list) list.push(i);
+          else byKey.set(key, [i]);
+        }
+      });
+      this.byKey = byKey;
+    }
+    return (this.byKey.get(compactKey(name)) ?? []).map((i) => this.at(i));
+  }
+
+  private at(i: number): RegistryActor {
+    return (this.made[i] ??= storedActor(this.raw[i]));
+  }
 }
