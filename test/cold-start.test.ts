@@ -2,11 +2,15 @@
 // file) gives the actors and name look-ups the schema-validated one does, the knowledge base's
 // registry entities made on first use are those made eagerly, in the same order, and ids and
 // dates ordered without ICU's collator are ordered as localeCompare orders them.
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_TIME_ZONE, readCoreConfig } from '../src/config.ts';
 import { isValidTimeZone } from '../src/i18n/time.ts';
 import { KnowledgeBase } from '../src/knowledge/knowledge.ts';
-import { readRegistryFile, trustedRegistry } from '../src/registry/registry-file.ts';
+import { NAME_INDEX_CODE, registryNamesFile, registryNamesStore } from '../src/knowledge/registry-names.ts';
+import { buildNameIndex, readRegistryFile, trustedRegistry, type NameIndex } from '../src/registry/registry-file.ts';
 import { validateRegistry } from '../src/registry/registry.ts';
 import { loadCuratedDataset } from '../src/store/curated.ts';
 import { compareText } from '../src/text/compare.ts';
@@ -33,6 +37,70 @@ describe('the registry of a vouched file, read lazily', () => {
     }
     expect(lazy.resolve('apt 28').map((a) => a.id)).toEqual(['apt28']);
     expect(lazy.resolve('nobody by this name')).toEqual([]);
+  });
+});
+
+describe('the registry name index kept between starts', () => {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  });
+  const tempDir = () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ilzam-names-'));
+    dirs.push(dir);
+    return dir;
+  };
+  const ids = (registry: ReturnType<typeof trustedRegistry>, name: string) => registry.resolve(name).map((a) => a.id);
+
+  it('is written on first use and read on the next, resolving as the validated registry does', () => {
+    const file = path.join(tempDir(), 'registry-names.json');
+    const first = trustedRegistry(readRegistryFile(), registryNamesStore(file, readRegistryFile().hash));
+    expect(ids(first, 'Fancy Bear')).toEqual(['apt28']);
+    const kept = JSON.parse(readFileSync(file, 'utf8')) as { key: string; index: NameIndex };
+    expect(kept.index).toEqual(buildNameIndex((readRegistryFile().raw as { actors: Array<Record<string, unknown>> }).actors));
+    // Read back: a store that can only load (a save would mean it was made again).
+    const store = registryNamesStore(file, readRegistryFile().hash);
+    let saved = 0;
+    const second = trustedRegistry(readRegistryFile(), { load: store.load, save: () => saved++ });
+    for (const name of ['Fancy Bear', 'apt 28', 'Vanguard Panda', ...checked.ambiguous.keys()].slice(0, 40)) expect(ids(second, name), name).toEqual(checked.resolve(name).map((a) => a.id));
+    expect(saved).toBe(0);
+  });
+
+  it('is never used for other registry bytes or other code, nor when it is not a well-formed index', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'registry-names.json');
+    const real = readRegistryFile();
+    trustedRegistry(real, registryNamesStore(file, real.hash)).resolve('x');
+    // The registry changed: an actor renamed. Its key differs, so the kept index is not read.
+    const raw = JSON.parse(JSON.stringify(real.raw)) as { actors: Array<{ id: string; names: Array<{ name: string; sources: string[] }> }> };
+    raw.actors.find((a) => a.id === 'volt-typhoon')!.names.push({ name: 'Quiet Kettle', sources: ['test'] });
+    const changedFile = path.join(dir, 'actors.json');
+    writeFileSync(changedFile, JSON.stringify(raw));
+    const changed = readRegistryFile(changedFile);
+    expect(ids(trustedRegistry(changed, registryNamesStore(file, changed.hash)), 'quiet kettle')).toEqual(['volt-typhoon']);
+    // Other code behind the keys: the index written for this registry by other code is not read either.
+    const otherCode = registryNamesStore(file, changed.hash, { ...NAME_INDEX_CODE, names: 'other' });
+    expect(otherCode.load()).toBeUndefined();
+    // Tampered, truncated or garbage: made again from the registry, answering right.
+    const kept = JSON.parse(readFileSync(file, 'utf8')) as { key: string; index: NameIndex };
+    const tampered: Array<[string, string]> = [
+      ['a position past the actors', JSON.stringify({ ...kept, index: { ...kept.index, positions: kept.index.positions.map(() => 1e9) } })],
+      ['keys out of order', JSON.stringify({ ...kept, index: { ...kept.index, keys: [...kept.index.keys].reverse() } })],
+      ['starts that do not fit', JSON.stringify({ ...kept, index: { ...kept.index, starts: kept.index.starts.slice(1) } })],
+      ['truncated', readFileSync(file, 'utf8').slice(0, 1000)],
+      ['not JSON', 'garbage'],
+    ];
+    for (const [why, text] of tampered) {
+      writeFileSync(file, text);
+      expect(ids(trustedRegistry(changed, registryNamesStore(file, changed.hash)), 'quiet kettle'), why).toEqual(['volt-typhoon']);
+      expect(ids(trustedRegistry(changed, registryNamesStore(file, changed.hash)), 'Fancy Bear'), why).toEqual(['apt28']);
+    }
+  });
+
+  it('lives beside the data set\'s search snapshot', () => {
+    const file = registryNamesFile({ indexDir: '/somewhere' });
+    expect(path.dirname(file)).toBe('/somewhere');
+    expect(path.basename(file)).toMatch(/^registry-names-[0-9a-f]{16}\.json$/);
   });
 });
 

@@ -8,6 +8,7 @@ import { DEFAULT_DATA_DIR, readCuratedFiles, trustedDataset } from '../store/cur
 import { readManifest, trusted } from '../store/data-manifest.ts';
 import { KnowledgeBase } from './knowledge.ts';
 import type { DataPaths } from './load.ts';
+import { registryNamesFile, registryNamesStore } from './registry-names.ts';
 
 export interface OpenedKnowledge {
   kb: KnowledgeBase;
@@ -20,14 +21,17 @@ export interface OpenedKnowledge {
 }
 
 /** Throws DataValidationError or RegistryError, naming every problem, as loadKnowledgeBase does. */
-export async function openKnowledgeBase(opts: DataPaths = {}): Promise<OpenedKnowledge> {
+export async function openKnowledgeBase(opts: DataPaths & { indexDir?: string } = {}): Promise<OpenedKnowledge> {
   const dataDir = opts.dataDir ?? DEFAULT_DATA_DIR;
   const files = readCuratedFiles(dataDir);
   const registryFile = readRegistryFile(opts.registryFile);
   const trust = trusted(readManifest(dataDir), { curated: files.hash, registry: registryFile.hash });
   if (files.problems.length) trust.curated = false;
   const dataset = trust.curated ? trustedDataset(files) : (await import('../store/curated.ts')).validateCurated(files);
-  const registry = trust.registry ? trustedRegistry(registryFile) : (await import('../registry/registry.ts')).validateRegistry(registryFile);
+  // A vouched registry is read lazily, its name index kept beside the search snapshot (./registry-names.ts).
+  const registry = trust.registry
+    ? trustedRegistry(registryFile, registryNamesStore(registryNamesFile(opts), registryFile.hash))
+    : (await import('../registry/registry.ts')).validateRegistry(registryFile);
   const incidentFiles = new Map(files.incidents.map((f) => [path.basename(f.file, '.json'), f.file]));
   return { kb: new KnowledgeBase(dataset, registry), incidentFiles, validated: { curated: !trust.curated, registry: !trust.registry }, hashes: { curated: files.hash, registry: registryFile.hash } };
 }

@@ -115,8 +115,65 @@ export function storedActors(raw: unknown): RegistryActor[] {
  * very objects indexRegistry(storedActors(...)) would give, in the same order; a vouched file
  * has no duplicate id (validateRegistry refuses one, and data:check vouches only after it).
  */
-export function trustedRegistry(file: RegistryFile): AliasRegistry {
-  return new TrustedRegistry(file.raw as { actors?: Array<Record<string, unknown>>; ambiguous: Record<string, string[]> });
+export function trustedRegistry(file: RegistryFile, names?: NameIndexStore): AliasRegistry {
+  return new TrustedRegistry(file.raw as { actors?: Array<Record<string, unknown>>; ambiguous: Record<string, string[]> }, names);
+}
+
+/**
+ * resolve()'s index of a vouched registry: every name's compactKey, sorted by code units, with
+ * the positions (in the file's order) of the actors that carry it, `positions[starts[i] ..
+ * starts[i + 1]]` for `keys[i]`. Plain arrays, so it can be kept as JSON between starts.
+ */
+export interface NameIndex {
+  keys: string[];
+  starts: number[];
+  positions: number[];
+}
+
+/**
+ * Where a name index is kept between starts (src/knowledge/registry-names.ts: a file keyed by
+ * the registry's bytes and the code that makes the index). load() gives undefined when it has
+ * none for this registry; save() may fail quietly (the index is made again next time).
+ */
+export interface NameIndexStore {
+  load(): unknown;
+  save(index: NameIndex): void;
+}
+
+/** The name index of a registry's raw actors (indexRegistry's byKey, holding positions). */
+export function buildNameIndex(actors: ReadonlyArray<Record<string, unknown>>): NameIndex {
+  const byKey = new Map<string, number[]>();
+  actors.forEach((actor, i) => {
+    // The raw names: the stored form only trims them, and compactKey ignores outer spaces.
+    for (const key of new Set((actor.names as Array<{ name: string }>).map((n) => compactKey(n.name)))) {
+      if (!key) continue;
+      const list = byKey.get(key);
+      if (list) list.push(i);
+      else byKey.set(key, [i]);
+    }
+  });
+  const keys = [...byKey.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const starts = [0];
+  const positions: number[] = [];
+  for (const key of keys) {
+    positions.push(...byKey.get(key)!);
+    starts.push(positions.length);
+  }
+  return { keys, starts, positions };
+}
+
+/** A kept index as it must be to be used for a registry of `count` actors, or undefined. */
+function checkedNameIndex(kept: unknown, count: number): NameIndex | undefined {
+  const index = kept as Partial<NameIndex> | undefined;
+  if (!index || !Array.isArray(index.keys) || !Array.isArray(index.starts) || !Array.isArray(index.positions)) return undefined;
+  const { keys, starts, positions } = index as NameIndex;
+  if (starts.length !== keys.length + 1 || starts[0] !== 0 || starts[keys.length] !== positions.length) return undefined;
+  for (let i = 0; i < keys.length; i++) {
+    if (typeof keys[i] !== 'string' || (i > 0 && !(keys[i - 1]! < keys[i]!))) return undefined;
+    if (!Number.isInteger(starts[i + 1]) || starts[i + 1]! <= starts[i]!) return undefined;
+  }
+  for (const p of positions) if (!Number.isInteger(p) || p < 0 || p >= count) return undefined;
+  return index as NameIndex;
 }
 
 class TrustedRegistry implements AliasRegistry {
@@ -125,11 +182,14 @@ class TrustedRegistry implements AliasRegistry {
   private readonly raw: ReadonlyArray<Record<string, unknown>>;
   private readonly made: Array<RegistryActor | undefined>;
   private positions?: Map<string, number>;
-  private byKey?: Map<string, number[]>;
+  private names?: NameIndex;
   private all?: RegistryActor[];
   private map?: Map<string, RegistryActor>;
 
-  constructor(file: { actors?: Array<Record<string, unknown>>; ambiguous: Record<string, string[]> }) {
+  constructor(
+    file: { actors?: Array<Record<string, unknown>>; ambiguous: Record<string, string[]> },
+    private readonly store?: NameIndexStore,
+  ) {
     this.raw = file.actors ?? [];
     this.made = new Array<RegistryActor | undefined>(this.raw.length);
     // The schema takes ids as lowercase slugs (no outer spaces): the stored form's id is the raw one.
@@ -152,21 +212,34 @@ class TrustedRegistry implements AliasRegistry {
   }
 
   resolve(name: string): RegistryActor[] {
-    if (!this.byKey) {
-      // indexRegistry's index, over the raw names (the stored form only trims them, and
-      // compactKey ignores outer spaces), holding positions instead of actors.
-      const byKey = new Map<string, number[]>();
-      this.raw.forEach((actor, i) => {
-        for (const key of new Set((actor.names as Array<{ name: string }>).map((n) => compactKey(n.name)))) {
-          if (!key) continue;
-          const list = byKey.get(key);
-          if (list) list.push(i);
-          else byKey.set(key, [i]);
-        }
-      });
-      this.byKey = byKey;
+    const { keys, starts, positions } = this.nameIndex();
+    const key = compactKey(name);
+    // Binary search of the sorted keys.
+    let lo = 0;
+    let hi = keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (keys[mid]! < key) lo = mid + 1;
+      else hi = mid;
     }
-    return (this.byKey.get(compactKey(name)) ?? []).map((i) => this.at(i));
+    if (keys[lo] !== key) return [];
+    return positions.slice(starts[lo], starts[lo + 1]).map((i) => this.at(i));
+  }
+
+  /** The kept index when there is a usable one for these bytes, else made (every name's key) and kept. */
+  private nameIndex(): NameIndex {
+    if (this.names) return this.names;
+    let kept: unknown;
+    try {
+      kept = this.store?.load();
+    } catch {
+      kept = undefined;
+    }
+    const checked = checkedNameIndex(kept, this.raw.length);
+    if (checked) return (this.names = checked);
+    this.names = buildNameIndex(this.raw);
+    this.store?.save(this.names);
+    return this.names;
   }
 
   private at(i: number): RegistryActor {
