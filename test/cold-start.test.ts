@@ -5,6 +5,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { crc32 } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_TIME_ZONE, readCoreConfig } from '../src/config.ts';
 import { isValidTimeZone } from '../src/i18n/time.ts';
@@ -56,8 +57,8 @@ describe('the registry name index kept between starts', () => {
     const file = path.join(tempDir(), 'registry-names.json');
     const first = trustedRegistry(readRegistryFile(), registryNamesStore(file, readRegistryFile().hash));
     expect(ids(first, 'Fancy Bear')).toEqual(['apt28']);
-    const kept = JSON.parse(readFileSync(file, 'utf8')) as { key: string; index: NameIndex };
-    expect(kept.index).toEqual(buildNameIndex((readRegistryFile().raw as { actors: Array<Record<string, unknown>> }).actors));
+    const kept = JSON.parse(readFileSync(file, 'utf8').split('\n')[1]!) as NameIndex;
+    expect(kept).toEqual(buildNameIndex((readRegistryFile().raw as { actors: Array<Record<string, unknown>> }).actors));
     // Read back: a store that can only load (a save would mean it was made again).
     const store = registryNamesStore(file, readRegistryFile().hash);
     let saved = 0;
@@ -81,13 +82,18 @@ describe('the registry name index kept between starts', () => {
     // Other code behind the keys: the index written for this registry by other code is not read either.
     const otherCode = registryNamesStore(file, changed.hash, { ...NAME_INDEX_CODE, names: 'other' });
     expect(otherCode.load()).toBeUndefined();
-    // Tampered, truncated or garbage: made again from the registry, answering right.
-    const kept = JSON.parse(readFileSync(file, 'utf8')) as { key: string; index: NameIndex };
+    // Altered (with its checksum or without), truncated or garbage: made again from the registry, answering right.
+    const [headerLine, body] = readFileSync(file, 'utf8').split('\n') as [string, string];
+    const header = JSON.parse(headerLine) as { key: string; crc: number };
+    const kept = JSON.parse(body) as NameIndex;
+    const sealed = (index: NameIndex) => `${JSON.stringify({ key: header.key, crc: crc32(JSON.stringify(index)) })}\n${JSON.stringify(index)}`;
     const tampered: Array<[string, string]> = [
-      ['a position past the actors', JSON.stringify({ ...kept, index: { ...kept.index, positions: kept.index.positions.map(() => 1e9) } })],
-      ['keys out of order', JSON.stringify({ ...kept, index: { ...kept.index, keys: [...kept.index.keys].reverse() } })],
-      ['starts that do not fit', JSON.stringify({ ...kept, index: { ...kept.index, starts: kept.index.starts.slice(1) } })],
-      ['truncated', readFileSync(file, 'utf8').slice(0, 1000)],
+      ['keys out of order, the checksum not updated', `${headerLine}\n${JSON.stringify({ ...kept, keys: [...kept.keys].reverse() })}`],
+      ['a byte changed', `${headerLine}\n${body.replace('apt28', 'apt29')}`],
+      ['a position past the actors, checksum updated', sealed({ ...kept, positions: kept.positions.map(() => 1e9) })],
+      ['starts that do not fit, checksum updated', sealed({ ...kept, starts: kept.starts.slice(1) })],
+      ['truncated', `${headerLine}\n${body.slice(0, 1000)}`],
+      ['no header', body],
       ['not JSON', 'garbage'],
     ];
     for (const [why, text] of tampered) {

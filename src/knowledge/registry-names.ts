@@ -4,12 +4,13 @@
 // made for: a hash of the registry's bytes (as read and hashed at start anyway), of the code
 // that makes the index (VALIDATOR_FINGERPRINT covers src/registry/registry-file.ts) and of the
 // code behind compactKey (SEARCH_DOCS_FINGERPRINT covers src/search/normalize.ts and the
-// script tables). Another key, or a file that cannot be read, parsed or is not a well-formed
-// index (src/registry/registry-file.ts checks it), is never used: the index is made again and
-// the file rewritten. Written to a temporary name and renamed, so a reader never sees half.
+// script tables). Another key, a file whose checksum does not match, or one that cannot be
+// read or parsed or is not a well-formed index (src/registry/registry-file.ts checks its
+// shape and bounds) is never used: the index is made again and the file rewritten. Written to a temporary name and renamed, so a reader never sees half.
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { crc32 } from 'node:zlib';
 import { buildNameIndex, type NameIndex, type NameIndexStore, type RegistryFile } from '../registry/registry-file.ts';
 import { searchIndexFile } from '../search/index-file.ts';
 import { VALIDATOR_FINGERPRINT } from '../store/validator-fingerprint.ts';
@@ -34,20 +35,26 @@ export function registryNamesFile(paths: { dataDir?: string; registryFile?: stri
 export function registryNamesStore(file: string, registryHash: string, code: typeof NAME_INDEX_CODE = NAME_INDEX_CODE): NameIndexStore {
   const key = registryNamesKey(registryHash, code);
   return {
+    // A header line (the key, and a CRC-32 of the rest), then the index as JSON: a file cut
+    // short or altered after it was written is refused without walking the index's keys.
     load() {
-      let kept: { key?: unknown; index?: unknown };
       try {
-        kept = JSON.parse(readFileSync(file, 'utf8')) as { key?: unknown; index?: unknown };
+        const text = readFileSync(file, 'utf8');
+        const end = text.indexOf('\n');
+        const header = JSON.parse(text.slice(0, end)) as { key?: unknown; crc?: unknown };
+        const body = text.slice(end + 1);
+        if (end < 0 || header.key !== key || header.crc !== crc32(body)) return undefined;
+        return JSON.parse(body) as unknown;
       } catch {
         return undefined;
       }
-      return kept?.key === key ? kept.index : undefined;
     },
     save(index: NameIndex) {
       const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
       try {
         mkdirSync(path.dirname(file), { recursive: true });
-        writeFileSync(temp, JSON.stringify({ key, index }));
+        const body = JSON.stringify(index);
+        writeFileSync(temp, `${JSON.stringify({ key, crc: crc32(body) })}\n${body}`);
         renameSync(temp, file);
       } catch {
         // A read-only disk: the index is made again at the next start, nothing worse.
