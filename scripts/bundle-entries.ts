@@ -7,6 +7,7 @@
 // The rest of dist/ (scripts, commands, the other modules) is tsc's, unchanged.
 //
 //   node --import tsx scripts/bundle-entries.ts [--outdir dist]
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
@@ -15,6 +16,8 @@ import { PROJECT_ROOT } from '../src/domain/paths.ts';
 export const BUNDLED_ENTRIES = ['src/cli/index.ts', 'src/main.ts'];
 
 export async function bundleEntries(outDir: string): Promise<void> {
+  // Chunks are named by their content: those of an earlier build would pile up beside the new.
+  rmSync(path.join(outDir, 'src', 'chunks'), { recursive: true, force: true });
   await build({
     absWorkingDir: PROJECT_ROOT,
     entryPoints: BUNDLED_ENTRIES,
