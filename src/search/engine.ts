@@ -2,12 +2,12 @@
 // in either script, with typos, and by descriptive words ("sony hack 2014").
 //
 // query -> normalize -> (1) exact compact-key lookup
-//                    -> (2) trigram candidates re-ranked with fuse.js      (names, typos)
+//                    -> (2) trigram candidates re-ranked by Fuse's Bitap score (names, typos; bitap.ts)
 //                    -> (3) word index with idf weights                    (descriptive queries)
 //                    -> (4) cross-script consonant skeleton, Urdu queries  (سولر ونڈز)
 //                    -> best score per target, ranked.
 // Nothing here scans every record per query: (1) is a map, (2) walks the rarest trigram
-// postings and hands ~60 candidates to Fuse, (3) walks the postings of the query's words.
+// postings and hands ~60 candidates to the Bitap scorer, (3) walks the postings of the query's words.
 //
 // The index itself is in segments (segment.ts): the base, built from the documents at start
 // (or loaded from a snapshot of them, snapshot.ts) and read-only once sealed, and a small
@@ -17,7 +17,7 @@
 import { compactKey, isArabicScript } from './normalize.ts';
 import type { SearchDoc, SearchHit, SearchOptions, TargetKind } from './types.ts';
 import { pushTopK } from './top-k.ts';
-import { bestCandidates, compareIds, FUZZY_CANDIDATES, fuzzyOffers, IndexSegment, KIND_BIT, type Offer, phoneticOffers, type PrefixFound, rarestGrams, type SegmentParts, wordsOf } from './segment.ts';
+import { bestCandidates, compareIds, FUZZY_CANDIDATES, fuzzyOffers, IndexSegment, KIND_BIT, NO_TEXT, type Offer, phoneticOffers, type PrefixFound, rarestGrams, type SegmentParts, wordsOf } from './segment.ts';
 
 export { wordsOf };
 
@@ -140,20 +140,39 @@ export class SearchEngine {
     return segment.bitOf(t);
   }
 
+  /**
+   * The best score per target so far, in columns indexed by target (reused by every query;
+   * `bestStamp` says which query wrote a row), and the targets in the order first offered: a
+   * query offers hundreds of (target, score) pairs and keeps a dozen, so it makes no object per
+   * offer, and decodes a name only for the hits it returns.
+   */
+  private bestStamp = new Int32Array(0);
+  private bestScore = new Float64Array(0);
+  private bestText = new Int32Array(0);
+  private bestHow: Array<SearchHit['how']> = [];
+  private bestTouched = new Int32Array(0);
+  private bestCount = 0;
+  private queryStamp = 0;
+
   private rank(query: string, opts: SearchOptions): Array<{ target: number; hit: SearchHit }> {
     if (!this.sealed) this.seal();
     const limit = opts.limit ?? 10;
     const mask = maskOf(opts.kinds ?? ['incident', 'entity']);
     const compact = compactKey(query);
     if (!compact) return [];
-    const best = new Map<number, SearchHit>();
+    this.startRanking();
     // Callers offer only targets of the wanted kinds.
     const offerAt =
       (offset: number): Offer =>
-      (local, score, matched, how) => {
+      (local, score, text, how) => {
         const target = local + offset;
-        const current = best.get(target);
-        if (!current || current.score < score) best.set(target, { kind: this.kindOf(target), id: this.idOf(target), score, matched, how });
+        if (this.bestStamp[target] !== this.queryStamp) {
+          this.bestStamp[target] = this.queryStamp;
+          this.bestTouched[this.bestCount++] = target;
+        } else if (!(this.bestScore[target]! < score)) return;
+        this.bestScore[target] = score;
+        this.bestText[target] = text;
+        this.bestHow[target] = how;
       };
     const segments = this.delta ? [this.base, this.delta] : [this.base];
     const offers = new Map<IndexSegment, Offer>([[this.base, offerAt(0)]]);
@@ -165,21 +184,49 @@ export class SearchEngine {
     // other path can score 1, and fuzzy-matching 30+ characters against 60 candidates (Fuse
     // splits such patterns) is the slowest thing a query can do. Shorter names still get
     // their fuzzy neighbours.
-    if (whole && compact.length > LONG_EXACT) return this.sortHits(best, limit);
+    if (whole && compact.length > LONG_EXACT) return this.bestHits(query, limit);
     // Candidates of both segments compete for the same places, as in one index.
     const positions = this.delta ? rarestGrams(segments.map((s) => s.gramSizes(compact, false))) : undefined;
     fuzzyOffers(compact, bestCandidates(segments.map((s) => s.fuzzyCandidates(compact, mask, positions)), FUZZY_CANDIDATES), mask, limit, offers);
     this.byWords(query, mask, limit, offerAt(0));
     if (isArabicScript(query)) phoneticOffers(query, segments, mask, limit, offers);
 
-    return this.sortHits(best, limit);
+    return this.bestHits(query, limit);
   }
 
-  private sortHits(best: Map<number, SearchHit>, limit: number): Array<{ target: number; hit: SearchHit }> {
-    return [...best]
-      .sort((a, b) => b[1].score - a[1].score || this.compareTargets(a[0], b[0]))
-      .slice(0, Math.max(0, limit))
-      .map(([target, hit]) => ({ target, hit }));
+  /** Readies the best-score columns for a new query (sized to the targets, delta included). */
+  private startRanking(): void {
+    const total = this.targetCount;
+    if (this.bestStamp.length < total) {
+      const size = Math.max(total, 2 * this.bestStamp.length);
+      this.bestStamp = new Int32Array(size);
+      this.bestScore = new Float64Array(size);
+      this.bestText = new Int32Array(size);
+      this.bestTouched = new Int32Array(size);
+      this.bestHow.length = size;
+      this.queryStamp = 0;
+    }
+    if (++this.queryStamp > 0x7fffffff) {
+      this.bestStamp.fill(0);
+      this.queryStamp = 1;
+    }
+    this.bestCount = 0;
+  }
+
+  /**
+   * The best `limit` targets offered, by score and then id order; among equals (one id for an
+   * incident and an entity) the first offered first, as a stable sort of them all would have it.
+   */
+  private bestHits(query: string, limit: number): Array<{ target: number; hit: SearchHit }> {
+    const score = this.bestScore;
+    const chosen: number[] = [];
+    const before = (a: number, b: number) => score[a]! > score[b]! || (score[a] === score[b] && this.compareTargets(a, b) < 0);
+    for (let i = 0; i < this.bestCount; i++) pushTopK(chosen, this.bestTouched[i]!, limit, before);
+    return chosen.map((target) => {
+      const text = this.bestText[target]!;
+      const matched = text === NO_TEXT ? query : this.segmentOf(target)[0].textOf(text);
+      return { target, hit: { kind: this.kindOf(target), id: this.idOf(target), score: score[target]!, matched, how: this.bestHow[target]! } };
+    });
   }
 
   /** Id order of two targets: by the base's precomputed id rank where both have one, else by id. */
@@ -237,7 +284,7 @@ export class SearchEngine {
       const score = WORDS_MAX * Math.min(1, s / maxSum) * (0.5 + 0.5 * coverage);
       pushTopK(top, { target, score }, limit, byScore);
     }
-    for (const { target, score } of top) offer(target, score, query, 'words');
+    for (const { target, score } of top) offer(target, score, NO_TEXT, 'words');
   }
 }
 
