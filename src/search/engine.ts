@@ -267,9 +267,13 @@ export class SearchEngine {
       if (delta && deltaId !== undefined) n = delta.accumulateWords(deltaId, idf, offset, sum, matched, touched, n);
     }
     // The best `limit` of the wanted kinds, by score and then id, as the final ranking.
-    const top: Array<{ target: number; score: number }> = [];
-    const byScore = (a: { target: number; score: number }, b: { target: number; score: number }) =>
-      a.score > b.score || (a.score === b.score && this.compareTargets(a.target, b.target) < 0);
+    // Kept as two small arrays (as pushTopK keeps a list: equals in the order met): a common
+    // word touches tens of thousands of targets, and an object for each was most of what a
+    // descriptive query allocated.
+    const topTarget: number[] = [];
+    const topScore: number[] = [];
+    const before = (target: number, score: number, i: number) =>
+      score > topScore[i]! || (score === topScore[i] && this.compareTargets(target, topTarget[i]!) < 0);
     const need = Math.min(2, tokens.length);
     for (let i = 0; i < n; i++) {
       const target = touched[i]!;
@@ -282,9 +286,17 @@ export class SearchEngine {
       // Capped below an exact hit on an accused group's name (0.8): words that happen to occur
       // in an incident must not outrank the incident that carries the exact name typed.
       const score = WORDS_MAX * Math.min(1, s / maxSum) * (0.5 + 0.5 * coverage);
-      pushTopK(top, { target, score }, limit, byScore);
+      if (topTarget.length >= limit && !before(target, score, limit - 1)) continue;
+      let at = topTarget.length;
+      while (at > 0 && before(target, score, at - 1)) at--;
+      topTarget.splice(at, 0, target);
+      topScore.splice(at, 0, score);
+      if (topTarget.length > limit) {
+        topTarget.pop();
+        topScore.pop();
+      }
     }
-    for (const { target, score } of top) offer(target, score, NO_TEXT, 'words');
+    for (let i = 0; i < topTarget.length; i++) offer(topTarget[i]!, topScore[i]!, NO_TEXT, 'words');
   }
 }
 
