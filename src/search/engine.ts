@@ -108,7 +108,7 @@ export class SearchEngine {
         if (out.size >= limit) break;
         if (out.has(f.target)) continue;
         const score = f.weight * (compact.length / f.length);
-        out.set(f.target, { kind: this.kindOf(f.target), id: this.idOf(f.target), score, matched: f.matched, how: 'prefix' });
+        out.set(f.target, { kind: this.kindOf(f.target), id: this.idOf(f.target), score, matched: this.segmentOf(f.target)[0].textOf(f.text), how: 'prefix' });
       }
     }
     if (out.size < limit) {

@@ -87,7 +87,8 @@ function reserveTop(k: number): void {
 export interface PrefixFound {
   target: number;
   weight: number;
-  matched: string;
+  /** The matched name's text id in its segment (textOf): read only for the names kept. */
+  text: number;
   length: number;
 }
 
@@ -371,7 +372,7 @@ export class IndexSegment {
       if (!(this.keyKinds.get(key) & mask)) continue;
       this.names.forEach(key, (target, weight, text) => {
         if (found.length >= cap) return true;
-        if (this.targetBits[target]! & mask) found.push({ target, weight, matched: this.texts.at(text)!, length: keyCompact.length });
+        if (this.targetBits[target]! & mask) found.push({ target, weight, text, length: keyCompact.length });
       });
     }
     return found;
