@@ -31,8 +31,11 @@ import { StringTable, type Strings } from './string-table.ts';
 import type { TrigramParts } from './trigram.ts';
 
 const MAGIC = Buffer.from('ILZAMIDX', 'latin1');
-/** 2: string tables hold byte offsets (they are decoded entry by entry, not as one string). */
-export const SNAPSHOT_FORMAT = 2;
+/**
+ * 2: string tables hold byte offsets (they are decoded entry by entry, not as one string);
+ * 3: weight codes are bytes where the weights are few.
+ */
+export const SNAPSHOT_FORMAT = 3;
 const PREAMBLE = 24;
 
 type ArrayType = 'i32' | 'u16' | 'u8' | 'i16' | 'f64';
@@ -151,10 +154,15 @@ function unflatten(arrays: Map<string, Typed>, scalars: Header['scalars']): Segm
       throw new SnapshotRejected(`strings ${name}: ${(err as Error).message}`);
     }
   };
+  const weightCodes = (name: string) => {
+    const a = arrays.get(name);
+    if (a instanceof Uint8Array || a instanceof Uint16Array) return a;
+    throw new SnapshotRejected(`array ${name} is missing or of the wrong type`);
+  };
   const postings = (name: string): PackedPostings => ({
     start: get(`${name}.start`, Int32Array),
     target: get(`${name}.target`, Int32Array),
-    weight: get(`${name}.weight`, Uint16Array),
+    weight: weightCodes(`${name}.weight`),
     payload: get(`${name}.payload`, Int32Array),
     values: get(`${name}.values`, Float64Array),
   });
