@@ -2,7 +2,7 @@
 // in either script, with typos, and by descriptive words ("sony hack 2014").
 //
 // query -> normalize -> (1) exact compact-key lookup
-//                    -> (2) trigram candidates re-ranked by Fuse's Bitap score (names, typos; bitap.ts)
+//                    -> (2) trigram candidates re-ranked with fuse.js      (names, typos)
 //                    -> (3) word index with idf weights                    (descriptive queries)
 //                    -> (4) cross-script consonant skeleton, Urdu queries  (سولر ونڈز)
 //                    -> best score per target, ranked.

@@ -15,7 +15,7 @@
 import { compactKey, isArabicScript, normalizeText } from './normalize.ts';
 import { latinSkeleton, MIN_SKELETON, urduSkeleton } from './phonetic.ts';
 import { editSimilarity } from './edit-distance.ts';
-import { fuseRank } from './bitap.ts';
+import Fuse from 'fuse.js';
 import { IntColumn, PostingLists, type PackedPostings } from './columns.ts';
 import { StringTable, type Strings } from './string-table.ts';
 import { rarestGrams, TrigramIndex, type TrigramParts } from './trigram.ts';
@@ -602,29 +602,23 @@ function offerCandidate(c: Candidate, mask: number, limit: number, how: SearchHi
   for (const at of [c, ...(c.also ?? [])]) at.segment.offerKey(at.key, mask, limit, how, score, offers.get(at.segment)!);
 }
 
-/** Scratch for fuzzyOffers (a query's candidates are at most FUZZY_CANDIDATES). */
-const fuzzyTexts: string[] = [];
-let fuzzyOrder = new Int32Array(FUZZY_CANDIDATES);
-let fuzzyScores = new Float64Array(FUZZY_CANDIDATES);
-
 /**
- * Fuse's Bitap score re-ranks the trigram candidates by edit-tolerant similarity; it only ever
- * sees these few. bitap.ts computes what a Fuse instance over them would, without making one.
+ * One Fuse for every query: each query hands it its candidates' keys (setCollection) and reads the
+ * scores. A new Fuse per query, over candidate objects with a key path, was most of what a query
+ * allocated, and at 100,000 incidents that garbage set off the young-generation pauses in the p99.
  */
+const fuse = new Fuse<string>([], { includeScore: true, ignoreLocation: true, threshold: FUSE_THRESHOLD, isCaseSensitive: true });
+const fuzzyTexts: string[] = [];
+
+/** Fuse re-ranks the trigram candidates by edit-tolerant similarity; it only ever sees these few. */
 export function fuzzyOffers(compact: string, candidates: Candidate[], mask: number, limit: number, offers: Map<IndexSegment, Offer>): void {
   if (!candidates.length) return;
-  if (fuzzyOrder.length < candidates.length) {
-    fuzzyOrder = new Int32Array(candidates.length);
-    fuzzyScores = new Float64Array(candidates.length);
-  }
   fuzzyTexts.length = 0;
   for (const c of candidates) fuzzyTexts.push(c.compact);
-  const pattern = compact.slice(0, 64);
-  const n = fuseRank(pattern, fuzzyTexts, FUSE_THRESHOLD, fuzzyOrder, fuzzyScores);
-  for (let r = 0; r < n; r++) {
-    const at = fuzzyOrder[r]!;
-    const item = candidates[at]!;
-    const similarity = 1 - fuzzyScores[at]!;
+  fuse.setCollection(fuzzyTexts);
+  for (const result of fuse.search(compact.slice(0, 64))) {
+    const item = candidates[result.refIndex]!;
+    const similarity = 1 - (result.score ?? 1);
     const { dice } = item;
     // Fuse scores a short query inside a long name well; the edit similarity of the whole
     // keys keeps "apt" from ranking like "apt28" and breaks Fuse's ties ("vlot" is "volt").
@@ -632,6 +626,7 @@ export function fuzzyOffers(compact: string, candidates: Candidate[], mask: numb
     offerCandidate(item, mask, limit, 'fuzzy', (weight) => weight * (0.45 * similarity + 0.35 * whole + 0.2 * dice) * 0.97, offers);
   }
   fuzzyTexts.length = 0;
+  fuse.setCollection(fuzzyTexts);
 }
 
 /** Urdu typed for an English name with no Urdu alias: the consonant skeletons' candidates. */
