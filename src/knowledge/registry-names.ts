@@ -57,8 +57,13 @@ export function registryNamesStore(file: string, registryHash: string, code: typ
         writeFileSync(temp, `${JSON.stringify({ key, crc: crc32(body) })}\n${body}`);
         renameSync(temp, file);
       } catch {
-        // A read-only disk: the index is made again at the next start, nothing worse.
-        rmSync(temp, { force: true });
+        // A read-only disk, or a folder that cannot exist (a file in its path): the index is
+        // made again at the next start, nothing worse. The clean-up may fail the same way.
+        try {
+          rmSync(temp, { force: true });
+        } catch {
+          // nothing was written
+        }
       }
     },
   };
