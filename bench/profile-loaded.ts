@@ -6,6 +6,7 @@
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { KnowledgeBase } from '../src/knowledge/knowledge.ts';
 import { searchDocs } from '../src/knowledge/search-docs.ts';
 import { SearchEngine, type SearchOptions } from '../src/search/engine.ts';
@@ -48,16 +49,35 @@ for (const c of calls) if (JSON.stringify(call(built, c)) !== JSON.stringify(cal
 process.stderr.write(`answers that differ between built and loaded: ${differ} of ${calls.length}\n`);
 
 const times = { built: calls.map((): number[] => []), loaded: calls.map((): number[] => []) };
+// Young-generation collections during the timed calls: what the queries' own garbage costs
+// (the p99's tail when the heap is large, docs/performance.md).
+const scavenges = { built: { n: 0, ms: 0 }, loaded: { n: 0, ms: 0 } };
+// The observer reports after the fact: each collection is put in the timed span it started in.
+const spans: Array<{ name: 'built' | 'loaded'; from: number; to: number }> = [];
+const observer = new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) {
+    if ((e as { detail?: { kind?: number } }).detail?.kind !== 1) continue; // NODE_PERFORMANCE_GC_MINOR
+    const span = spans.find((s) => e.startTime >= s.from && e.startTime <= s.to);
+    if (!span) continue;
+    scavenges[span.name].n++;
+    scavenges[span.name].ms += e.duration;
+  }
+});
+observer.observe({ entryTypes: ['gc'] });
 for (let pass = 0; pass < passes; pass++) {
   for (const name of ['built', 'loaded'] as const) {
     gc();
+    const from = performance.now();
     calls.forEach((c, i) => {
       const t = performance.now();
       call(engines[name], c);
       times[name][i]!.push(performance.now() - t);
     });
+    spans.push({ name, from, to: performance.now() });
   }
 }
+await new Promise((resolve) => setTimeout(resolve, 10)); // the observer reports asynchronously
+observer.disconnect();
 const median = (a: number[]) => [...a].sort((x, y) => x - y)[a.length >> 1]!;
 for (const label of ['incident', 'suggest']) {
   const at = calls.map((c, i) => (c.label === label ? i : -1)).filter((i) => i >= 0);
@@ -67,6 +87,7 @@ for (const label of ['incident', 'suggest']) {
     console.log(`${label} ${name}: all samples p50 ${all.p50} p99 ${all.p99} max ${all.max} ms; per-query medians p99 ${medians.p99} max ${medians.max} ms`);
   }
 }
+for (const name of ['built', 'loaded'] as const) console.log(`scavenges during ${name}'s ${passes} passes: ${scavenges[name].n}, ${scavenges[name].ms.toFixed(0)} ms`);
 console.log('slowest on the loaded index (median ms, loaded / built):');
 calls
   .map((c, i) => ({ c, loaded: median(times.loaded[i]!), built: median(times.built[i]!) }))

@@ -23,6 +23,7 @@ import { SEARCH_DOCS_FINGERPRINT, searchIndexKey } from '../src/knowledge/search
 import { searchDocsSourcesFingerprint } from './search-docs-fingerprint.ts';
 import { searchIndexFile } from '../src/search/index-file.ts';
 import { openSearchIndex } from '../src/search/snapshot.ts';
+import { keepRegistryNames } from '../src/knowledge/registry-names.ts';
 
 const { values: args } = parseArgs({ options: { data: { type: 'string' } } });
 const dataDir = args.data ? path.resolve(args.data) : DATA_DIR;
@@ -125,4 +126,6 @@ if (!args.data) {
   const key = stale ? undefined : searchIndexKey({ curated: files.hash, registry: registryFile!.hash });
   const opened = openSearchIndex(file, () => searchDocs(new KnowledgeBase(data!, registry!)), undefined, key);
   console.log(`search index snapshot: ${opened.from === 'snapshot' ? 'up to date' : 'written'} (${path.relative(process.cwd(), file) || file})`);
+  // And the registry's name index a start reads beside it (only a vouched registry uses it).
+  if (vouched.written) keepRegistryNames(registryFile!);
 }

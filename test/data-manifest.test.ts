@@ -34,7 +34,8 @@ function vouchedCopy(): string {
   return dir;
 }
 
-const paths = (dir: string) => ({ dataDir: dir, registryFile: path.join(dir, 'registry', 'actors.json') });
+// indexDir: the registry's name index is kept beside the search snapshot; here, in the copy.
+const paths = (dir: string) => ({ dataDir: dir, registryFile: path.join(dir, 'registry', 'actors.json'), indexDir: path.join(dir, '.cache') });
 
 describe('the data manifest', () => {
   it('VALIDATOR_FINGERPRINT is the fingerprint of the validating code as it is', () => {

@@ -3,11 +3,16 @@
 // Object.prototype, terminal escape sequences in anything echoed, a reader that goes away,
 // and a line too long to hold.
 import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '..');
-const env = { ...process.env, DISCORD_TOKEN: '', SLACK_BOT_TOKEN: '', DEFAULT_LANG: 'en', ILZAM_STATE_DIR: path.join(root, '.tmp-test-state') };
+// A state directory of this run's own: nothing a previous run (or an older build) left there is read.
+const stateDir = mkdtempSync(path.join(tmpdir(), 'ilzam-entry-'));
+const env = { ...process.env, DISCORD_TOKEN: '', SLACK_BOT_TOKEN: '', DEFAULT_LANG: 'en', ILZAM_STATE_DIR: stateDir };
+afterAll(() => rmSync(stateDir, { recursive: true, force: true }));
 
 function run(script: string, args: string[], input?: string) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { cwd: root, env, input, encoding: 'utf8', timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });

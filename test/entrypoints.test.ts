@@ -1,12 +1,17 @@
 // The commands a new user runs, as subprocesses: the console bot fed from a pipe (npm start
 // with no tokens) and the scripting CLI with --json.
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '..');
+// A state directory of this run's own: nothing a previous run (or an older build) left there is read.
+const stateDir = mkdtempSync(path.join(tmpdir(), 'ilzam-entry-'));
 // No platform tokens, whatever the developer's shell or .env has: the console bot must start.
-const env = { ...process.env, DISCORD_TOKEN: '', SLACK_BOT_TOKEN: '', DEFAULT_LANG: 'en', ILZAM_STATE_DIR: path.join(root, '.tmp-test-state') };
+const env = { ...process.env, DISCORD_TOKEN: '', SLACK_BOT_TOKEN: '', DEFAULT_LANG: 'en', ILZAM_STATE_DIR: stateDir };
+afterAll(() => rmSync(stateDir, { recursive: true, force: true }));
 
 function run(script: string, args: string[], input?: string) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { cwd: root, env, input, encoding: 'utf8', timeout: 60_000 });

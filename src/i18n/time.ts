@@ -17,7 +17,9 @@ export function isValidTimeZone(zone: string): boolean {
 }
 
 /** IANA zones for autocomplete; ICU's list lacks the plain "UTC". */
-const ZONES = ['UTC', ...Intl.supportedValuesOf('timeZone')];
+// Listed on first use, not at import: every entry point imports this module.
+let zones: string[] | undefined;
+const allZones = () => (zones ??= ['UTC', ...Intl.supportedValuesOf('timeZone')]);
 const POPULAR_ZONES = ['Asia/Karachi', 'UTC', 'Asia/Dubai', 'Europe/London', 'America/New_York', 'Asia/Riyadh', 'Asia/Calcutta', 'Europe/Berlin', 'America/Toronto'];
 
 /** Zones containing what is typed ("new york" finds America/New_York), the ones it starts a segment of first. */
@@ -25,7 +27,7 @@ export function zonesMatching(typed: string, defaultZone: string): string[] {
   const wanted = typed.trim().toLowerCase().replace(/\s+/g, '_');
   if (!wanted) return [...new Set([defaultZone, ...POPULAR_ZONES])];
   const startsSegment = (zone: string) => zone.toLowerCase().split('/').some((part) => part.startsWith(wanted));
-  return ZONES.filter((z) => z.toLowerCase().includes(wanted)).sort((a, b) => Number(startsSegment(b)) - Number(startsSegment(a)));
+  return allZones().filter((z) => z.toLowerCase().includes(wanted)).sort((a, b) => Number(startsSegment(b)) - Number(startsSegment(a)));
 }
 
 /** A real calendar day written YYYY-MM-DD, or undefined. */

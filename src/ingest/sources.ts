@@ -3,11 +3,13 @@
 // Chinese foreign ministry publishes its press conferences that way, with no feed).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { PROJECT_ROOT } from '../domain/paths.ts';
 import { Slug } from '../domain/schema.ts';
 
-export const DEFAULT_SOURCES_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data/sources.json');
+// From the project root, not from this module's own place: compiled or bundled (dist/src/…,
+// dist/src/chunks/…), the module is not where the source file is.
+export const DEFAULT_SOURCES_FILE = path.join(PROJECT_ROOT, 'data', 'sources.json');
 
 const nonBlank = z.string().trim().min(1, 'must not be empty');
 

@@ -5,6 +5,7 @@ import type { Incident, Party } from '../domain/schema.ts';
 import { creditedVendors } from '../registry/naming-schemes.ts';
 import type { AliasRegistry, RegistryActor } from '../registry/registry-file.ts';
 import { compactKey } from '../search/normalize.ts';
+import { compareText } from '../text/compare.ts';
 import type { IncidentTextCache } from './incident-text.ts';
 import { IncidentTable, type ClaimRef } from './incident-table.ts';
 import type { CuratedDataset } from '../store/curated-files.ts';
@@ -45,9 +46,81 @@ export interface Entity {
 
 export type { ClaimRef } from './incident-table.ts';
 
+/**
+ * The entities, with the registry's actors made on first use: a start-up needs a handful of
+ * the thousands (the ones an answer names), and making each is a stored-form rebuild and a
+ * credit for every name. An actor's entry is in the map from the start, in its place, holding
+ * a placeholder that get() (or any walk over the values) replaces by the entity, so keys, size,
+ * order and every value read are what a map filled eagerly would give.
+ */
+class EntityMap extends Map<string, Entity> {
+  private pending = 0;
+
+  constructor(private readonly make: (id: string) => Entity) {
+    super();
+  }
+
+  /** Reserves an actor's place; its entity is made when first read. */
+  setPending(id: string): void {
+    if (super.get(id) !== PENDING) this.pending++;
+    super.set(id, PENDING);
+  }
+
+  override get(id: string): Entity | undefined {
+    const value = super.get(id);
+    if (value !== PENDING) return value;
+    const made = this.make(id);
+    super.set(id, made); // a key set again keeps its place
+    this.pending--;
+    return made;
+  }
+
+  override set(id: string, entity: Entity): this {
+    if (super.get(id) === PENDING) this.pending--;
+    return super.set(id, entity);
+  }
+
+  override delete(id: string): boolean {
+    if (super.get(id) === PENDING) this.pending--;
+    return super.delete(id);
+  }
+
+  override clear(): void {
+    this.pending = 0;
+    super.clear();
+  }
+
+  override values(): MapIterator<Entity> {
+    this.makeAll();
+    return super.values();
+  }
+
+  override entries(): MapIterator<[string, Entity]> {
+    this.makeAll();
+    return super.entries();
+  }
+
+  override [Symbol.iterator](): MapIterator<[string, Entity]> {
+    return this.entries();
+  }
+
+  override forEach(callback: (value: Entity, key: string, map: Map<string, Entity>) => void, thisArg?: unknown): void {
+    this.makeAll();
+    super.forEach(callback, thisArg);
+  }
+
+  private makeAll(): void {
+    if (!this.pending) return;
+    for (const id of super.keys()) this.get(id);
+  }
+}
+
+/** The place of an entity not made yet (EntityMap). */
+const PENDING = Object.freeze({ id: '' }) as Entity;
+
 export class KnowledgeBase {
   readonly parties = new Map<string, Party>();
-  readonly entities = new Map<string, Entity>();
+  readonly entities: Map<string, Entity> = new EntityMap((id) => this.actorEntity(this.registry.actor(id)!));
   /**
    * Read like a Map of incidents by id. Once slimText has run, its records are made afresh on
    * each access (./incident-table.ts): compare them by id, not identity.
@@ -64,10 +137,10 @@ export class KnowledgeBase {
   ) {
     for (const party of dataset.parties) this.parties.set(party.id, party);
     for (const party of dataset.parties) this.addParty(party);
-    for (const actor of registry.actors) {
-      if (!this.curatedByActor.has(actor.id) && !this.entities.has(actor.id)) this.addActor(actor);
+    for (const id of registry.ids) {
+      if (!this.curatedByActor.has(id) && !this.entities.has(id)) (this.entities as EntityMap).setPending(id);
     }
-    for (const incident of [...dataset.incidents].sort((a, b) => a.id.localeCompare(b.id))) this.addIncident(incident);
+    for (const incident of [...dataset.incidents].sort((a, b) => compareText(a.id, b.id))) this.addIncident(incident);
   }
 
   get reviewed(): string {
@@ -149,8 +222,8 @@ export class KnowledgeBase {
     });
   }
 
-  private addActor(actor: RegistryActor): void {
-    this.entities.set(actor.id, {
+  private actorEntity(actor: RegistryActor): Entity {
+    return {
       id: actor.id,
       kind: actor.kind,
       name: { en: actor.name },
@@ -158,7 +231,7 @@ export class KnowledgeBase {
       countryHint: actor.sponsor ?? actor.country,
       suspectedSponsor: this.sponsorOf(actor),
       actor,
-    });
+    };
   }
 
   /** CFR names states as the UN does ("Iran (Islamic Republic of)"); "Unknown" is no sponsor. */

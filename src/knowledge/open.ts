@@ -8,6 +8,7 @@ import { DEFAULT_DATA_DIR, IMPORTED_DIR, readCuratedFiles, trustedDataset } from
 import { readManifest, trusted } from '../store/data-manifest.ts';
 import { KnowledgeBase } from './knowledge.ts';
 import type { DataPaths } from './load.ts';
+import { registryNamesFile, registryNamesStore } from './registry-names.ts';
 
 export interface OpenedKnowledge {
   kb: KnowledgeBase;
@@ -20,14 +21,17 @@ export interface OpenedKnowledge {
 }
 
 /** Throws DataValidationError or RegistryError, naming every problem, as loadKnowledgeBase does. */
-export async function openKnowledgeBase(opts: DataPaths = {}): Promise<OpenedKnowledge> {
+export async function openKnowledgeBase(opts: DataPaths & { indexDir?: string } = {}): Promise<OpenedKnowledge> {
   const dataDir = opts.dataDir ?? DEFAULT_DATA_DIR;
   const files = readCuratedFiles(dataDir);
   const registryFile = readRegistryFile(opts.registryFile);
   const trust = trusted(readManifest(dataDir), { curated: files.hash, registry: registryFile.hash });
   if (files.problems.length) trust.curated = false;
   const dataset = trust.curated ? trustedDataset(files) : (await import('../store/curated.ts')).validateCurated(files);
-  const registry = trust.registry ? trustedRegistry(registryFile) : (await import('../registry/registry.ts')).validateRegistry(registryFile);
+  // A vouched registry is read lazily, its name index kept beside the search snapshot (./registry-names.ts).
+  const registry = trust.registry
+    ? trustedRegistry(registryFile, registryNamesStore(registryNamesFile(opts), registryFile.hash))
+    : (await import('../registry/registry.ts')).validateRegistry(registryFile);
   const kb = new KnowledgeBase(dataset, registry);
   // A file's name is its record's id (the checks see to it, data:check before the manifest
   // vouches), so the path is made when asked rather than held: a path per incident is ~15 MB

@@ -7,8 +7,9 @@
 // (token, authorization, password, …), and every string logged — the message, an error's
 // message and stack, nested values — is masked by value (the secrets in the environment, URL
 // credentials, token shapes), since a token is most often leaked inside an error message or URL.
+import { createRequire } from 'node:module';
 import { inspect } from 'node:util';
-import pino, { type DestinationStream, type Level, type LevelWithSilent, type Logger } from 'pino';
+import type { DestinationStream, Level, LevelWithSilent, Logger } from 'pino';
 import { redact, secretsOf, TOKEN_SHAPES } from './redact.ts';
 
 export type { Logger };
@@ -22,6 +23,15 @@ export interface LogSettings {
 
 export class LogSettingsError extends Error {
   override name = 'LogSettingsError';
+}
+
+// pino is loaded on the first logger made, not when this module is: every entry point imports
+// logging, but a CLI answer that logs nothing should not pay pino's import (~35 ms of a cold
+// start). It is a CommonJS package, so require() gives what `import pino from 'pino'` would.
+const requirePackage = createRequire(import.meta.url);
+let pinoModule: typeof import('pino').default | undefined;
+function pino(): typeof import('pino').default {
+  return (pinoModule ??= requirePackage('pino') as typeof import('pino').default);
 }
 
 const LEVELS: readonly LogLevel[] = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
@@ -52,9 +62,9 @@ export function createLogger(settings: LogSettings, opts: CreateLoggerOptions = 
   const clean = (text: string) => redact(text, secrets, TOKEN_SHAPES, MASK);
   const stream: DestinationStream =
     settings.format === 'json'
-      ? ((opts.destination as DestinationStream | undefined) ?? pino.destination({ dest: 2, sync: true }))
+      ? ((opts.destination as DestinationStream | undefined) ?? pino().destination({ dest: 2, sync: true }))
       : { write: (line: string) => void (opts.destination ?? process.stderr).write(textLine(line)) };
-  return pino(
+  return pino()(
     {
       level: settings.level,
       redact: { paths: REDACT_PATHS, censor: MASK },
@@ -105,7 +115,7 @@ export function textLine(json: string): string {
   } catch {
     return json;
   }
-  const level = pino.levels.labels[entry.level as number] ?? String(entry.level);
+  const level = pino().levels.labels[entry.level as number] ?? String(entry.level);
   const head = [entry.component, level === 'info' ? undefined : level].filter((p) => typeof p === 'string' && p).join(' ');
   let line = `[ilzam] ${head ? `${head}: ` : ''}${String(entry.msg ?? '')}`;
   const err = entry.err as { message?: string; stack?: string } | string | undefined;

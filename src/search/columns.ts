@@ -143,11 +143,17 @@ export class WeightTable {
   }
 }
 
+/**
+ * Weight codes, one per posting: a byte each while there are at most 256 distinct weights (as
+ * there are: 1, 0.95, 0.8 ...), which saves ~8 MB of the loaded index at 100,000 incidents.
+ */
+export type WeightCodes = Uint8Array | Uint16Array;
+
 /** Sealed posting lists as arrays: list l's postings are [start[l], start[l + 1]). */
 export interface PackedPostings {
   start: Int32Array;
   target: Int32Array;
-  weight: Uint16Array;
+  weight: WeightCodes;
   payload: Int32Array;
   /** Weight code -> weight. */
   values: Float64Array;
@@ -157,7 +163,7 @@ export interface PackedPostings {
 export interface PostingView {
   target: Int32Array;
   /** Weight codes, parallel to `target` (empty without weights); see `weights.values`. */
-  weight: Uint16Array;
+  weight: WeightCodes;
   start: number;
   end: number;
   /** Added after seal(): [target, weightCode, payload, ...] (stride 3). */
@@ -183,7 +189,7 @@ export class PostingLists {
   // Sealed: list l's postings are [start[l], start[l + 1]).
   private start: Int32Array = new Int32Array(1);
   private target: Int32Array = new Int32Array(0);
-  private weight: Uint16Array = new Uint16Array(0);
+  private weight: WeightCodes = new Uint8Array(0);
   private payload: Int32Array = new Int32Array(0);
   private sealedLists = 0;
   private sealed = false;
@@ -259,7 +265,7 @@ export class PostingLists {
     for (let l = 0; l < lists; l++) start[l + 1]! += start[l]!;
     const fill = start.slice(0, lists);
     const target = new Int32Array(n);
-    const weight = this.withWeight ? new Uint16Array(n) : new Uint16Array(0);
+    const weight = !this.withWeight ? new Uint8Array(0) : this.weights.values.length <= 256 ? new Uint8Array(n) : new Uint16Array(n);
     const payload = this.withPayload ? new Int32Array(n) : new Int32Array(0);
     const bt = this.bTarget.data;
     const bw = this.bWeight.data;

@@ -7,7 +7,7 @@
 //                    -> (4) cross-script consonant skeleton, Urdu queries  (سولر ونڈز)
 //                    -> best score per target, ranked.
 // Nothing here scans every record per query: (1) is a map, (2) walks the rarest trigram
-// postings and hands ~60 candidates to Fuse, (3) walks the postings of the query's words.
+// postings and hands ~60 candidates to the Bitap scorer, (3) walks the postings of the query's words.
 //
 // The index itself is in segments (segment.ts): the base, built from the documents at start
 // (or loaded from a snapshot of them, snapshot.ts) and read-only once sealed, and a small
@@ -17,7 +17,7 @@
 import { compactKey, isArabicScript } from './normalize.ts';
 import type { SearchDoc, SearchHit, SearchOptions, TargetKind } from './types.ts';
 import { pushTopK } from './top-k.ts';
-import { bestCandidates, compareIds, FUZZY_CANDIDATES, fuzzyOffers, IndexSegment, KIND_BIT, type Offer, phoneticOffers, type PrefixFound, rarestGrams, type SegmentParts, wordsOf } from './segment.ts';
+import { bestCandidates, compareIds, FUZZY_CANDIDATES, fuzzyOffers, IndexSegment, KIND_BIT, NO_TEXT, type Offer, phoneticOffers, type PrefixFound, rarestGrams, type SegmentParts, wordsOf } from './segment.ts';
 
 export { wordsOf };
 
@@ -108,7 +108,7 @@ export class SearchEngine {
         if (out.size >= limit) break;
         if (out.has(f.target)) continue;
         const score = f.weight * (compact.length / f.length);
-        out.set(f.target, { kind: this.kindOf(f.target), id: this.idOf(f.target), score, matched: f.matched, how: 'prefix' });
+        out.set(f.target, { kind: this.kindOf(f.target), id: this.idOf(f.target), score, matched: this.segmentOf(f.target)[0].textOf(f.text), how: 'prefix' });
       }
     }
     if (out.size < limit) {
@@ -140,20 +140,39 @@ export class SearchEngine {
     return segment.bitOf(t);
   }
 
+  /**
+   * The best score per target so far, in columns indexed by target (reused by every query;
+   * `bestStamp` says which query wrote a row), and the targets in the order first offered: a
+   * query offers hundreds of (target, score) pairs and keeps a dozen, so it makes no object per
+   * offer, and decodes a name only for the hits it returns.
+   */
+  private bestStamp = new Int32Array(0);
+  private bestScore = new Float64Array(0);
+  private bestText = new Int32Array(0);
+  private bestHow: Array<SearchHit['how']> = [];
+  private bestTouched = new Int32Array(0);
+  private bestCount = 0;
+  private queryStamp = 0;
+
   private rank(query: string, opts: SearchOptions): Array<{ target: number; hit: SearchHit }> {
     if (!this.sealed) this.seal();
     const limit = opts.limit ?? 10;
     const mask = maskOf(opts.kinds ?? ['incident', 'entity']);
     const compact = compactKey(query);
     if (!compact) return [];
-    const best = new Map<number, SearchHit>();
+    this.startRanking();
     // Callers offer only targets of the wanted kinds.
     const offerAt =
       (offset: number): Offer =>
-      (local, score, matched, how) => {
+      (local, score, text, how) => {
         const target = local + offset;
-        const current = best.get(target);
-        if (!current || current.score < score) best.set(target, { kind: this.kindOf(target), id: this.idOf(target), score, matched, how });
+        if (this.bestStamp[target] !== this.queryStamp) {
+          this.bestStamp[target] = this.queryStamp;
+          this.bestTouched[this.bestCount++] = target;
+        } else if (!(this.bestScore[target]! < score)) return;
+        this.bestScore[target] = score;
+        this.bestText[target] = text;
+        this.bestHow[target] = how;
       };
     const segments = this.delta ? [this.base, this.delta] : [this.base];
     const offers = new Map<IndexSegment, Offer>([[this.base, offerAt(0)]]);
@@ -165,21 +184,49 @@ export class SearchEngine {
     // other path can score 1, and fuzzy-matching 30+ characters against 60 candidates (Fuse
     // splits such patterns) is the slowest thing a query can do. Shorter names still get
     // their fuzzy neighbours.
-    if (whole && compact.length > LONG_EXACT) return this.sortHits(best, limit);
+    if (whole && compact.length > LONG_EXACT) return this.bestHits(query, limit);
     // Candidates of both segments compete for the same places, as in one index.
     const positions = this.delta ? rarestGrams(segments.map((s) => s.gramSizes(compact, false))) : undefined;
     fuzzyOffers(compact, bestCandidates(segments.map((s) => s.fuzzyCandidates(compact, mask, positions)), FUZZY_CANDIDATES), mask, limit, offers);
     this.byWords(query, mask, limit, offerAt(0));
     if (isArabicScript(query)) phoneticOffers(query, segments, mask, limit, offers);
 
-    return this.sortHits(best, limit);
+    return this.bestHits(query, limit);
   }
 
-  private sortHits(best: Map<number, SearchHit>, limit: number): Array<{ target: number; hit: SearchHit }> {
-    return [...best]
-      .sort((a, b) => b[1].score - a[1].score || this.compareTargets(a[0], b[0]))
-      .slice(0, Math.max(0, limit))
-      .map(([target, hit]) => ({ target, hit }));
+  /** Readies the best-score columns for a new query (sized to the targets, delta included). */
+  private startRanking(): void {
+    const total = this.targetCount;
+    if (this.bestStamp.length < total) {
+      const size = Math.max(total, 2 * this.bestStamp.length);
+      this.bestStamp = new Int32Array(size);
+      this.bestScore = new Float64Array(size);
+      this.bestText = new Int32Array(size);
+      this.bestTouched = new Int32Array(size);
+      this.bestHow.length = size;
+      this.queryStamp = 0;
+    }
+    if (++this.queryStamp > 0x7fffffff) {
+      this.bestStamp.fill(0);
+      this.queryStamp = 1;
+    }
+    this.bestCount = 0;
+  }
+
+  /**
+   * The best `limit` targets offered, by score and then id order; among equals (one id for an
+   * incident and an entity) the first offered first, as a stable sort of them all would have it.
+   */
+  private bestHits(query: string, limit: number): Array<{ target: number; hit: SearchHit }> {
+    const score = this.bestScore;
+    const chosen: number[] = [];
+    const before = (a: number, b: number) => score[a]! > score[b]! || (score[a] === score[b] && this.compareTargets(a, b) < 0);
+    for (let i = 0; i < this.bestCount; i++) pushTopK(chosen, this.bestTouched[i]!, limit, before);
+    return chosen.map((target) => {
+      const text = this.bestText[target]!;
+      const matched = text === NO_TEXT ? query : this.segmentOf(target)[0].textOf(text);
+      return { target, hit: { kind: this.kindOf(target), id: this.idOf(target), score: score[target]!, matched, how: this.bestHow[target]! } };
+    });
   }
 
   /** Id order of two targets: by the base's precomputed id rank where both have one, else by id. */
@@ -220,9 +267,13 @@ export class SearchEngine {
       if (delta && deltaId !== undefined) n = delta.accumulateWords(deltaId, idf, offset, sum, matched, touched, n);
     }
     // The best `limit` of the wanted kinds, by score and then id, as the final ranking.
-    const top: Array<{ target: number; score: number }> = [];
-    const byScore = (a: { target: number; score: number }, b: { target: number; score: number }) =>
-      a.score > b.score || (a.score === b.score && this.compareTargets(a.target, b.target) < 0);
+    // Kept as two small arrays (as pushTopK keeps a list: equals in the order met): a common
+    // word touches tens of thousands of targets, and an object for each was most of what a
+    // descriptive query allocated.
+    const topTarget: number[] = [];
+    const topScore: number[] = [];
+    const before = (target: number, score: number, i: number) =>
+      score > topScore[i]! || (score === topScore[i] && this.compareTargets(target, topTarget[i]!) < 0);
     const need = Math.min(2, tokens.length);
     for (let i = 0; i < n; i++) {
       const target = touched[i]!;
@@ -235,9 +286,17 @@ export class SearchEngine {
       // Capped below an exact hit on an accused group's name (0.8): words that happen to occur
       // in an incident must not outrank the incident that carries the exact name typed.
       const score = WORDS_MAX * Math.min(1, s / maxSum) * (0.5 + 0.5 * coverage);
-      pushTopK(top, { target, score }, limit, byScore);
+      if (topTarget.length >= limit && !before(target, score, limit - 1)) continue;
+      let at = topTarget.length;
+      while (at > 0 && before(target, score, at - 1)) at--;
+      topTarget.splice(at, 0, target);
+      topScore.splice(at, 0, score);
+      if (topTarget.length > limit) {
+        topTarget.pop();
+        topScore.pop();
+      }
     }
-    for (const { target, score } of top) offer(target, score, query, 'words');
+    for (let i = 0; i < topTarget.length; i++) offer(topTarget[i]!, topScore[i]!, NO_TEXT, 'words');
   }
 }
 

@@ -12,16 +12,15 @@
 // A sealed segment is all typed arrays and string tables (toParts); a snapshot file stores
 // them, and fromParts reads them back as views, with no per-entry object rebuilt: look-ups
 // that a built segment answers from a Map (name key, word) are binary searches there.
-import Fuse from 'fuse.js';
 import { compactKey, isArabicScript, normalizeText } from './normalize.ts';
 import { latinSkeleton, MIN_SKELETON, urduSkeleton } from './phonetic.ts';
 import { editSimilarity } from './edit-distance.ts';
+import Fuse from 'fuse.js';
 import { IntColumn, PostingLists, type PackedPostings } from './columns.ts';
 import { StringTable, type Strings } from './string-table.ts';
 import { rarestGrams, TrigramIndex, type TrigramParts } from './trigram.ts';
 
 export { rarestGrams };
-import { pushTopK } from './top-k.ts';
 import type { SearchDoc, SearchHit, TargetKind } from './types.ts';
 
 export const FUZZY_CANDIDATES = 60;
@@ -48,8 +47,12 @@ const CACHE_ENTRIES = 1 << 17;
 /** Short descriptive texts (tags, years) repeat too. */
 const CACHED_WORDS_MAX = 24;
 
-/** Called with a segment's own target number. */
-export type Offer = (target: number, score: number, matched: string, how: SearchHit['how']) => void;
+/**
+ * Called with a segment's own target number and text id (the name that matched: the ranking
+ * reads it only for the hits it returns), or NO_TEXT when what matched is the query itself.
+ */
+export type Offer = (target: number, score: number, text: number, how: SearchHit['how']) => void;
+export const NO_TEXT = -1;
 
 /** Keys with more postings than this have them ranked once and cached (see topPostings). */
 const RANKED_MIN = 256;
@@ -67,11 +70,25 @@ interface Posting {
   text: number;
 }
 
+/**
+ * A key's best postings, as topPostings leaves them: [0, n) best first. Shared scratch (a
+ * query walks one key at a time), so the thousands of postings a query looks at make no objects.
+ */
+const top = { target: new Int32Array(16), weight: new Float64Array(16), text: new Int32Array(16) };
+
+function reserveTop(k: number): void {
+  if (top.target.length >= k) return;
+  top.target = new Int32Array(k);
+  top.weight = new Float64Array(k);
+  top.text = new Int32Array(k);
+}
+
 /** A prefix match for autocomplete. */
 export interface PrefixFound {
   target: number;
   weight: number;
-  matched: string;
+  /** The matched name's text id in its segment (textOf): read only for the names kept. */
+  text: number;
   length: number;
 }
 
@@ -333,9 +350,11 @@ export class IndexSegment {
     const key = this.keyFor(compact);
     let whole = false;
     if (key === undefined) return whole;
-    for (const p of this.topPostings(key, mask, limit)) {
-      offer(p.target, p.weight, this.texts.at(p.text)!, 'exact');
-      if (p.weight >= 1) whole = true;
+    const n = this.topPostings(key, mask, limit);
+    for (let i = 0; i < n; i++) {
+      const weight = top.weight[i]!;
+      offer(top.target[i]!, weight, top.text[i]!, 'exact');
+      if (weight >= 1) whole = true;
     }
     return whole;
   }
@@ -353,7 +372,7 @@ export class IndexSegment {
       if (!(this.keyKinds.get(key) & mask)) continue;
       this.names.forEach(key, (target, weight, text) => {
         if (found.length >= cap) return true;
-        if (this.targetBits[target]! & mask) found.push({ target, weight, matched: this.texts.at(text)!, length: keyCompact.length });
+        if (this.targetBits[target]! & mask) found.push({ target, weight, text, length: keyCompact.length });
       });
     }
     return found;
@@ -461,30 +480,49 @@ export class IndexSegment {
   }
 
   /**
-   * The best `k` postings of a key among targets of the wanted kinds: higher weight first,
-   * then id order, as the final ranking orders equal scores.
+   * The best `k` postings of a key among targets of the wanted kinds, into `top` (returns how
+   * many): higher weight first, then id order, as the final ranking orders equal scores.
    */
-  private topPostings(key: number, mask: number, k: number): Posting[] {
-    const out: Posting[] = [];
-    if (k <= 0 || !(this.keyKinds.get(key) & mask)) return out;
+  private topPostings(key: number, mask: number, k: number): number {
+    if (k <= 0 || !(this.keyKinds.get(key) & mask)) return 0;
+    reserveTop(k);
     const size = this.names.size(key);
+    let n = 0;
     if (size > RANKED_MIN) {
       // A name many targets carry ("China" in thousands of incidents): its postings are ranked
       // once, on first use, and read from the top from then on.
       let ranked = this.ranked.get(key);
       if (!ranked || ranked.size !== size) this.ranked.set(key, (ranked = this.rankPostings(key, size)));
-      for (let i = 0; i < ranked.size && out.length < k; i++) {
+      for (let i = 0; i < ranked.size && n < k; i++) {
         const target = ranked.target[i]!;
-        if (this.targetBits[target]! & mask) out.push({ target, weight: ranked.weight[i]!, text: ranked.text[i]! });
+        if (!(this.targetBits[target]! & mask)) continue;
+        top.target[n] = target;
+        top.weight[n] = ranked.weight[i]!;
+        top.text[n] = ranked.text[i]!;
+        n++;
       }
-      return out;
+      return n;
     }
-    const before = (a: { target: number; weight: number }, b: { target: number; weight: number }) =>
-      a.weight > b.weight || (a.weight === b.weight && this.compareTargets(a.target, b.target) < 0);
+    // Insertion into the best k so far (as pushTopK: after its equals, so the first added wins ties).
     this.names.forEach(key, (target, weight, text) => {
-      if (this.targetBits[target]! & mask) pushTopK(out, { target, weight, text }, k, before);
+      if (!(this.targetBits[target]! & mask)) return;
+      if (n >= k && !this.postingBefore(target, weight, top.target[k - 1]!, top.weight[k - 1]!)) return;
+      let i = n < k ? n++ : k - 1;
+      while (i > 0 && this.postingBefore(target, weight, top.target[i - 1]!, top.weight[i - 1]!)) {
+        top.target[i] = top.target[i - 1]!;
+        top.weight[i] = top.weight[i - 1]!;
+        top.text[i] = top.text[i - 1]!;
+        i--;
+      }
+      top.target[i] = target;
+      top.weight[i] = weight;
+      top.text[i] = text;
     });
-    return out;
+    return n;
+  }
+
+  private postingBefore(target: number, weight: number, otherTarget: number, otherWeight: number): boolean {
+    return weight > otherWeight || (weight === otherWeight && this.compareTargets(target, otherTarget) < 0);
   }
 
   /** A key's postings in the order topPostings picks them: higher weight, then id order (stable). */
@@ -515,7 +553,13 @@ export class IndexSegment {
 
   /** Offers the best `limit` targets carrying `key`, each scored `score(weight)`. */
   offerKey(key: number, mask: number, limit: number, how: SearchHit['how'], score: (weight: number) => number, offer: Offer): void {
-    for (const p of this.topPostings(key, mask, limit)) offer(p.target, score(p.weight), this.texts.at(p.text)!, how);
+    const n = this.topPostings(key, mask, limit);
+    for (let i = 0; i < n; i++) offer(top.target[i]!, score(top.weight[i]!), top.text[i]!, how);
+  }
+
+  /** The original text of a name (SearchHit.matched). */
+  textOf(text: number): string {
+    return this.texts.at(text)!;
   }
 
   /** Keys whose consonant skeleton is like the Urdu query's (at most 20), best first. */
@@ -558,24 +602,31 @@ function offerCandidate(c: Candidate, mask: number, limit: number, how: SearchHi
   for (const at of [c, ...(c.also ?? [])]) at.segment.offerKey(at.key, mask, limit, how, score, offers.get(at.segment)!);
 }
 
+/**
+ * One Fuse for every query: each query hands it its candidates' keys (setCollection) and reads the
+ * scores. A new Fuse per query, over candidate objects with a key path, was most of what a query
+ * allocated, and at 100,000 incidents that garbage set off the young-generation pauses in the p99.
+ */
+const fuse = new Fuse<string>([], { includeScore: true, ignoreLocation: true, threshold: FUSE_THRESHOLD, isCaseSensitive: true });
+const fuzzyTexts: string[] = [];
+
 /** Fuse re-ranks the trigram candidates by edit-tolerant similarity; it only ever sees these few. */
 export function fuzzyOffers(compact: string, candidates: Candidate[], mask: number, limit: number, offers: Map<IndexSegment, Offer>): void {
   if (!candidates.length) return;
-  const fuse = new Fuse(candidates, {
-    keys: ['compact'],
-    includeScore: true,
-    ignoreLocation: true,
-    threshold: FUSE_THRESHOLD,
-    isCaseSensitive: true,
-  });
+  fuzzyTexts.length = 0;
+  for (const c of candidates) fuzzyTexts.push(c.compact);
+  fuse.setCollection(fuzzyTexts);
   for (const result of fuse.search(compact.slice(0, 64))) {
+    const item = candidates[result.refIndex]!;
     const similarity = 1 - (result.score ?? 1);
-    const { dice } = result.item;
+    const { dice } = item;
     // Fuse scores a short query inside a long name well; the edit similarity of the whole
     // keys keeps "apt" from ranking like "apt28" and breaks Fuse's ties ("vlot" is "volt").
-    const whole = editSimilarity(compact, result.item.compact);
-    offerCandidate(result.item, mask, limit, 'fuzzy', (weight) => weight * (0.45 * similarity + 0.35 * whole + 0.2 * dice) * 0.97, offers);
+    const whole = editSimilarity(compact, item.compact);
+    offerCandidate(item, mask, limit, 'fuzzy', (weight) => weight * (0.45 * similarity + 0.35 * whole + 0.2 * dice) * 0.97, offers);
   }
+  fuzzyTexts.length = 0;
+  fuse.setCollection(fuzzyTexts);
 }
 
 /** Urdu typed for an English name with no Urdu alias: the consonant skeletons' candidates. */

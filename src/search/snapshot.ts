@@ -31,7 +31,11 @@ import { StringTable, type Strings } from './string-table.ts';
 import type { TrigramParts } from './trigram.ts';
 
 const MAGIC = Buffer.from('ILZAMIDX', 'latin1');
-export const SNAPSHOT_FORMAT = 1;
+/**
+ * 2: string tables hold byte offsets (they are decoded entry by entry, not as one string);
+ * 3: weight codes are bytes where the weights are few.
+ */
+export const SNAPSHOT_FORMAT = 3;
 const PREAMBLE = 24;
 
 type ArrayType = 'i32' | 'u16' | 'u8' | 'i16' | 'f64';
@@ -102,12 +106,9 @@ function flatten(parts: SegmentParts): { arrays: Array<[string, Typed]>; scalars
   const arrays: Array<[string, Typed]> = [];
   const scalars: Header['scalars'] = { plainIds: parts.plainIds };
   const strings = (name: string, table: Strings) => {
-    const { text, offsets } = StringTable.pack(table);
-    // UTF-8 where the text allows it (smaller); UTF-16 keeps lone surrogates exactly.
-    const utf8 = (text as string & { isWellFormed(): boolean }).isWellFormed(); // Node 20+
-    const bytes = Buffer.from(text, utf8 ? 'utf8' : 'utf16le');
-    scalars[`${name}.encoding`] = utf8 ? 'utf8' : 'utf16le';
-    arrays.push([`${name}.text`, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length)], [`${name}.offsets`, offsets]);
+    const { bytes, offsets, encoding } = StringTable.pack(table);
+    scalars[`${name}.encoding`] = encoding;
+    arrays.push([`${name}.text`, bytes], [`${name}.offsets`, offsets]);
   };
   const postings = (name: string, p: PackedPostings) => {
     arrays.push([`${name}.start`, p.start], [`${name}.target`, p.target], [`${name}.weight`, p.weight], [`${name}.payload`, p.payload], [`${name}.values`, p.values]);
@@ -144,23 +145,24 @@ function unflatten(arrays: Map<string, Typed>, scalars: Header['scalars']): Segm
     return v;
   };
   const strings = (name: string): StringTable => {
-    const bytes = get(`${name}.text`, Uint8Array);
     const encoding = scalars[`${name}.encoding`];
     if (encoding !== 'utf8' && encoding !== 'utf16le') throw new SnapshotRejected(`strings ${name}: unknown encoding`);
-    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString(encoding);
-    const offsets = get(`${name}.offsets`, Int32Array);
-    for (let i = 1; i < offsets.length; i++) if (offsets[i]! < offsets[i - 1]!) throw new SnapshotRejected(`strings ${name}: offsets out of order`);
-    if (offsets[0] !== 0) throw new SnapshotRejected(`strings ${name}: bad offsets`);
     try {
-      return new StringTable(text, offsets);
+      // Decoded entry by entry as read: the bytes stay where the file put them.
+      return new StringTable(get(`${name}.text`, Uint8Array), get(`${name}.offsets`, Int32Array), encoding);
     } catch (err) {
       throw new SnapshotRejected(`strings ${name}: ${(err as Error).message}`);
     }
   };
+  const weightCodes = (name: string) => {
+    const a = arrays.get(name);
+    if (a instanceof Uint8Array || a instanceof Uint16Array) return a;
+    throw new SnapshotRejected(`array ${name} is missing or of the wrong type`);
+  };
   const postings = (name: string): PackedPostings => ({
     start: get(`${name}.start`, Int32Array),
     target: get(`${name}.target`, Int32Array),
-    weight: get(`${name}.weight`, Uint16Array),
+    weight: weightCodes(`${name}.weight`),
     payload: get(`${name}.payload`, Int32Array),
     values: get(`${name}.values`, Float64Array),
   });

@@ -77,6 +77,9 @@ export class TrigramIndex {
   private scratch: Uint16Array = new Uint16Array(0);
   private touched: Int32Array = new Int32Array(0);
   private readonly seen = new Set<number>();
+  /** query's best entries so far (scratch). */
+  private bestEntry = new Int32Array(0);
+  private bestDice = new Float64Array(0);
   private readonly gramStamp = new IntColumn();
 
   private code(unit: number, learn: boolean): number {
@@ -264,28 +267,37 @@ export class TrigramIndex {
       for (const { id } of chosen) walk(this.longLists, id);
     }
     // Keep the best `limit` by Dice, earlier-touched first among equals. Most entries fall
-    // below the floor at once, so this is close to one pass over the touched entries.
-    const bestEntry: number[] = [];
-    const bestDice: number[] = [];
+    // below the floor at once, so this is close to one pass over the touched entries. The best
+    // so far are kept in reused typed arrays (a splice of two arrays per insertion was most of
+    // what this method allocated).
+    if (this.bestEntry.length < limit + 1) {
+      this.bestEntry = new Int32Array(limit + 1);
+      this.bestDice = new Float64Array(limit + 1);
+    }
+    const bestEntry = this.bestEntry;
+    const bestDice = this.bestDice;
+    let kept = 0;
     let floor = 0;
     for (let t = 0; t < nTouched; t++) {
       const e = touched[t]!;
       const shared = counts[e]!;
       counts[e] = 0;
       const dice = (2 * shared) / (queryGrams + gramCounts[e]!);
-      if (bestEntry.length >= limit && dice <= floor) continue;
+      if (kept >= limit && dice <= floor) continue;
       if (accept && !accept(e)) continue;
-      let i = bestEntry.length;
-      while (i > 0 && bestDice[i - 1]! < dice) i--;
-      bestEntry.splice(i, 0, e);
-      bestDice.splice(i, 0, dice);
-      if (bestEntry.length > limit) {
-        bestEntry.pop();
-        bestDice.pop();
+      let i = kept < limit ? kept++ : limit - 1;
+      while (i > 0 && bestDice[i - 1]! < dice) {
+        bestEntry[i] = bestEntry[i - 1]!;
+        bestDice[i] = bestDice[i - 1]!;
+        i--;
       }
-      floor = bestDice[bestDice.length - 1]!;
+      bestEntry[i] = e;
+      bestDice[i] = dice;
+      floor = bestDice[kept - 1]!;
     }
-    return bestEntry.map((entry, i) => ({ entry, dice: bestDice[i]! }));
+    const hits: TrigramHit[] = [];
+    for (let i = 0; i < kept; i++) hits.push({ entry: bestEntry[i]!, dice: bestDice[i]! });
+    return hits;
   }
 }
 

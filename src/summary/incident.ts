@@ -12,6 +12,7 @@ import { embed } from '../i18n/bidi.ts';
 import { formatDate } from '../i18n/dates.ts';
 import { andList, list, moreLabel, reviewedLine, t, type LabelKey } from '../i18n/labels.ts';
 import { directionOf, type Reply, type ReplyField, type ReplySource } from '../reply/model.ts';
+import { compareText } from '../text/compare.ts';
 import { accusedIds, accusedSide, ACCUSING, basisNote, claimSentence, isContested, onAccusedSide, shownType } from './claims.ts';
 import { claimantLabel, partyLabel } from './names.ts';
 
@@ -23,7 +24,7 @@ const SHORT_SOURCES = 3;
 
 /** Date order; claims on the same day keep their order in the data (sort is stable). */
 function byDate(a: Claim, b: Claim): number {
-  return a.date.localeCompare(b.date);
+  return compareText(a.date, b.date); // localeCompare's order, without loading ICU's collator
 }
 
 /**
@@ -123,7 +124,7 @@ export function incidentFields(kb: KnowledgeBase, incident: Incident, lang: Lang
     ...of('denial')
       .filter((c) => !fromAccusedSide(c))
       .map((c) => ({ date: c.date, line: sentenceLines(kb, incident, [c], lang)[0]! })),
-  ].sort((a, b) => a.date.localeCompare(b.date));
+  ].sort((a, b) => compareText(a.date, b.date));
   if (statements.length) fields.push({ label: t('statements', lang), lines: statements.map((s) => s.line) });
   return fields;
 }
