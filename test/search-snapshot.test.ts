@@ -123,17 +123,7 @@ describe('a stale or damaged snapshot is rebuilt, never read', () => {
 
   it('engine version changed', () => {
     fresh();
-    const bytes = readFileSync(file);
-    const headerLength = bytes.readUInt32LE(12);
-    const header = bytes.subarray(24, 24 + headerLength).toString('utf8');
-    expect(header).toContain(`"engine":"${ENGINE_VERSION}"`);
-    const other = ENGINE_VERSION.replace(/.$/, (c) => (c === '0' ? '1' : '0'));
-    const patched = Buffer.from(header.replace(`"engine":"${ENGINE_VERSION}"`, `"engine":"${other}"`), 'utf8');
-    expect(patched.length).toBe(headerLength);
-    patched.copy(bytes, 24);
-    // With a correct header checksum: a file written by another engine version, not a damaged one.
-    bytes.writeUInt32LE(crc32(patched), 16);
-    writeFileSync(file, bytes);
+    const other = asOtherEngine(file);
     expect(() => readSnapshot(file, hashDocs(realDocs()))).toThrow(new SnapshotRejected(`written by engine ${other}, this is ${ENGINE_VERSION}`));
     const r = open(realDocs);
     expect(r.from).toBe('built');
@@ -162,6 +152,24 @@ describe('a stale or damaged snapshot is rebuilt, never read', () => {
 });
 
 /** Flips one byte: at a fraction of the file's length, or at a byte offset. */
+/**
+ * Rewrites the snapshot's header as if another engine version had written it, with a correct
+ * header checksum (a file of another version, not a damaged one); returns that version.
+ */
+function asOtherEngine(file: string): string {
+  const bytes = readFileSync(file);
+  const headerLength = bytes.readUInt32LE(12);
+  const header = bytes.subarray(24, 24 + headerLength).toString('utf8');
+  expect(header).toContain(`"engine":"${ENGINE_VERSION}"`);
+  const other = ENGINE_VERSION.replace(/.$/, (c) => (c === '0' ? '1' : '0'));
+  const patched = Buffer.from(header.replace(`"engine":"${ENGINE_VERSION}"`, `"engine":"${other}"`), 'utf8');
+  expect(patched.length).toBe(headerLength);
+  patched.copy(bytes, 24);
+  bytes.writeUInt32LE(crc32(patched), 16);
+  writeFileSync(file, bytes);
+  return other;
+}
+
 function flip(file: string, where: number): void {
   const bytes = readFileSync(file);
   const at = where < 1 ? Math.floor(bytes.length * where) : where;
@@ -313,15 +321,7 @@ describe('a snapshot keyed by its sources (the data files and the code that make
     expect(r).toMatchObject({ from: 'built', reason: 'the search documents changed since it was written' });
     expect(r.engine.search('keyed snapshot numbat')[0]?.id).toBe('test-snapshot-keyed');
     // Another engine version: rejected before any key is looked at.
-    const bytes = readFileSync(file);
-    const headerLength = bytes.readUInt32LE(12);
-    const header = bytes.subarray(24, 24 + headerLength).toString('utf8');
-    const other = ENGINE_VERSION.replace(/.$/, (c) => (c === '0' ? '1' : '0'));
-    const patched = Buffer.from(header.replace(`"engine":"${ENGINE_VERSION}"`, `"engine":"${other}"`), 'utf8');
-    expect(patched.length).toBe(headerLength);
-    patched.copy(bytes, 24);
-    bytes.writeUInt32LE(crc32(patched), 16);
-    writeFileSync(file, bytes);
+    const other = asOtherEngine(file);
     const rebuilt = open(changedDocs, newCode);
     expect(rebuilt).toMatchObject({ from: 'built', reason: `written by engine ${other}, this is ${ENGINE_VERSION}` });
     expect(open(changedDocs, newCode)).toMatchObject({ from: 'snapshot', by: 'key', made: 0 });
